@@ -1,0 +1,45 @@
+package se.outband.access;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** What accounts and tokens say to administrators and to people signing in. */
+@MessageBundle(value = "access", locale = "sv")
+public interface AccessMessages {
+
+    @Message("Kontot är låst i {minutes} minuter efter fem misslyckade inloggningar. Vänta och försök igen, eller be en administratör sätta ett nytt lösenord.")
+    String locked(long minutes);
+
+    @Message("Fel användarnamn eller lösenord, eller en ogiltig API-nyckel.")
+    String badCredentials();
+
+    @Message("Användarnamnet får bara innehålla a–z, 0–9, punkt, bindestreck och understreck (2–64 tecken).")
+    String usernameInvalid();
+
+    @Message("Lösenordet måste ha minst {min} tecken. En mening av några ord är lätt att minnas och svår att gissa.")
+    String passwordTooShort(int min);
+
+    @Message("Okänd roll \"{role}\". Roller: admin, sender, contacts.")
+    String roleUnknown(String role);
+
+    @Message("Ange minst en roll: admin, sender eller contacts.")
+    String rolesMissing();
+
+    @Message("Det finns redan en användare som heter {username}.")
+    String userExists(String username);
+
+    @Message("Det finns ingen användare som heter {username}.")
+    String userNotFound(String username);
+
+    @Message("Det måste finnas minst en administratör kvar.")
+    String lastAdmin();
+
+    @Message("Ge nyckeln ett namn som säger vem eller vad som använder den (högst 100 tecken).")
+    String tokenNameMissing();
+
+    @Message("Det finns ingen API-nyckel med id {id}.")
+    String tokenNotFound(long id);
+
+    @Message("Innehållet saknas: skicka det som JSON.")
+    String bodyMissing();
+}

@@ -1,0 +1,72 @@
+package se.outband.access;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+
+@Path("/api/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class TokenResource {
+
+    public record TokenRequest(String name, Set<String> roles) {
+    }
+
+    private final TokenService tokens;
+    private final SecurityIdentity identity;
+
+    @Context
+    HttpHeaders headers;
+
+    TokenResource(TokenService tokens, SecurityIdentity identity) {
+        this.tokens = tokens;
+        this.identity = identity;
+    }
+
+    @GET
+    public List<TokenService.TokenView> list() {
+        return tokens.list();
+    }
+
+    /** The answer holds the token itself; it cannot be shown again. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(TokenRequest request) {
+        AccessMessages messages = messages();
+        if (request == null) {
+            throw new ApiException(400, messages.bodyMissing());
+        }
+        TokenService.CreatedToken created = tokens.create(request.name(), request.roles(),
+                identity.getPrincipal().getName(), messages);
+        return Response.created(URI.create("/api/tokens/" + created.id())).entity(created).build();
+    }
+
+    /** Revokes the token; it stays listed, with the time it was revoked. */
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") long id) {
+        tokens.revoke(id, messages());
+        return Response.noContent().build();
+    }
+
+    private AccessMessages messages() {
+        return Language.of(headers).messages(AccessMessages.class);
+    }
+}

@@ -1,0 +1,80 @@
+package se.outband.access;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class UserResource {
+
+    /** The body of create and update; on update, a missing field is left as it is. */
+    public record UserRequest(String username, String password, List<String> roles) {
+    }
+
+    private final UserService users;
+
+    @Context
+    HttpHeaders headers;
+
+    UserResource(UserService users) {
+        this.users = users;
+    }
+
+    @GET
+    public List<UserService.UserView> list() {
+        return users.list();
+    }
+
+    @POST
+    public Response create(UserRequest request) {
+        AccessMessages messages = messages();
+        UserRequest body = required(request, messages);
+        UserService.UserView created = users.create(body.username(), body.password(), body.roles(), messages);
+        return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{username}")
+    public UserService.UserView update(@PathParam("username") String username, UserRequest request) {
+        AccessMessages messages = messages();
+        UserRequest body = required(request, messages);
+        return users.update(username, body.password(), body.roles(), messages);
+    }
+
+    @DELETE
+    @Path("/{username}")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username, messages());
+        return Response.noContent().build();
+    }
+
+    private static UserRequest required(UserRequest request, AccessMessages messages) {
+        if (request == null) {
+            throw new ApiException(400, messages.bodyMissing());
+        }
+        return request;
+    }
+
+    private AccessMessages messages() {
+        return Language.of(headers).messages(AccessMessages.class);
+    }
+}

@@ -1,0 +1,141 @@
+package se.outband.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
+import se.outband.common.ApiException;
+
+/** Outband's own accounts and their roles. */
+@ApplicationScoped
+public class UserService {
+
+    /** A user as listed: never the password hash. */
+    public record UserView(String username, Set<String> roles, boolean locked, Instant lockedUntil, Instant createdAt) {
+    }
+
+    static final int MIN_PASSWORD = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
+
+    private final Clock clock;
+    private final AuditLog audit;
+
+    UserService(Clock clock, AuditLog audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public List<UserView> list() {
+        return User.<User>findAll(Sort.by("username")).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public boolean anyUser() {
+        return User.count() > 0;
+    }
+
+    @Transactional
+    public UserView create(String username, String password, Collection<String> roles, AccessMessages messages) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new ApiException(400, messages.usernameInvalid());
+        }
+        if (User.findByUsername(name) != null) {
+            throw new ApiException(409, messages.userExists(name));
+        }
+        User user = new User();
+        user.username = name;
+        user.passwordHash = hashed(password, messages);
+        user.roles = roleList(roles, messages);
+        user.createdAt = clock.instant();
+        user.persist();
+        audit.record("user.created", "username=%s roles=%s".formatted(name, user.roles));
+        return view(user);
+    }
+
+    /** Changes the password and/or the roles; a new password also lifts a lockout. */
+    @Transactional
+    public UserView update(String username, String password, Collection<String> roles, AccessMessages messages) {
+        User user = find(username, messages);
+        if (roles != null) {
+            String newRoles = roleList(roles, messages);
+            if (user.roleSet().contains(Roles.ADMIN) && !newRoles.contains(Roles.ADMIN)) {
+                requireAnotherAdmin(user, messages);
+            }
+            user.roles = newRoles;
+            audit.record("user.roles-changed", "username=%s roles=%s".formatted(user.username, newRoles));
+        }
+        if (password != null) {
+            user.passwordHash = hashed(password, messages);
+            user.lockedUntil = null;
+            user.failedLogins = 0;
+            user.firstFailedAt = null;
+            audit.record("user.password-changed", "username=" + user.username);
+        }
+        return view(user);
+    }
+
+    @Transactional
+    public void delete(String username, AccessMessages messages) {
+        User user = find(username, messages);
+        if (user.roleSet().contains(Roles.ADMIN)) {
+            requireAnotherAdmin(user, messages);
+        }
+        user.delete();
+        audit.record("user.deleted", "username=" + user.username);
+    }
+
+    static String roleList(Collection<String> roles, AccessMessages messages) {
+        if (roles == null || roles.isEmpty()) {
+            throw new ApiException(400, messages.rolesMissing());
+        }
+        Set<String> clean = new TreeSet<>();
+        for (String role : roles) {
+            String r = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
+            if (!Roles.ALL.contains(r)) {
+                throw new ApiException(400, messages.roleUnknown(role));
+            }
+            clean.add(r);
+        }
+        return String.join(",", clean);
+    }
+
+    private static String hashed(String password, AccessMessages messages) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new ApiException(400, messages.passwordTooShort(MIN_PASSWORD));
+        }
+        return BcryptUtil.bcryptHash(password);
+    }
+
+    private static void requireAnotherAdmin(User user, AccessMessages messages) {
+        boolean another = User.<User>streamAll()
+                .anyMatch(other -> !other.id.equals(user.id) && other.roleSet().contains(Roles.ADMIN));
+        if (!another) {
+            throw new ApiException(409, messages.lastAdmin());
+        }
+    }
+
+    private static User find(String username, AccessMessages messages) {
+        User user = User.findByUsername(username);
+        if (user == null) {
+            throw new ApiException(404, messages.userNotFound(username));
+        }
+        return user;
+    }
+
+    private UserView view(User user) {
+        boolean locked = user.lockedAt(clock.instant());
+        return new UserView(user.username, user.roleSet(), locked, locked ? user.lockedUntil : null, user.createdAt);
+    }
+}

@@ -1,0 +1,26 @@
+package se.outband.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+@MessageBundle(value = "common", locale = "sv")
+public interface CommonMessages {
+
+    @Message("Du behöver logga in: ange användarnamn och lösenord eller en API-nyckel.")
+    String unauthorized();
+
+    @Message("Ditt konto har inte behörighet till det här. Be en administratör om rätt roll.")
+    String forbidden();
+
+    @Message("Det finns inget här. Kontrollera adressen.")
+    String notFound();
+
+    @Message("Begäran kunde inte läsas: {reason}")
+    String badRequest(String reason);
+
+    @Message("Begäran är för stor. Största tillåtna storlek är {megabytes} MB.")
+    String tooLarge(long megabytes);
+
+    @Message("Något gick fel i Outband. Försök igen; om felet består, kontakta den som driftar tjänsten.")
+    String internalError();
+}

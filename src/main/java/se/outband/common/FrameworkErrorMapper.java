@@ -1,0 +1,55 @@
+package se.outband.common;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Gives the framework's own refusals (404, 403, unreadable JSON…) the same plain-language body as ours. */
+public class FrameworkErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(FrameworkErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return error(403, Language.of(headers).messages(CommonMessages.class).forbidden());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+        return error(401, Language.of(headers).messages(CommonMessages.class).unauthorized());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpHeaders headers) {
+        return error(400, Language.of(headers).messages(CommonMessages.class).badRequest(e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+        CommonMessages messages = Language.of(headers).messages(CommonMessages.class);
+        int status = e.getResponse().getStatus();
+        String text = switch (status) {
+            case 404 -> messages.notFound();
+            case 403 -> messages.forbidden();
+            case 401 -> messages.unauthorized();
+            default -> status >= 500 ? messages.internalError() : messages.badRequest(e.getMessage());
+        };
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return error(status, text);
+    }
+
+    private static Response error(int status, String text) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(text)).build();
+    }
+}

@@ -1,0 +1,53 @@
+package se.outband.common;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/** Swedish first, English second: the language a request is answered in. */
+public enum Language {
+    SV, EN;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** English only when the caller prefers it over Swedish; everything else is answered in Swedish. */
+    public static Language of(HttpHeaders headers) {
+        return headers == null ? SV : preferred(headers.getAcceptableLanguages().stream().map(Locale::getLanguage).toList());
+    }
+
+    /** The first of Swedish or English among language tags in the caller's order of preference. */
+    public static Language preferred(List<String> tags) {
+        for (String tag : tags) {
+            String language = tag.toLowerCase(Locale.ROOT);
+            if (language.startsWith("sv")) {
+                return SV;
+            }
+            if (language.startsWith("en")) {
+                return EN;
+            }
+        }
+        return SV;
+    }
+
+    /** Parses a stored or typed language ("sv", "en", "svenska", "English"); null when not recognised. */
+    public static Language parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "sv", "se", "svenska", "swedish" -> SV;
+            case "en", "engelska", "english" -> EN;
+            default -> null;
+        };
+    }
+
+    public <T> T messages(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(tag()));
+    }
+}

@@ -1,0 +1,81 @@
+package se.outband.contacts;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** What contact lists say to HR administrators, Swedish first (English in messages/contacts_en.properties). */
+@MessageBundle(value = "contacts", locale = "sv")
+public interface ContactMessages {
+
+    @Message("Id saknas. Varje rad behöver organisationens id för personen, t.ex. anställningsnummer.")
+    String idMissing();
+
+    @Message("Samma id finns redan på rad {line}. Varje person ska stå på en rad.")
+    String idRepeated(long line);
+
+    @Message("Namn saknas.")
+    String nameMissing();
+
+    @Message("\"{value}\" är inget giltigt telefonnummer. Skriv t.ex. 070-174 06 05 eller +46 70 174 06 05.")
+    String mobileInvalid(String value);
+
+    @Message("{value} är inte ett mobilnummer (t.ex. en fast telefon): SMS når inte fram. Ange ett mobilnummer eller en e-postadress.")
+    String mobileNotMobile(String value);
+
+    @Message("Varken mobilnummer eller e-postadress anges, så personen kan inte nås. Fyll i minst ett av dem.")
+    String noChannel();
+
+    @Message("\"{value}\" är ingen giltig e-postadress. Skriv t.ex. anna.andersson@example.net.")
+    String emailInvalid(String value);
+
+    @Message("Adressen ligger på organisationens egen e-post ({domain}), som troligen inte fungerar vid en kris. Ange en extern e-postadress.")
+    String emailInternal(String domain);
+
+    @Message("Okänt språk \"{value}\": svenska används. Skriv sv för svenska eller en för engelska.")
+    String languageUnknown(String value);
+
+    @Message("Texten är för lång: högst {max} tecken.")
+    String tooLong(int max);
+
+    @Message("Kolumnen \"{header}\" känns inte igen och lästes inte in.")
+    String columnUnknown(String header);
+
+    @Message("Filen är tom.")
+    String fileEmpty();
+
+    @Message("Filen är inte en textfil. Spara listan från Excel som \"CSV UTF-8\" eller \"CSV (semikolonavgränsad)\" och försök igen.")
+    String fileNotText();
+
+    @Message("Filen kunde inte läsas efter rad {line}: ett citattecken (\") avslutas troligen inte. Kontrollera raden och försök igen.")
+    String fileMalformed(long line);
+
+    @Message("Filen är för stor: högst {megabytes} MB kan importeras.")
+    String fileTooLarge(long megabytes);
+
+    @Message("Rubrikraden saknar kolumnen {columns}. Första raden ska ha rubriker, t.ex. anstnr;namn;mobil;epost;grupper.")
+    String columnMissing(String columns);
+
+    @Message("Rubrikraden saknar både mobil och epost, så ingen kan nås. Lägg till minst en av kolumnerna.")
+    String channelColumnsMissing();
+
+    @Message("Ingenting ändrades: {count} rader har fel. Läget \"ersätt\" kräver en fil utan fel. Rätta raderna och importera igen.")
+    String replaceRejected(int count);
+
+    @Message("Okänt läge \"{mode}\". Använd merge (lägg till och uppdatera) eller replace (ersätt hela listan).")
+    String modeUnknown(String mode);
+
+    @Message("Det finns ingen kontakt med id {id}.")
+    String contactNotFound(String id);
+
+    @Message("Det finns redan en kontakt med id {id}.")
+    String contactExists(String id);
+
+    @Message("Id i adressen ({pathId}) och i innehållet ({bodyId}) skiljer sig. Id kan inte ändras; ta bort kontakten och skapa en ny.")
+    String idMismatch(String pathId, String bodyId);
+
+    @Message("Kontakten sparades inte: se detaljerna för vad som behöver rättas.")
+    String contactInvalid();
+
+    @Message("Innehållet saknas: skicka kontakten som JSON.")
+    String bodyMissing();
+}

@@ -1,0 +1,105 @@
+package se.outband.contacts;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import se.outband.access.Roles;
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+
+@Path("/api/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    private final ContactService contacts;
+    private final ContactImportService importer;
+
+    @Context
+    HttpHeaders headers;
+
+    ContactResource(ContactService contacts, ContactImportService importer) {
+        this.contacts = contacts;
+        this.importer = importer;
+    }
+
+    /** Crisis leaders need the lists to choose recipients, so senders may read them too. */
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
+    public List<ContactData> list(@QueryParam("group") String group) {
+        return contacts.list(group);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
+    public ContactData get(@PathParam("id") String id) {
+        return contacts.get(id, messages());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
+    public Response create(ContactData contact) {
+        ContactData created = contacts.create(required(contact), messages());
+        return Response.created(URI.create("/api/contacts/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
+    public ContactData update(@PathParam("id") String id, ContactData contact) {
+        return contacts.update(id, required(contact), messages());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
+    public Response delete(@PathParam("id") String id) {
+        contacts.delete(id, messages());
+        return Response.noContent().build();
+    }
+
+    /** Imports a staff list exported from the HR system (see contacts/README.md for the format). */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
+    public ImportReport importCsv(byte[] csv,
+            @QueryParam("mode") @DefaultValue("merge") String mode,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        ContactMessages messages = messages();
+        ImportMode importMode = ImportMode.parse(mode);
+        if (importMode == null) {
+            throw new ApiException(400, messages.modeUnknown(mode));
+        }
+        return importer.importCsv(csv == null ? new byte[0] : csv, importMode, dryRun, messages);
+    }
+
+    private ContactData required(ContactData contact) {
+        if (contact == null) {
+            throw new ApiException(400, messages().bodyMissing());
+        }
+        return contact;
+    }
+
+    private ContactMessages messages() {
+        return Language.of(headers).messages(ContactMessages.class);
+    }
+}

@@ -1,0 +1,39 @@
+package se.outband.contacts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import se.outband.common.Language;
+
+/** Loads the configured example list at start, once, so a fresh dev instance has people to send to. */
+@Singleton
+public class ContactSeeder {
+
+    private static final Logger LOG = Logger.getLogger(ContactSeeder.class);
+
+    void onStart(@Observes StartupEvent event, ContactsConfig config, ContactImportService importer) {
+        config.seedFile().ifPresent(file -> seed(file, importer));
+    }
+
+    private static void seed(Path file, ContactImportService importer) {
+        if (QuarkusTransaction.requiringNew().call(() -> Contact.count()) > 0) {
+            return;
+        }
+        try {
+            ImportReport report = importer.importCsv(Files.readAllBytes(file), ImportMode.MERGE, false,
+                    Language.SV.messages(ContactMessages.class));
+            LOG.infof("Imported %d example contacts from %s", report.created(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read outband.contacts.seed-file " + file, e);
+        }
+    }
+}

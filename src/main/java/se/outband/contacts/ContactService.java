@@ -1,0 +1,110 @@
+package se.outband.contacts;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import se.outband.access.AuditLog;
+import se.outband.common.ApiException;
+
+/** Reads and changes single contacts; other features reach contacts only through this service. */
+@ApplicationScoped
+public class ContactService {
+
+    /** What is wrong with one field of a contact sent to the API. */
+    public record FieldError(String field, String reason) {
+    }
+
+    private final ContactValidator validator;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ContactService(ContactValidator validator, AuditLog audit, Clock clock) {
+        this.validator = validator;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** All contacts sorted by name, or only the members of {@code group} when it is given. */
+    @Transactional
+    public List<ContactData> list(String group) {
+        String select = "select distinct c from Contact c left join fetch c.groups";
+        List<Contact> contacts = group == null || group.isBlank()
+                ? Contact.<Contact>find(select + " order by c.name, c.id").list()
+                : Contact.<Contact>find(select + " where c.id in (select m.id from Contact m join m.groups g where g = ?1)"
+                        + " order by c.name, c.id", group.strip()).list();
+        return contacts.stream().map(Contact::toData).toList();
+    }
+
+    @Transactional
+    public List<GroupSummary> groups() {
+        return Contact.getEntityManager()
+                .createQuery("select new se.outband.contacts.GroupSummary(g, count(c)) from Contact c join c.groups g"
+                        + " group by g order by g", GroupSummary.class)
+                .getResultList();
+    }
+
+    @Transactional
+    public ContactData get(String id, ContactMessages messages) {
+        return find(id, messages).toData();
+    }
+
+    @Transactional
+    public ContactData create(ContactData data, ContactMessages messages) {
+        ContactData valid = validated(data, messages);
+        if (Contact.findById(valid.id()) != null) {
+            throw new ApiException(409, messages.contactExists(valid.id()));
+        }
+        Contact contact = new Contact();
+        contact.apply(valid, clock.instant());
+        contact.persist();
+        audit.record("contact.created", describe(valid));
+        return valid;
+    }
+
+    @Transactional
+    public ContactData update(String id, ContactData data, ContactMessages messages) {
+        if (data.id() != null && !data.id().strip().equals(id)) {
+            throw new ApiException(400, messages.idMismatch(id, data.id()));
+        }
+        Contact contact = find(id, messages);
+        ContactData valid = validated(data.withId(id), messages);
+        if (!contact.sameAs(valid)) {
+            contact.apply(valid, clock.instant());
+            audit.record("contact.updated", describe(valid));
+        }
+        return valid;
+    }
+
+    @Transactional
+    public void delete(String id, ContactMessages messages) {
+        Contact contact = find(id, messages);
+        audit.record("contact.deleted", describe(contact.toData()));
+        contact.delete();
+    }
+
+    private ContactData validated(ContactData data, ContactMessages messages) {
+        ContactValidator.Checked checked = validator.check(data, messages);
+        if (!checked.accepted()) {
+            List<FieldError> details = checked.errors().stream()
+                    .map(p -> new FieldError(p.field().jsonName(), p.reason()))
+                    .toList();
+            throw new ApiException(400, messages.contactInvalid(), details);
+        }
+        return checked.contact();
+    }
+
+    private static Contact find(String id, ContactMessages messages) {
+        Contact contact = Contact.findById(id);
+        if (contact == null) {
+            throw new ApiException(404, messages.contactNotFound(id));
+        }
+        return contact;
+    }
+
+    private static String describe(ContactData contact) {
+        return "id=%s name=%s groups=%s".formatted(contact.id(), contact.name(), String.join("|", contact.groups()));
+    }
+}

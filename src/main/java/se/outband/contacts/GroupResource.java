@@ -1,0 +1,28 @@
+package se.outband.contacts;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import se.outband.access.Roles;
+
+@Path("/api/groups")
+@Produces(MediaType.APPLICATION_JSON)
+public class GroupResource {
+
+    private final ContactService contacts;
+
+    GroupResource(ContactService contacts) {
+        this.contacts = contacts;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
+    public List<GroupSummary> list() {
+        return contacts.groups();
+    }
+}

@@ -1,0 +1,44 @@
+package se.outband.contacts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Reads phone numbers as people write them and gives them back in E.164, the form SMS providers take. */
+@ApplicationScoped
+public class PhoneNumbers {
+
+    /** A number read from text: {@code e164} is null when the text is not a valid number. */
+    public record Parsed(String e164, boolean reachableBySms) {
+        public boolean valid() {
+            return e164 != null;
+        }
+    }
+
+    private static final Parsed INVALID = new Parsed(null, false);
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+
+    PhoneNumbers(ContactsConfig config) {
+        this.defaultRegion = config.defaultRegion();
+    }
+
+    public Parsed parse(String text) {
+        try {
+            PhoneNumber number = util.parse(text, defaultRegion);
+            if (!util.isValidNumber(number)) {
+                return INVALID;
+            }
+            PhoneNumberType type = util.getNumberType(number);
+            boolean sms = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            return new Parsed(util.format(number, PhoneNumberFormat.E164), sms);
+        } catch (NumberParseException e) {
+            return INVALID;
+        }
+    }
+}

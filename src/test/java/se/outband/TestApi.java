@@ -1,0 +1,46 @@
+package se.outband;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Requests as the test users; users are created through the real API the first time they are needed. */
+public final class TestApi {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String PASSWORD = "a-long-test-password";
+
+    private TestApi() {
+    }
+
+    public static RequestSpecification asAdmin() {
+        return given().auth().preemptive().basic("admin", ADMIN_PASSWORD);
+    }
+
+    /** A user named after its role, holding only that role. */
+    public static RequestSpecification as(String role) {
+        ensureUser(role, List.of(role));
+        return given().auth().preemptive().basic(role, PASSWORD);
+    }
+
+    public static void ensureUser(String username, List<String> roles) {
+        int status = asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "roles", roles))
+                .post("/api/users").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Could not create test user " + username + ": HTTP " + status);
+        }
+    }
+
+    /** Replaces the whole contact list, so a test starts from exactly the people it names. */
+    public static void replaceContacts(String csv) {
+        asAdmin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import?mode=replace")
+                .then().statusCode(200);
+    }
+}
