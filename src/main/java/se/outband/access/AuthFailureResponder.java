@@ -44,7 +44,8 @@ public class AuthFailureResponder {
         Language language = Language.preferred(context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
         Optional<Instant> lockedUntil = AccountLock.until(failure);
         if (lockedUntil.isPresent()) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), lockedUntil.get()).toSeconds());
+            // Rounded up: telling a client to come back a fraction too early only earns it another 429.
+            long seconds = Math.max(1, (Duration.between(clock.instant(), lockedUntil.get()).toMillis() + 999) / 1000);
             context.response().putHeader("Retry-After", Long.toString(seconds));
             respond(context, 429, language.messages(AccessMessages.class).locked(PasswordLogin.LOCK.toMinutes()));
         } else if (failure instanceof AuthenticationFailedException) {

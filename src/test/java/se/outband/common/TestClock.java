@@ -17,18 +17,26 @@ import jakarta.inject.Singleton;
 public class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 
+    /** Stops the clock where it is; {@link #advance} still moves it. */
+    public void freeze() {
+        frozen = Instant.now();
+    }
+
     public void reset() {
         offset = Duration.ZERO;
+        frozen = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant now = frozen;
+        return (now == null ? Instant.now() : now).plus(offset);
     }
 
     @Override

@@ -1,0 +1,87 @@
+package se.outband.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.as;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ApiAuthenticationTest {
+
+    /** Every operation under /api in the OpenAPI document, so new endpoints are covered without editing this test. */
+    @SuppressWarnings("unchecked")
+    private static List<String[]> apiOperations() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String[]> operations = new ArrayList<>();
+        paths.forEach((path, methods) -> {
+            if (path.startsWith("/api")) {
+                methods.keySet().stream()
+                        .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
+                        .forEach(m -> operations.add(new String[] {m, path.replaceAll("\\{[^}]+}", "1")}));
+            }
+        });
+        return operations;
+    }
+
+    @Test
+    void everyApiOperationNeedsCredentials() {
+        List<String[]> operations = apiOperations();
+        List<String> paths = operations.stream().map(o -> o[1]).toList();
+        assertTrue(paths.containsAll(List.of("/api/contacts", "/api/contacts/import", "/api/groups", "/api/users",
+                "/api/tokens", "/api/audit")), () -> "OpenAPI lists " + paths);
+
+        List<String> open = new ArrayList<>();
+        for (String[] operation : operations) {
+            int status = given().contentType(ContentType.JSON).body("{}").request(operation[0], operation[1]).statusCode();
+            if (status != 401) {
+                open.add(operation[0].toUpperCase() + " " + operation[1] + " -> " + status);
+            }
+        }
+        assertEquals(List.of(), open, "operations answering without credentials");
+    }
+
+    @Test
+    void unknownApiPathsAlsoNeedCredentials() {
+        given().get("/api/no-such-thing").then().statusCode(401);
+    }
+
+    @Test
+    void wrongPasswordIs401WithAPlainMessage() {
+        given().auth().preemptive().basic("admin", "not-the-password").get("/api/groups")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"))
+                .body("error", containsString("Fel användarnamn eller lösenord"));
+    }
+
+    @Test
+    void rolesLimitWhatEachUserMayDo() {
+        as(Roles.SENDER).contentType("text/csv").body("id,name,mobile\n1,A,0701740605\n".getBytes())
+                .post("/api/contacts/import").then().statusCode(403)
+                .body("error", containsString("behörighet"));
+        as(Roles.SENDER).get("/api/groups").then().statusCode(200);
+        as(Roles.CONTACTS).get("/api/users").then().statusCode(403);
+        as(Roles.CONTACTS).get("/api/audit").then().statusCode(403);
+        as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("name", "x", "roles", List.of("admin")))
+                .post("/api/tokens").then().statusCode(403);
+        as(Roles.CONTACTS).get("/api/contacts").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsAreOpenForOperations() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}

@@ -1,0 +1,43 @@
+package se.outband.access;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.asAdmin;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AuditLogTest {
+
+    @Test
+    void entriesComeNewestFirstInPages() {
+        asAdmin().contentType("text/csv").body("id,name,mobile\n800,Först,0701740680\n".getBytes()).post("/api/contacts/import");
+        asAdmin().delete("/api/contacts/800").then().statusCode(204);
+
+        List<Integer> ids = asAdmin().get("/api/audit?page=0&size=3").then().statusCode(200)
+                .body("entries", hasSize(3))
+                .body("total", greaterThan(2))
+                .body("entries[0].action", equalTo("contact.deleted"))
+                .body("entries[1].action", equalTo("contacts.imported"))
+                .extract().path("entries.id");
+        assertTrue(ids.get(0) > ids.get(1) && ids.get(1) > ids.get(2), () -> "newest first: " + ids);
+        List<Integer> next = asAdmin().get("/api/audit?page=1&size=3").then().extract().path("entries.id");
+        assertTrue(next.isEmpty() || next.get(0) < ids.get(2), () -> "page 1 continues after page 0: " + next);
+    }
+
+    @Test
+    void theLogCannotBeChangedThroughTheApi() {
+        int id = asAdmin().get("/api/audit?size=1").then().extract().path("entries[0].id");
+        asAdmin().delete("/api/audit").then().statusCode(405);
+        asAdmin().delete("/api/audit/" + id).then().statusCode(404);
+        asAdmin().contentType("application/json").body("{}").put("/api/audit").then().statusCode(405);
+        asAdmin().contentType("application/json").body("{}").post("/api/audit").then().statusCode(405);
+        asAdmin().get("/api/audit?size=500").then().body("entries.find { it.id == " + id + " }.id", equalTo(id));
+    }
+}
