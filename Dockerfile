@@ -1,0 +1,31 @@
+# Build stage: the same machine kind and the same command CI runs (.ci/run), so what CI proves is
+# what goes into the image.
+FROM debian:bookworm AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends openjdk-17-jdk-headless ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml README.md ./
+COPY .ci .ci
+COPY contacts contacts
+COPY src src
+RUN bash .ci/run
+
+# Run stage: a slim JRE, a non-root user, data on a volume.
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends openjdk-17-jre-headless curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /data outband \
+    && mkdir -p /data \
+    && chown outband /data
+COPY --from=build --chown=outband /src/target/quarkus-app/ /app/
+USER outband
+ENV OUTBAND_DATA_DIR=/data \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+    CMD curl -fsS http://localhost:8080/q/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
