@@ -6,6 +6,8 @@ import java.util.Locale;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.quarkus.qute.i18n.Localized;
+import io.vertx.ext.web.LanguageHeader;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /** Swedish first, English second: the language a request is answered in. */
@@ -21,8 +23,12 @@ public enum Language {
         return headers == null ? SV : preferred(headers.getAcceptableLanguages().stream().map(Locale::getLanguage).toList());
     }
 
+    public static Language of(RoutingContext context) {
+        return preferred(context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
+    }
+
     /** The first of Swedish or English among language tags in the caller's order of preference. */
-    public static Language preferred(List<String> tags) {
+    static Language preferred(List<String> tags) {
         for (String tag : tags) {
             String language = tag.toLowerCase(Locale.ROOT);
             if (language.startsWith("sv")) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class ApiAuthenticationTest {
@@ -58,11 +59,30 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void missingCredentialsGetAPlainMessageAndBothSchemes() {
+        Response response = given().header("Accept-Language", "en").get("/api/contacts");
+        response.then().statusCode(401).body("error", containsString("You need to sign in"));
+        assertOffersBothSchemes(response);
+        given().get("/api/contacts").then().statusCode(401).body("error", containsString("logga in"));
+    }
+
+    @Test
     void wrongPasswordIs401WithAPlainMessage() {
-        given().auth().preemptive().basic("admin", "not-the-password").get("/api/groups")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("Basic"))
-                .body("error", containsString("Fel användarnamn eller lösenord"));
+        Response response = given().auth().preemptive().basic("admin", "not-the-password").get("/api/groups");
+        response.then().statusCode(401).body("error", containsString("Fel användarnamn eller lösenord"));
+        assertOffersBothSchemes(response);
+    }
+
+    private static void assertOffersBothSchemes(Response response) {
+        List<String> challenges = response.headers().getValues("WWW-Authenticate");
+        assertTrue(challenges.stream().anyMatch(c -> c.startsWith("Basic realm=\"Outband\"")), () -> challenges.toString());
+        assertTrue(challenges.contains("Bearer"), () -> challenges.toString());
+    }
+
+    @Test
+    void anUnknownSchemeIsRefused() {
+        given().header("Authorization", "Digest username=admin").get("/api/groups").then().statusCode(401);
+        given().header("Authorization", "Basic !!!not-base64").get("/api/groups").then().statusCode(401);
     }
 
     @Test
