@@ -1,9 +1,7 @@
 package se.outband.access;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +32,6 @@ public class ApiToken extends PanacheEntity {
     public Instant revokedAt;
 
     Set<String> roleSet() {
-        return new TreeSet<>(Arrays.asList(roles.split(",")));
+        return Roles.split(roles);
     }
 }

@@ -1,6 +1,8 @@
 package se.outband.access;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The three roles. {@code admin} may do everything, so every endpoint lists it. */
 public final class Roles {
@@ -14,5 +16,10 @@ public final class Roles {
     public static final Set<String> ALL = Set.of(ADMIN, SENDER, CONTACTS);
 
     private Roles() {
+    }
+
+    /** The roles of a comma-separated list as stored in the database. */
+    static Set<String> split(String stored) {
+        return new TreeSet<>(Arrays.asList(stored.split(",")));
     }
 }

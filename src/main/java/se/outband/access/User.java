@@ -1,9 +1,7 @@
 package se.outband.access;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,7 +40,7 @@ public class User extends PanacheEntity {
     }
 
     Set<String> roleSet() {
-        return new TreeSet<>(Arrays.asList(roles.split(",")));
+        return Roles.split(roles);
     }
 
     boolean lockedAt(Instant now) {
