@@ -1,7 +1,14 @@
 package se.outband.contacts;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,6 +43,40 @@ public class ContactService {
                 : Contact.<Contact>find(select + " where c.id in (select m.id from Contact m join m.groups g where g = ?1)"
                         + " order by c.name, c.id", group.strip()).list();
         return contacts.stream().map(Contact::toData).toList();
+    }
+
+    /** The contacts in any of {@code groups} plus those named by id, each once, and what was not found. */
+    public record Audience(List<ContactData> contacts, List<String> unknownGroups, List<String> unknownIds) {
+    }
+
+    @Transactional
+    public Audience resolve(Collection<String> groups, Collection<String> ids) {
+        Map<String, ContactData> chosen = new LinkedHashMap<>();
+        List<String> unknownGroups = new ArrayList<>();
+        List<String> unknownIds = new ArrayList<>();
+        if (!groups.isEmpty()) {
+            Set<String> known = new HashSet<>(Contact.getEntityManager()
+                    .createQuery("select distinct g from Contact c join c.groups g where g in ?1", String.class)
+                    .setParameter(1, groups).getResultList());
+            groups.stream().filter(g -> !known.contains(g)).forEach(unknownGroups::add);
+            Contact.<Contact>find("select distinct c from Contact c left join fetch c.groups"
+                    + " where c.id in (select m.id from Contact m join m.groups g where g in ?1) order by c.name, c.id", groups)
+                    .stream().forEach(c -> chosen.putIfAbsent(c.id, c.toData()));
+        }
+        if (!ids.isEmpty()) {
+            Map<String, Contact> found = new HashMap<>();
+            Contact.<Contact>find("select distinct c from Contact c left join fetch c.groups where c.id in ?1", ids)
+                    .stream().forEach(c -> found.put(c.id, c));
+            for (String id : ids) {
+                Contact contact = found.get(id);
+                if (contact == null) {
+                    unknownIds.add(id);
+                } else {
+                    chosen.putIfAbsent(id, contact.toData());
+                }
+            }
+        }
+        return new Audience(List.copyOf(chosen.values()), unknownGroups, unknownIds);
     }
 
     @Transactional

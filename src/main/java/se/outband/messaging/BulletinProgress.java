@@ -1,0 +1,40 @@
+package se.outband.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A bulletin and how far it has got: what GET /api/bulletins/{id} answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BulletinProgress(
+        long id,
+        Instant createdAt,
+        String createdBy,
+        String text,
+        String message,
+        String channels,
+        boolean drill,
+        List<String> replyOptions,
+        String audience,
+        int recipients,
+        int smsSegments,
+        String encoding,
+        BigDecimal estimatedCost,
+        String currency,
+        /** channel → state → number of deliveries, e.g. {"sms": {"DELIVERED": 40, "QUEUED": 2}}. */
+        Map<String, Map<String, Long>> deliveries,
+        long reached,
+        long failed,
+        long pending,
+        long fellBackToEmail,
+        int percentReached,
+        Long secondsTo50Percent,
+        Long secondsTo90Percent,
+        Long estimatedSecondsToComplete,
+        String lastError,
+        Map<String, String> providers,
+        String dryRunNotice) {
+}

@@ -1,0 +1,143 @@
+package se.outband.messaging;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import se.outband.common.ApiException;
+import se.outband.messaging.email.MailGateway;
+import se.outband.messaging.sms.SmsConfig;
+import se.outband.messaging.sms.SmsGateway;
+
+/** Read side of bulletins: listings, progress and deliveries. */
+@ApplicationScoped
+public class BulletinQueries {
+
+    private static final EnumSet<DeliveryState> PENDING = EnumSet.of(DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.SENT);
+
+    private final SmsConfig smsConfig;
+    private final SmsGateway sms;
+    private final MailGateway mail;
+    private final BulletinService bulletins;
+
+    BulletinQueries(SmsConfig smsConfig, SmsGateway sms, MailGateway mail, BulletinService bulletins) {
+        this.smsConfig = smsConfig;
+        this.sms = sms;
+        this.mail = mail;
+        this.bulletins = bulletins;
+    }
+
+    @Transactional
+    public List<BulletinSummary> list(int limit) {
+        List<Bulletin> recent = Bulletin.<Bulletin>findAll(Sort.descending("id")).page(0, limit).list();
+        List<BulletinSummary> summaries = new ArrayList<>(recent.size());
+        for (Bulletin b : recent) {
+            Map<DeliveryState, Long> states = statesOf(b.id);
+            summaries.add(new BulletinSummary(b.id, b.createdAt, b.createdBy, b.text, b.drill, b.channels.value(),
+                    b.recipientCount, reachedRecipients(b.id), failedRecipients(b.id), pending(states)));
+        }
+        return summaries;
+    }
+
+    @Transactional
+    public BulletinProgress progress(long id, MessagingMessages messages) {
+        Bulletin b = find(id, messages);
+        EntityManager em = Bulletin.getEntityManager();
+        Map<String, Map<String, Long>> byChannel = new TreeMap<>();
+        for (Object[] row : em.createQuery("select d.channel, d.state, count(d) from Delivery d where d.bulletinId = ?1"
+                + " group by d.channel, d.state", Object[].class).setParameter(1, id).getResultList()) {
+            byChannel.computeIfAbsent(((Channel) row[0]).name().toLowerCase(Locale.ROOT), k -> new TreeMap<>())
+                    .put(((DeliveryState) row[1]).name(), (Long) row[2]);
+        }
+        long reached = reachedRecipients(id);
+        List<Instant> reachedTimes = em.createQuery("select min(d.reachedAt) from Delivery d where d.bulletinId = ?1"
+                + " and d.state = ?2 group by d.recipientId", Instant.class)
+                .setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList()
+                .stream().sorted().toList();
+        long queuedSms = em.createQuery("select count(d) from Delivery d where d.bulletinId = ?1 and d.channel = ?2"
+                + " and d.state in ?3", Long.class)
+                .setParameter(1, id).setParameter(2, Channel.SMS)
+                .setParameter(3, EnumSet.of(DeliveryState.QUEUED, DeliveryState.SENDING)).getSingleResult();
+        String lastError = em.createQuery("select d.lastError from Delivery d where d.bulletinId = ?1 and d.lastError is not null"
+                + " order by d.updatedAt desc", String.class).setParameter(1, id).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        long fellBack = Delivery.count("bulletinId = ?1 and fallbackOf is not null", id);
+        int percent = b.recipientCount == 0 ? 100 : (int) (reached * 100 / b.recipientCount);
+        Long toComplete = queuedSms == 0 ? null
+                : (long) Math.ceil(queuedSms * b.smsSegments / smsConfig.ratePerSecond());
+        BigDecimal cost = smsConfig.pricePerSegment()
+                .multiply(BigDecimal.valueOf(Delivery.count("bulletinId = ?1 and channel = ?2", id, Channel.SMS) * b.smsSegments));
+        return new BulletinProgress(b.id, b.createdAt, b.createdBy, b.text, b.message, b.channels.value(), b.drill,
+                b.replyOptionList(), b.audience, b.recipientCount, b.smsSegments, b.encoding.name(), cost,
+                smsConfig.currency(), byChannel, reached, failedRecipients(id), pending(statesOf(id)), fellBack, percent,
+                secondsToShare(b, reachedTimes, 50), secondsToShare(b, reachedTimes, 90), toComplete, lastError,
+                Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages));
+    }
+
+    @Transactional
+    public List<DeliveryView> deliveries(long id, MessagingMessages messages) {
+        find(id, messages);
+        return Bulletin.getEntityManager().createQuery("select new se.outband.messaging.DeliveryView(d.id, r.contactId, r.name,"
+                + " lower(cast(d.channel as String)), d.address, cast(d.state as String), d.attempts, d.providerId, d.errorCode,"
+                + " d.lastError, d.fallbackOf, d.updatedAt) from Delivery d, Recipient r where r.id = d.recipientId"
+                + " and d.bulletinId = ?1 order by r.name, d.id", DeliveryView.class)
+                .setParameter(1, id).getResultList();
+    }
+
+    static Bulletin find(long id, MessagingMessages messages) {
+        Bulletin bulletin = Bulletin.findById(id);
+        if (bulletin == null) {
+            throw new ApiException(404, messages.bulletinNotFound(id));
+        }
+        return bulletin;
+    }
+
+    private static Map<DeliveryState, Long> statesOf(long id) {
+        Map<DeliveryState, Long> states = new HashMap<>();
+        for (Object[] row : Bulletin.getEntityManager().createQuery("select d.state, count(d) from Delivery d"
+                + " where d.bulletinId = ?1 group by d.state", Object[].class).setParameter(1, id).getResultList()) {
+            states.put((DeliveryState) row[0], (Long) row[1]);
+        }
+        return states;
+    }
+
+    private static long pending(Map<DeliveryState, Long> states) {
+        return PENDING.stream().mapToLong(s -> states.getOrDefault(s, 0L)).sum();
+    }
+
+    /** People reached on at least one channel. */
+    private static long reachedRecipients(long id) {
+        return Bulletin.getEntityManager().createQuery("select count(distinct d.recipientId) from Delivery d"
+                + " where d.bulletinId = ?1 and d.state = ?2", Long.class)
+                .setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getSingleResult();
+    }
+
+    /** People whose every delivery failed and who have nothing still under way. */
+    private static long failedRecipients(long id) {
+        return Bulletin.getEntityManager().createQuery("select count(distinct d.recipientId) from Delivery d"
+                + " where d.bulletinId = ?1 and d.state in ?2 and not exists (select o from Delivery o"
+                + " where o.recipientId = d.recipientId and o.state not in ?2)", Long.class)
+                .setParameter(1, id).setParameter(2, EnumSet.of(DeliveryState.FAILED, DeliveryState.UNDELIVERED))
+                .getSingleResult();
+    }
+
+    private static Long secondsToShare(Bulletin b, List<Instant> reachedTimes, int percent) {
+        int needed = (int) Math.ceil(b.recipientCount * percent / 100.0);
+        if (needed == 0 || reachedTimes.size() < needed) {
+            return null;
+        }
+        return Duration.between(b.createdAt, reachedTimes.get(needed - 1)).toSeconds();
+    }
+}

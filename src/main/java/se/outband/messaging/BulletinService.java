@@ -1,0 +1,212 @@
+package se.outband.messaging;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import se.outband.access.AuditLog;
+import se.outband.common.ApiException;
+import se.outband.contacts.ContactData;
+import se.outband.contacts.ContactService;
+import se.outband.messaging.email.MailGateway;
+import se.outband.messaging.sms.SmsConfig;
+import se.outband.messaging.sms.SmsGateway;
+import se.outband.messaging.sms.SmsSegments;
+
+/**
+ * Turns a leader's request into a bulletin: snapshots the recipients and stores one delivery per
+ * recipient and channel in one transaction, before any provider is called (the outbox).
+ */
+@ApplicationScoped
+public class BulletinService {
+
+    /** Twilio's limit for one message body. */
+    static final int MAX_TEXT = 1600;
+    static final String DRILL_PREFIX = "ÖVNING: ";
+    private static final Pattern OPTION = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
+
+    private final ContactService contacts;
+    private final SmsConfig smsConfig;
+    private final SmsGateway sms;
+    private final MailGateway mail;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Event<DeliveriesQueued> queued;
+
+    BulletinService(ContactService contacts, SmsConfig smsConfig, SmsGateway sms, MailGateway mail, AuditLog audit,
+            Clock clock, Event<DeliveriesQueued> queued) {
+        this.contacts = contacts;
+        this.smsConfig = smsConfig;
+        this.sms = sms;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+        this.queued = queued;
+    }
+
+    /** A recipient and the channels they will first be sent on. */
+    private record Planned(ContactData contact, boolean bySms, boolean byEmail) {
+    }
+
+    @Transactional
+    public BulletinPreview send(BulletinRequest request, boolean dryRun, String actor, MessagingMessages messages) {
+        String text = request.text() == null ? "" : request.text().strip();
+        if (text.isEmpty()) {
+            throw new ApiException(400, messages.textMissing());
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new ApiException(400, messages.textTooLong(MAX_TEXT));
+        }
+        ChannelPolicy policy = ChannelPolicy.parse(request.channels());
+        if (policy == null) {
+            throw new ApiException(400, messages.channelsUnknown(request.channels()));
+        }
+        List<String> options = replyOptions(request.replyOptions(), messages);
+        List<String> groups = clean(request.groups());
+        List<String> ids = clean(request.contactIds());
+        if (groups.isEmpty() && ids.isEmpty()) {
+            throw new ApiException(400, messages.audienceMissing());
+        }
+        ContactService.Audience audience = contacts.resolve(groups, ids);
+        if (!audience.unknownGroups().isEmpty()) {
+            throw new ApiException(400, messages.unknownGroups(String.join(", ", audience.unknownGroups())));
+        }
+        if (!audience.unknownIds().isEmpty()) {
+            throw new ApiException(400, messages.unknownContacts(String.join(", ", audience.unknownIds())));
+        }
+
+        String message = compose(text, request.drill(), options);
+        SmsSegments.Count count = SmsSegments.count(message);
+        List<Planned> plan = audience.contacts().stream().map(c -> plan(c, policy)).toList();
+        int smsMessages = (int) plan.stream().filter(Planned::bySms).count();
+        int emailMessages = (int) plan.stream().filter(Planned::byEmail).count();
+        int unreachable = (int) plan.stream().filter(p -> !p.bySms() && !p.byEmail()).count();
+        if (unreachable == plan.size()) {
+            throw new ApiException(400, messages.nobodyReachable(plan.size()));
+        }
+
+        Long id = null;
+        if (!dryRun) {
+            Bulletin bulletin = store(request, text, message, policy, options, groups, ids, plan, count, actor);
+            id = bulletin.id;
+            audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d text=%s"
+                    .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, text));
+            queued.fire(new DeliveriesQueued(id));
+        }
+        BigDecimal cost = smsConfig.pricePerSegment().multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
+        return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, unreachable, count.units(),
+                count.segments(), count.encoding().name(), count.firstUcs2Character(),
+                count.firstUcs2Character() == null ? null : messages.ucs2Character(count.firstUcs2Character()),
+                cost, smsConfig.currency(), request.drill(), dryRunNotice(messages));
+    }
+
+    /** "dry run" wherever it shows: null when both channels send for real. */
+    String dryRunNotice(MessagingMessages messages) {
+        List<String> dry = new ArrayList<>();
+        if ("dry-run".equals(sms.name())) {
+            dry.add("SMS");
+        }
+        if ("dry-run".equals(mail.name())) {
+            dry.add("e-post/email");
+        }
+        return dry.isEmpty() ? null : messages.dryRunNotice(String.join(", ", dry));
+    }
+
+    private Bulletin store(BulletinRequest request, String text, String message, ChannelPolicy policy, List<String> options,
+            List<String> groups, List<String> ids, List<Planned> plan, SmsSegments.Count count, String actor) {
+        Instant now = clock.instant();
+        Bulletin bulletin = new Bulletin();
+        bulletin.text = text;
+        bulletin.message = message;
+        bulletin.channels = policy;
+        bulletin.drill = request.drill();
+        bulletin.replyOptions = options.isEmpty() ? null : String.join(",", options);
+        bulletin.audience = audienceText(groups, ids);
+        bulletin.recipientCount = plan.size();
+        bulletin.smsSegments = count.segments();
+        bulletin.encoding = count.encoding();
+        bulletin.createdAt = now;
+        bulletin.createdBy = actor;
+        bulletin.persist();
+        for (Planned planned : plan) {
+            Recipient recipient = new Recipient();
+            recipient.bulletinId = bulletin.id;
+            recipient.contactId = planned.contact().id();
+            recipient.name = planned.contact().name();
+            recipient.mobile = planned.contact().mobile();
+            recipient.email = planned.contact().email();
+            recipient.persist();
+            if (planned.bySms()) {
+                Outbox.queue(bulletin.id, recipient.id, Channel.SMS, recipient.mobile, null, now).persist();
+            }
+            if (planned.byEmail()) {
+                Outbox.queue(bulletin.id, recipient.id, Channel.EMAIL, recipient.email, null, now).persist();
+            }
+        }
+        return bulletin;
+    }
+
+    /** With sms-then-email, email is only planned for those without a mobile; the rest fall back on failure. */
+    private static Planned plan(ContactData contact, ChannelPolicy policy) {
+        boolean mobile = contact.mobile() != null;
+        boolean email = contact.email() != null;
+        return switch (policy) {
+            case SMS_THEN_EMAIL -> new Planned(contact, mobile, !mobile && email);
+            case SMS -> new Planned(contact, mobile, false);
+            case EMAIL -> new Planned(contact, false, email);
+            case BOTH -> new Planned(contact, mobile, email);
+        };
+    }
+
+    /** The text as recipients get it: marked as an exercise, and ending with how to answer. */
+    static String compose(String text, boolean drill, List<String> options) {
+        StringBuilder message = new StringBuilder(drill ? DRILL_PREFIX : "").append(text);
+        if (!options.isEmpty()) {
+            message.append("\nSvara: ");
+            for (int i = 0; i < options.size(); i++) {
+                message.append(i == 0 ? "" : ", ").append(i + 1).append(' ').append(options.get(i));
+            }
+        }
+        return message.toString();
+    }
+
+    private static List<String> replyOptions(List<String> raw, MessagingMessages messages) {
+        Set<String> options = new LinkedHashSet<>();
+        for (String option : raw) {
+            String clean = option == null ? "" : option.strip().toUpperCase(Locale.ROOT);
+            if (!OPTION.matcher(clean).matches()) {
+                throw new ApiException(400, messages.replyOptionInvalid(String.valueOf(option)));
+            }
+            options.add(clean);
+        }
+        if (options.size() > 9) {
+            throw new ApiException(400, messages.tooManyReplyOptions());
+        }
+        return List.copyOf(options);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    private static String audienceText(List<String> groups, List<String> ids) {
+        List<String> parts = new ArrayList<>();
+        if (!groups.isEmpty()) {
+            parts.add("groups: " + String.join(", ", groups));
+        }
+        if (!ids.isEmpty()) {
+            parts.add("contacts: " + (ids.size() <= 20 ? String.join(", ", ids) : ids.size() + " chosen"));
+        }
+        return String.join("; ", parts);
+    }
+}

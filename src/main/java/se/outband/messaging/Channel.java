@@ -1,0 +1,5 @@
+package se.outband.messaging;
+
+public enum Channel {
+    SMS, EMAIL
+}

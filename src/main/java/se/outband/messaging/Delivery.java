@@ -1,0 +1,70 @@
+package se.outband.messaging;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One message on one channel to one recipient: the outbox row the dispatcher works through. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
+    @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 500)
+    public Long id;
+
+    @Column(name = "bulletin_id")
+    public long bulletinId;
+
+    @Column(name = "recipient_id")
+    public long recipientId;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    /** E.164 number or email address. */
+    public String address;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryState state;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** Twilio's MessageSid, or the email's Message-ID. */
+    @Column(name = "provider_id")
+    public String providerId;
+
+    @Column(name = "error_code")
+    public String errorCode;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** The SMS delivery this email replaces. */
+    @Column(name = "fallback_of")
+    public Long fallbackOf;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** When the message was known to have arrived (delivered receipt, or accepted by the mail relay). */
+    @Column(name = "reached_at")
+    public Instant reachedAt;
+}

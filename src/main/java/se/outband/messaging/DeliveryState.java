@@ -1,0 +1,18 @@
+package se.outband.messaging;
+
+/**
+ * QUEUED → SENDING → SENT → DELIVERED; SENT → UNDELIVERED | FAILED from the provider's callback;
+ * SENDING → QUEUED to retry; SENDING → FAILED on a permanent error. The last three never change again.
+ */
+public enum DeliveryState {
+    QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED;
+
+    public boolean isFinal() {
+        return this == DELIVERED || this == UNDELIVERED || this == FAILED;
+    }
+
+    /** The message did not and will not arrive on this channel. */
+    public boolean isFailure() {
+        return this == UNDELIVERED || this == FAILED;
+    }
+}

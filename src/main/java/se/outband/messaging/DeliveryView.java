@@ -1,0 +1,19 @@
+package se.outband.messaging;
+
+import java.time.Instant;
+
+/** One delivery as GET /api/bulletins/{id}/deliveries lists it. */
+public record DeliveryView(
+        long id,
+        String contactId,
+        String name,
+        String channel,
+        String address,
+        String state,
+        int attempts,
+        String providerId,
+        String errorCode,
+        String lastError,
+        Long fallbackOf,
+        Instant updatedAt) {
+}

@@ -1,0 +1,220 @@
+package se.outband.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import se.outband.common.OutbandConfig;
+import se.outband.messaging.email.MailConfig;
+import se.outband.messaging.email.MailGateway;
+import se.outband.messaging.email.OutgoingMail;
+import se.outband.messaging.sms.SmsConfig;
+import se.outband.messaging.sms.SmsGateway;
+
+/**
+ * Works through the outbox: one lane per channel, each a small queue of claimed deliveries that a
+ * fixed number of workers send (bounded concurrency), SMS additionally paced by a token bucket in
+ * segments per second. It is woken when deliveries are queued and polls for retries that fall due.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Longer than any message (1,600 UCS-2 characters is 24 segments), so one message always fits in the bucket. */
+    private static final int MIN_BUCKET = 30;
+
+    private final Outbox outbox;
+    private final SmsGateway sms;
+    private final MailGateway mail;
+    private final String statusPageUrl;
+    private final Lane smsLane;
+    private final Lane mailLane;
+    private final Bucket smsBucket;
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private boolean signalled;
+    private Thread pump;
+
+    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband) {
+        this.outbox = outbox;
+        this.sms = sms;
+        this.mail = mail;
+        this.statusPageUrl = outband.link("/status/");
+        this.smsLane = new Lane(Channel.SMS, smsConfig.maxConcurrency());
+        this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency());
+        long capacity = Math.max(MIN_BUCKET, (long) Math.ceil(smsConfig.ratePerSecond()));
+        this.smsBucket = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(capacity, Duration.ofNanos((long) (capacity / smsConfig.ratePerSecond() * 1e9)))
+                        .build())
+                .build();
+    }
+
+    void start(@Observes StartupEvent event) {
+        int requeued = outbox.requeueInterrupted();
+        if (requeued > 0) {
+            LOG.infof("Queued %d deliveries again that were being sent when Outband stopped", requeued);
+        }
+        running = true;
+        smsLane.start();
+        mailLane.start();
+        pump = new Thread(this::pump, "outband-dispatcher");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake();
+        smsLane.stop();
+        mailLane.stop();
+        if (pump != null) {
+            pump.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued event) {
+        wake();
+    }
+
+    public void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void pump() {
+        while (running) {
+            try {
+                boolean more = smsLane.refill() | mailLane.refill();
+                if (!more) {
+                    synchronized (signal) {
+                        if (!signalled) {
+                            signal.wait(POLL.toMillis());
+                        }
+                        signalled = false;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A database hiccup must not stop sending for good: log, pause, carry on.
+                LOG.error("Dispatcher could not claim deliveries; trying again", e);
+                sleep(POLL);
+            }
+        }
+    }
+
+    private void send(Outbox.Claimed claimed) {
+        SendResult result;
+        try {
+            if (claimed.channel() == Channel.SMS) {
+                smsBucket.asBlocking().consume(claimed.smsSegments());
+                result = sms.send(claimed.address(), claimed.message());
+            } else {
+                result = mail.send(new OutgoingMail(claimed.address(), subject(claimed.message()), claimed.message(), statusPageUrl));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new SendResult.Retry("Outband was stopping");
+        } catch (RuntimeException e) {
+            LOG.error("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
+            result = new SendResult.Retry("Unexpected error: " + e);
+        }
+        outbox.record(claimed.deliveryId(), result);
+    }
+
+    /** The first line of the message, shortened to what mail clients show. */
+    static String subject(String message) {
+        String firstLine = message.lines().findFirst().orElse("").strip();
+        return firstLine.length() <= 78 ? firstLine : firstLine.substring(0, 77) + "…";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A channel's workers and the claimed deliveries waiting for them. The pump keeps about two
+     * deliveries per worker claimed, so workers never wait for the database and a crash leaves at
+     * most that many to be sent again.
+     */
+    private final class Lane {
+        private final Channel channel;
+        private final int workers;
+        private final LinkedBlockingQueue<Outbox.Claimed> waiting = new LinkedBlockingQueue<>();
+        private ExecutorService pool;
+
+        Lane(Channel channel, int workers) {
+            this.channel = channel;
+            this.workers = workers;
+        }
+
+        void start() {
+            pool = Executors.newFixedThreadPool(workers, runnable -> {
+                Thread thread = new Thread(runnable, "outband-" + channel.name().toLowerCase() + "-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+            for (int i = 0; i < workers; i++) {
+                pool.execute(this::work);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+
+        /** Claims more when fewer than one per worker wait; true when it claimed a full batch (there may be more). */
+        boolean refill() {
+            int room = 2 * workers - waiting.size();
+            if (waiting.size() >= workers) {
+                return false;
+            }
+            List<Outbox.Claimed> claimed = outbox.claim(channel, room);
+            waiting.addAll(claimed);
+            return claimed.size() == room;
+        }
+
+        private void work() {
+            while (running) {
+                try {
+                    Outbox.Claimed next = waiting.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        if (waiting.size() < workers) {
+                            wake();
+                        }
+                        send(next);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

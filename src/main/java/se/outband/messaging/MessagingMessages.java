@@ -1,0 +1,48 @@
+package se.outband.messaging;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** What bulletins say to crisis leaders, Swedish first (English in messages/messaging_en.properties). */
+@MessageBundle(value = "messaging", locale = "sv")
+public interface MessagingMessages {
+
+    @Message("Skriv ett meddelande.")
+    String textMissing();
+
+    @Message("Meddelandet är för långt: högst {max} tecken (10 SMS).")
+    String textTooLong(int max);
+
+    @Message("Välj minst en grupp eller en person.")
+    String audienceMissing();
+
+    @Message("Gruppen finns inte: {names}. Kontrollera stavningen under Grupper.")
+    String unknownGroups(String names);
+
+    @Message("Kontakten finns inte: {ids}.")
+    String unknownContacts(String ids);
+
+    @Message("Okänt kanalval \"{value}\". Välj sms-then-email (SMS, annars e-post), sms, email eller both.")
+    String channelsUnknown(String value);
+
+    @Message("Svarsalternativet \"{option}\" går inte att använda: ett ord på högst 20 bokstäver eller siffror, t.ex. JA.")
+    String replyOptionInvalid(String option);
+
+    @Message("Högst 9 svarsalternativ.")
+    String tooManyReplyOptions();
+
+    @Message("Ingen av de {count} mottagarna kan nås med det kanalval du gjort. Välj SMS och e-post, eller andra mottagare.")
+    String nobodyReachable(int count);
+
+    @Message("Det finns inget utskick med nummer {id}.")
+    String bulletinNotFound(long id);
+
+    @Message("Tecknet {character} gör att SMS:et skickas med en teckenuppsättning som rymmer 70 tecken i stället för 160. Byt ut det för att sänka kostnaden.")
+    String ucs2Character(String character);
+
+    @Message("Provkörning: {channels} skickas inte på riktigt, utan markeras som levererat.")
+    String dryRunNotice(String channels);
+
+    @Message("Anropet kunde inte verifieras som ett anrop från Twilio.")
+    String badSignature();
+}

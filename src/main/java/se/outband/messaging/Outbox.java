@@ -1,0 +1,175 @@
+package se.outband.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import se.outband.messaging.sms.SmsConfig;
+
+/**
+ * The delivery rows and every change of their state: claiming for sending, recording what the
+ * provider answered, the provider's later status reports, and falling back from SMS to email.
+ * At-least-once: a row claimed but never recorded (a crash) is sent again after a restart.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    /** A delivery taken for sending, with what the sender needs to send it. */
+    public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
+    }
+
+    private final Clock clock;
+    private final SmsConfig smsConfig;
+    private final MeterRegistry metrics;
+    private final Event<DeliveriesQueued> queued;
+
+    Outbox(Clock clock, SmsConfig smsConfig, MeterRegistry metrics, Event<DeliveriesQueued> queued) {
+        this.clock = clock;
+        this.smsConfig = smsConfig;
+        this.metrics = metrics;
+        this.queued = queued;
+    }
+
+    static Delivery queue(long bulletinId, long recipientId, Channel channel, String address, Long fallbackOf, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.bulletinId = bulletinId;
+        delivery.recipientId = recipientId;
+        delivery.channel = channel;
+        delivery.address = address;
+        delivery.state = DeliveryState.QUEUED;
+        delivery.nextAttemptAt = now;
+        delivery.fallbackOf = fallbackOf;
+        delivery.createdAt = now;
+        delivery.updatedAt = now;
+        return delivery;
+    }
+
+    /** After a crash or restart, what was being sent is queued again: it may be sent twice, never lost. */
+    @Transactional
+    public int requeueInterrupted() {
+        return Delivery.update("state = ?1, updatedAt = ?2 where state = ?3",
+                DeliveryState.QUEUED, clock.instant(), DeliveryState.SENDING);
+    }
+
+    /** Marks up to {@code limit} due deliveries of a channel as SENDING, oldest first, and returns them. */
+    @Transactional
+    public List<Claimed> claim(Channel channel, int limit) {
+        Instant now = clock.instant();
+        List<Claimed> claimed = Delivery.getEntityManager().createQuery(
+                "select new se.outband.messaging.Outbox$Claimed(d.id, d.channel, d.address, b.message, b.smsSegments)"
+                        + " from Delivery d, Bulletin b where b.id = d.bulletinId and d.state = :queued"
+                        + " and d.channel = :channel and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id", Claimed.class)
+                .setParameter("queued", DeliveryState.QUEUED)
+                .setParameter("channel", channel)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+        if (!claimed.isEmpty()) {
+            Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2 where id in ?3 and state = ?4",
+                    DeliveryState.SENDING, now, claimed.stream().map(Claimed::deliveryId).toList(), DeliveryState.QUEUED);
+        }
+        return claimed;
+    }
+
+    /** Records the provider's answer to one send. */
+    @Transactional
+    public void record(long deliveryId, SendResult result) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        Instant now = clock.instant();
+        delivery.updatedAt = now;
+        String channel = delivery.channel.name().toLowerCase();
+        if (result instanceof SendResult.Accepted accepted) {
+            delivery.providerId = accepted.providerId();
+            delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
+            delivery.reachedAt = accepted.reached() ? now : null;
+            metrics.counter("outband.deliveries.sent", "channel", channel).increment();
+        } else if (result instanceof SendResult.Retry retry) {
+            delivery.lastError = truncate(retry.error());
+            if (now.isAfter(delivery.createdAt.plus(smsConfig.retry().giveUpAfter()))) {
+                fail(delivery, "gave-up", retry.error(), DeliveryState.FAILED);
+            } else {
+                delivery.state = DeliveryState.QUEUED;
+                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                metrics.counter("outband.deliveries.retried", "channel", channel).increment();
+            }
+        } else if (result instanceof SendResult.Failed failed) {
+            fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
+        }
+    }
+
+    /**
+     * A status report from the provider. Reports repeat and arrive out of order: a final state never
+     * changes again, so a late "sent" cannot overwrite "delivered" and a repeated "failed" falls back once.
+     */
+    @Transactional
+    public boolean providerStatus(String providerId, String status, String errorCode) {
+        Delivery delivery = Delivery.find("providerId", providerId).firstResult();
+        if (delivery == null) {
+            LOG.infof("Status %s for unknown message %s ignored", status, providerId);
+            return false;
+        }
+        if (delivery.state.isFinal()) {
+            return true;
+        }
+        Instant now = clock.instant();
+        switch (status == null ? "" : status) {
+            case "sent" -> delivery.state = DeliveryState.SENT;
+            case "delivered" -> {
+                delivery.state = DeliveryState.DELIVERED;
+                delivery.reachedAt = now;
+            }
+            case "undelivered" -> fail(delivery, errorCode, "Twilio reported the message undelivered", DeliveryState.UNDELIVERED);
+            case "failed" -> fail(delivery, errorCode, "Twilio reported the message failed", DeliveryState.FAILED);
+            default -> {
+                return true;
+            }
+        }
+        delivery.updatedAt = now;
+        return true;
+    }
+
+    private void fail(Delivery delivery, String code, String error, DeliveryState state) {
+        delivery.state = state;
+        delivery.errorCode = code;
+        delivery.lastError = truncate(error);
+        metrics.counter("outband.deliveries.failed", "channel", delivery.channel.name().toLowerCase()).increment();
+        if (delivery.channel == Channel.SMS) {
+            fallBackToEmail(delivery);
+        }
+    }
+
+    /** With sms-then-email, a failed SMS is followed by one email, if the person has an address. */
+    private void fallBackToEmail(Delivery sms) {
+        Bulletin bulletin = Bulletin.findById(sms.bulletinId);
+        Recipient recipient = Recipient.findById(sms.recipientId);
+        if (bulletin.channels != ChannelPolicy.SMS_THEN_EMAIL || recipient.email == null
+                || Delivery.count("recipientId = ?1 and channel = ?2", recipient.id, Channel.EMAIL) > 0) {
+            return;
+        }
+        queue(bulletin.id, recipient.id, Channel.EMAIL, recipient.email, sms.id, clock.instant()).persist();
+        queued.fire(new DeliveriesQueued(bulletin.id));
+    }
+
+    /** Doubles from the initial backoff up to the maximum, with "equal jitter" so retries do not arrive together. */
+    Duration backoff(int attempts) {
+        SmsConfig.Retry retry = smsConfig.retry();
+        long initial = retry.initialBackoff().toMillis();
+        long capped = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(20, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

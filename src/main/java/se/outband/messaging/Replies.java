@@ -1,0 +1,120 @@
+package se.outband.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+
+/** Answers to bulletins that ask for one ("JA"/"NEJ"), matched to the bulletin and tallied. */
+@ApplicationScoped
+public class Replies {
+
+    private static final Logger LOG = Logger.getLogger(Replies.class);
+    static final Duration WINDOW = Duration.ofHours(72);
+    private static final Pattern FIRST_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    public record ReplyView(long id, String contactId, String name, String from, String body, String answer, Instant receivedAt) {
+    }
+
+    /** Each person's latest answer counts once; {@code noReply} is everyone who has not answered. */
+    public record Tally(Map<String, Long> answers, long unrecognised, long replied, long noReply) {
+    }
+
+    public record RepliesView(List<String> options, Tally tally, List<ReplyView> replies) {
+    }
+
+    private final Clock clock;
+
+    Replies(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * An SMS from a recipient: it answers the newest bulletin with reply options sent to that number
+     * in the last 72 hours. Anything else (unknown numbers, no question asked) is logged, not stored.
+     */
+    @Transactional
+    public void receive(String from, String body, String messageSid) {
+        if (Reply.count("messageSid", messageSid) > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Object[]> match = Reply.getEntityManager().createQuery("select r, b from Recipient r, Bulletin b"
+                + " where b.id = r.bulletinId and r.mobile = ?1 and b.replyOptions is not null and b.createdAt >= ?2"
+                + " order by b.createdAt desc, b.id desc", Object[].class)
+                .setParameter(1, from).setParameter(2, now.minus(WINDOW)).setMaxResults(1).getResultList();
+        if (match.isEmpty()) {
+            LOG.infof("SMS %s from %s matches no bulletin awaiting replies; not stored", messageSid, masked(from));
+            return;
+        }
+        Recipient recipient = (Recipient) match.get(0)[0];
+        Bulletin bulletin = (Bulletin) match.get(0)[1];
+        Reply reply = new Reply();
+        reply.bulletinId = bulletin.id;
+        reply.recipientId = recipient.id;
+        reply.contactId = recipient.contactId;
+        reply.name = recipient.name;
+        reply.fromNumber = from;
+        reply.body = body.length() > 1600 ? body.substring(0, 1600) : body;
+        reply.answer = answer(body, bulletin.replyOptionList());
+        reply.receivedAt = now;
+        reply.messageSid = messageSid;
+        reply.persist();
+    }
+
+    @Transactional
+    public RepliesView of(long bulletinId, MessagingMessages messages) {
+        Bulletin bulletin = BulletinQueries.find(bulletinId, messages);
+        List<Reply> replies = Reply.<Reply>find("bulletinId", Sort.descending("receivedAt", "id"), bulletinId).list();
+        Map<Long, Reply> latest = new LinkedHashMap<>();
+        replies.forEach(r -> latest.putIfAbsent(r.recipientId, r));
+        Map<String, Long> answers = new LinkedHashMap<>();
+        bulletin.replyOptionList().forEach(option -> answers.put(option, 0L));
+        long unrecognised = 0;
+        for (Reply reply : latest.values()) {
+            if (reply.answer == null) {
+                unrecognised++;
+            } else {
+                answers.merge(reply.answer, 1L, Long::sum);
+            }
+        }
+        List<ReplyView> views = replies.stream()
+                .map(r -> new ReplyView(r.id, r.contactId, r.name, r.fromNumber, r.body, r.answer, r.receivedAt))
+                .toList();
+        Tally tally = new Tally(answers, unrecognised, latest.size(), bulletin.recipientCount - latest.size());
+        return new RepliesView(bulletin.replyOptionList(), tally, views);
+    }
+
+    /** The option an answer means: its first word ("ja", "Ja!") or the option's number ("1"); null if neither. */
+    static String answer(String body, List<String> options) {
+        Matcher word = FIRST_WORD.matcher(body);
+        if (!word.find()) {
+            return null;
+        }
+        String first = word.group().toUpperCase(Locale.ROOT);
+        if (options.contains(first)) {
+            return first;
+        }
+        if (first.chars().allMatch(Character::isDigit) && first.length() <= 2) {
+            int number = Integer.parseInt(first);
+            return number >= 1 && number <= options.size() ? options.get(number - 1) : null;
+        }
+        return null;
+    }
+
+    private static String masked(String number) {
+        return number == null || number.length() < 6 ? "?" : number.substring(0, number.length() - 4) + "****";
+    }
+}

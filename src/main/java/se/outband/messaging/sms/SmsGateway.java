@@ -1,0 +1,12 @@
+package se.outband.messaging.sms;
+
+import se.outband.messaging.SendResult;
+
+/** Sends one SMS. Implementations: {@link TwilioSmsGateway} and {@link DryRunSmsGateway}. */
+public interface SmsGateway {
+
+    /** Shown wherever deliveries are listed, e.g. "twilio" or "dry-run". */
+    String name();
+
+    SendResult send(String to, String body);
+}

@@ -1,0 +1,86 @@
+package se.outband.messaging.sms;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.twilio.security.RequestValidator;
+
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+import se.outband.common.OutbandConfig;
+import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.Outbox;
+import se.outband.messaging.Replies;
+
+/**
+ * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
+ * carry Twilio's signature over {@code outband.public-url} + path and the parameters; anything else
+ * gets 403 and changes nothing.
+ */
+@Path("/webhooks/twilio")
+public class TwilioWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+    static final String INBOUND_PATH = "/webhooks/twilio/inbound";
+
+    private final RequestValidator validator;
+    private final OutbandConfig outband;
+    private final Outbox outbox;
+    private final Replies replies;
+
+    @Context
+    HttpHeaders headers;
+
+    TwilioWebhookResource(SmsConfig config, OutbandConfig outband, Outbox outbox, Replies replies) {
+        this.validator = config.twilio().authToken().map(RequestValidator::new).orElse(null);
+        this.outband = outband;
+        this.outbox = outbox;
+        this.replies = replies;
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
+        verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
+        outbox.providerStatus(form.getFirst("MessageSid"), form.getFirst("MessageStatus"), form.getFirst("ErrorCode"));
+        return Response.noContent().build();
+    }
+
+    /** Answers with empty TwiML: Outband never texts back automatically (every SMS costs, and a loop must be impossible). */
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_XML)
+    public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
+        verify(INBOUND_PATH, form, signature);
+        String from = form.getFirst("From");
+        String sid = form.getFirst("MessageSid");
+        if (from != null && sid != null) {
+            replies.receive(from, form.getFirst("Body") == null ? "" : form.getFirst("Body"), sid);
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    private void verify(String path, MultivaluedMap<String, String> form, String signature) {
+        Map<String, String> params = new HashMap<>();
+        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        if (validator == null || signature == null || !validator.validate(outband.link(path), params, signature)) {
+            LOG.warnf("Rejected a call to %s without a valid Twilio signature", path);
+            throw new ApiException(403, Language.of(headers).messages(MessagingMessages.class).badSignature());
+        }
+    }
+}
