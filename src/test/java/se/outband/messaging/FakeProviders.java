@@ -1,0 +1,96 @@
+package se.outband.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages
+ * API (driven through the real Twilio SDK) and GreenMail as the SMTP relay (driven through Jakarta Mail).
+ */
+public class FakeProviders implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "test-auth-token-0123456789";
+    public static final String PUBLIC_URL = "https://outband.test";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+
+    private static WireMockServer twilio;
+    private static GreenMail smtp;
+
+    public static WireMockServer twilio() {
+        return twilio;
+    }
+
+    public static GreenMail smtp() {
+        return smtp;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        twilio = new WireMockServer(options().dynamicPort().containerThreads(60).asynchronousResponseEnabled(true));
+        twilio.start();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        reset();
+        return Map.ofEntries(
+                Map.entry("outband.public-url", PUBLIC_URL),
+                Map.entry("outband.sms.provider", "twilio"),
+                Map.entry("outband.sms.twilio.account-sid", ACCOUNT_SID),
+                Map.entry("outband.sms.twilio.auth-token", AUTH_TOKEN),
+                Map.entry("outband.sms.twilio.from", "Outband"),
+                Map.entry("outband.sms.twilio.api-url", twilio.baseUrl()),
+                Map.entry("outband.sms.rate-per-second", "200"),
+                Map.entry("outband.sms.retry.initial-backoff", "PT0.05S"),
+                Map.entry("outband.sms.retry.max-backoff", "PT0.2S"),
+                Map.entry("outband.mail.provider", "smtp"),
+                Map.entry("outband.mail.smtp.host", "127.0.0.1"),
+                Map.entry("outband.mail.smtp.port", Integer.toString(smtp.getSmtp().getPort())),
+                Map.entry("outband.mail.smtp.starttls", "none"),
+                Map.entry("outband.mail.smtp.from", "Outband <outband@example.org>"),
+                Map.entry("outband.mail.smtp.reply-to", "krisledning@example.org"));
+    }
+
+    /** Twilio accepts every message, as its API does: 201 with the message resource. */
+    public static void reset() {
+        twilio.resetAll();
+        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json")).atPriority(10)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
+                                + " \"account_sid\": \"" + ACCOUNT_SID + "\", \"num_segments\": \"1\"}")
+                        .withTransformers("response-template")));
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Twilio's error answer: the HTTP status with its JSON body. */
+    public static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"more_info\":"
+                        + " \"https://www.twilio.com/docs/errors/" + code + "\", \"status\": " + status + "}");
+    }
+
+    @Override
+    public void stop() {
+        if (twilio != null) {
+            twilio.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package se.outband.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static se.outband.TestApi.as;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import se.outband.access.Roles;
+
+/** Sending bulletins and reading what the fake providers received, as the messaging tests need it. */
+final class MessagingTestSupport {
+
+    static final String CONTACTS = """
+            id,name,mobile,email,groups
+            m1,Anna Andersson,070-174 06 05,anna@example.net,Krisledning|HR
+            m2,Bertil Berg,070-174 06 06,bertil@example.net,HR
+            m3,Cecilia Carlsson,070-174 06 07,,Krisledning
+            m4,David Dahl,,david@example.org,HR
+            m5,Ogiltig Olsson,070-174 06 99,ogiltig@example.net,Skola
+            m6,Erik Ek,070-174 06 10,erik@example.net,Skola
+            """;
+    static final String INVALID_NUMBER = "+46701740699";
+
+    private MessagingTestSupport() {
+    }
+
+    static ValidatableResponse send(Map<String, Object> bulletin) {
+        return as(Roles.SENDER).contentType(ContentType.JSON).body(bulletin).post("/api/bulletins").then();
+    }
+
+    static long sendOk(Map<String, Object> bulletin) {
+        return send(bulletin).statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    static List<Map<String, Object>> deliveries(long bulletinId) {
+        return as(Roles.SENDER).get("/api/bulletins/" + bulletinId + "/deliveries")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    /** Waits until every delivery satisfies {@code done} and returns them. */
+    static List<Map<String, Object>> awaitDeliveries(long bulletinId, Predicate<Map<String, Object>> done) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(bulletinId).stream().allMatch(done));
+        return deliveries(bulletinId);
+    }
+
+    static Predicate<Map<String, Object>> inState(String... states) {
+        List<String> wanted = List.of(states);
+        return d -> wanted.contains(d.get("state"));
+    }
+
+    /** The form parameters of every message request Twilio's fake received, oldest first. */
+    static List<Map<String, String>> smsRequests() {
+        return FakeProviders.twilio().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json"))
+                .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
+                .map(ServeEvent::getRequest)
+                .map(r -> form(r.getBodyAsString()))
+                .toList();
+    }
+
+    /** Message requests Twilio's fake accepted (answered 201). */
+    static List<Map<String, String>> acceptedSms() {
+        return FakeProviders.twilio().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json") && e.getResponse().getStatus() == 201)
+                .map(e -> form(e.getRequest().getBodyAsString()))
+                .toList();
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    static Map<String, Object> delivery(List<Map<String, Object>> deliveries, String contactId, String channel) {
+        return deliveries.stream()
+                .filter(d -> contactId.equals(d.get("contactId")) && channel.equals(d.get("channel")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + channel + " delivery for " + contactId + " in " + deliveries));
+    }
+}
