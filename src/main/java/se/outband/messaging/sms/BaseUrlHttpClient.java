@@ -19,8 +19,9 @@ import com.twilio.http.Response;
 /**
  * The Twilio SDK's HTTP client with the three things Outband needs that the SDK has no option for:
  * every request goes to the configured base URL (tests use a local fake), the connection pool is as
- * large as the dispatcher's concurrency (the SDK default would cap throughput), and the SDK's own
- * immediate retries are off, because the dispatcher retries with backoff and jitter instead.
+ * large as the dispatcher's concurrency (the SDK default would cap throughput), and neither the SDK
+ * (5xx) nor Apache HttpClient (429, 503) retries on its own: the dispatcher retries with backoff and
+ * jitter, and counts every attempt.
  */
 final class BaseUrlHttpClient extends NetworkHttpClient {
 
@@ -43,6 +44,7 @@ final class BaseUrlHttpClient extends NetworkHttpClient {
                         .setResponseTimeout(Timeout.ofSeconds(30))
                         .build())
                 .setRoutePlanner((target, context) -> new HttpRoute(base, null, https))
+                .disableAutomaticRetries()
                 .evictIdleConnections(Timeout.of(60, TimeUnit.SECONDS));
     }
 

@@ -1,0 +1,160 @@
+package se.outband.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.as;
+import static se.outband.TestApi.replaceContacts;
+import static se.outband.messaging.MessagingTestSupport.CONTACTS;
+import static se.outband.messaging.MessagingTestSupport.acceptedSms;
+import static se.outband.messaging.MessagingTestSupport.awaitDeliveries;
+import static se.outband.messaging.MessagingTestSupport.deliveries;
+import static se.outband.messaging.MessagingTestSupport.delivery;
+import static se.outband.messaging.MessagingTestSupport.inState;
+import static se.outband.messaging.MessagingTestSupport.sendOk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import se.outband.messaging.sms.SmsSegments;
+import se.outband.access.Roles;
+
+@QuarkusTest
+class DeliveryResilienceTest {
+
+    private static final List<String> EVERYONE_WITH_A_MOBILE = List.of("m1", "m2", "m3", "m6");
+
+    @Inject
+    Outbox outbox;
+
+    @BeforeEach
+    void reset() {
+        replaceContacts(CONTACTS);
+        FakeProviders.reset();
+    }
+
+    /** Answers {@code failures} times with an error for one number, then accepts as usual. */
+    private static void failFirst(String encodedTo, int failures, int status, int code) {
+        String scenario = "storm-" + encodedTo;
+        for (int i = 0; i < failures; i++) {
+            FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                    .withRequestBody(containing("To=" + encodedTo))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? STARTED : "failed-" + i)
+                    .willSetStateTo("failed-" + (i + 1))
+                    .willReturn(FakeProviders.twilioError(status, code, "Simulated error " + status)));
+        }
+    }
+
+    private static Map<String, Long> acceptedPerNumber() {
+        return acceptedSms().stream().collect(Collectors.groupingBy(r -> r.get("To"), Collectors.counting()));
+    }
+
+    @Test
+    void aStormOf429And500LosesNothingAndSendsEachOnce() {
+        failFirst("%2B46701740605", 3, 429, 20429);
+        failFirst("%2B46701740606", 2, 500, 20500);
+        failFirst("%2B46701740607", 2, 503, 20503);
+
+        long id = sendOk(Map.of("text", "Storm", "contactIds", EVERYONE_WITH_A_MOBILE));
+        List<Map<String, Object>> deliveries = awaitDeliveries(id, inState("SENT"));
+
+        assertEquals(4, deliveries.size());
+        assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L, "+46701740607", 1L, "+46701740610", 1L), acceptedPerNumber());
+        assertEquals(4, ((Number) delivery(deliveries, "m1", "sms").get("attempts")).intValue());
+        assertEquals(3, ((Number) delivery(deliveries, "m2", "sms").get("attempts")).intValue());
+        assertEquals(1, ((Number) delivery(deliveries, "m6", "sms").get("attempts")).intValue());
+        assertEquals(0, FakeProviders.smtp().getReceivedMessages().length, "passing errors never fall back to email");
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+        assertTrue(metrics.contains("outband_deliveries_retried_total{channel=\"sms\"}"), "retries are counted");
+    }
+
+    @Test
+    void whenTwilioIsDownForAWhileEverythingIsDeliveredOnceItIsBack() {
+        StubMapping down = FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                .willReturn(FakeProviders.twilioError(503, 20503, "Service Unavailable")));
+
+        long id = sendOk(Map.of("text", "Nere en stund", "contactIds", EVERYONE_WITH_A_MOBILE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).stream()
+                .allMatch(d -> ((Number) d.get("attempts")).intValue() >= 3));
+        as(Roles.SENDER).get("/api/bulletins/" + id).then()
+                .body("lastError", containsString("20503"))
+                .body("pending", equalTo(4));
+
+        FakeProviders.twilio().removeStub(down);
+        awaitDeliveries(id, inState("SENT"));
+        assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L, "+46701740607", 1L, "+46701740610", 1L), acceptedPerNumber());
+    }
+
+    @Test
+    void deliveriesInterruptedMidSendAreSentAfterARestart() {
+        // What a crash leaves behind: rows claimed for sending whose result was never recorded.
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            Bulletin bulletin = new Bulletin();
+            bulletin.text = bulletin.message = "Avbrutet";
+            bulletin.channels = ChannelPolicy.SMS_THEN_EMAIL;
+            bulletin.audience = "contacts: m1, m2";
+            bulletin.recipientCount = 2;
+            bulletin.smsSegments = 1;
+            bulletin.encoding = SmsSegments.Encoding.GSM7;
+            bulletin.createdAt = now;
+            bulletin.createdBy = "sender";
+            bulletin.persist();
+            for (String number : List.of("+46701740605", "+46701740606")) {
+                Recipient recipient = new Recipient();
+                recipient.bulletinId = bulletin.id;
+                recipient.contactId = number;
+                recipient.name = number;
+                recipient.mobile = number;
+                recipient.persist();
+                Delivery delivery = Outbox.queue(bulletin.id, recipient.id, Channel.SMS, number, null, now);
+                delivery.state = DeliveryState.SENDING;
+                delivery.attempts = 1;
+                delivery.persist();
+            }
+            return bulletin.id;
+        });
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .until(() -> deliveries(id).stream().allMatch(d -> "SENDING".equals(d.get("state"))));
+        assertEquals(0, acceptedSms().size(), "nothing in SENDING is picked up while running");
+
+        // What the dispatcher does first when Outband starts again.
+        assertEquals(2, outbox.requeueInterrupted());
+        awaitDeliveries(id, inState("SENT"));
+        assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L), acceptedPerNumber());
+    }
+
+    @Test
+    void aMessageThatCannotBeSentWithinTheLimitIsGivenUpAndFallsBack() {
+        FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                .withRequestBody(containing("To=%2B46701740605"))
+                .willReturn(FakeProviders.twilioError(503, 20503, "Service Unavailable")));
+        long id = sendOk(Map.of("text", "Ger upp", "contactIds", List.of("m1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) deliveries(id).get(0).get("attempts")).intValue() >= 2);
+        // Pretend the bulletin was queued long ago, beyond outband.sms.retry.give-up-after.
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("createdAt = ?1 where bulletinId = ?2",
+                Instant.now().minus(Duration.ofDays(2)), id));
+        List<Map<String, Object>> deliveries = awaitDeliveries(id, inState("FAILED", "DELIVERED"));
+        assertEquals("gave-up", delivery(deliveries, "m1", "sms").get("errorCode"));
+        assertEquals("DELIVERED", delivery(deliveries, "m1", "email").get("state"));
+    }
+}
