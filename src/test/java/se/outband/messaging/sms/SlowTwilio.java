@@ -1,0 +1,78 @@
+package se.outband.messaging.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Twilio's Messages API on localhost answering after a fixed latency (-Dbench.latency-ms, 50 by
+ * default), and the settings the packaged service is started with for the send benchmark.
+ */
+public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
+
+    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    static final String AUTH_TOKEN = "bench-auth-token";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 50);
+    static final int RATE = Integer.getInteger("bench.rate", 500);
+
+    private static WireMockServer server;
+    static final AtomicLong FIRST_REQUEST_NANOS = new AtomicLong();
+    static final AtomicLong LAST_REQUEST_NANOS = new AtomicLong();
+    static final AtomicLong REQUESTS = new AtomicLong();
+
+    static WireMockServer server() {
+        return server;
+    }
+
+    static void clearCounts() {
+        FIRST_REQUEST_NANOS.set(0);
+        LAST_REQUEST_NANOS.set(0);
+        REQUESTS.set(0);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().containerThreads(CONCURRENCY + 20)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(8).disableRequestJournal());
+        server.addMockServiceRequestListener((request, response) -> {
+            long now = System.nanoTime();
+            FIRST_REQUEST_NANOS.compareAndSet(0, now);
+            LAST_REQUEST_NANOS.accumulateAndGet(now, Math::max);
+            REQUESTS.incrementAndGet();
+        });
+        server.start();
+        server.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(LATENCY_MS)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
+                        .withTransformers("response-template")));
+        return Map.ofEntries(
+                Map.entry("outband.data-dir", "./target/benchmark-data/" + System.currentTimeMillis()),
+                Map.entry("outband.bootstrap.admin-password", ADMIN_PASSWORD),
+                Map.entry("outband.sms.provider", "twilio"),
+                Map.entry("outband.sms.twilio.account-sid", ACCOUNT_SID),
+                Map.entry("outband.sms.twilio.auth-token", AUTH_TOKEN),
+                Map.entry("outband.sms.twilio.from", "Outband"),
+                Map.entry("outband.sms.twilio.api-url", server.baseUrl()),
+                Map.entry("outband.sms.max-concurrency", Integer.toString(CONCURRENCY)),
+                Map.entry("outband.sms.rate-per-second", Integer.toString(RATE)),
+                Map.entry("quarkus.log.category.\"se.outband\".level", "WARN"));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
