@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
@@ -46,33 +47,34 @@ public class ContactService {
     }
 
     /** The contacts in any of {@code groups} plus those named by id, each once, and what was not found. */
-    public record Audience(List<ContactData> contacts, List<String> unknownGroups, List<String> unknownIds) {
+    public record Audience(List<Addressee> addressees, List<String> unknownGroups, List<String> unknownIds) {
     }
 
     @Transactional
     public Audience resolve(Collection<String> groups, Collection<String> ids) {
-        Map<String, ContactData> chosen = new LinkedHashMap<>();
+        EntityManager em = Contact.getEntityManager();
+        Map<String, Addressee> chosen = new LinkedHashMap<>();
         List<String> unknownGroups = new ArrayList<>();
         List<String> unknownIds = new ArrayList<>();
+        String select = "select new se.outband.contacts.Addressee(c.id, c.name, c.mobile, c.email) from Contact c ";
         if (!groups.isEmpty()) {
-            Set<String> known = new HashSet<>(Contact.getEntityManager()
-                    .createQuery("select distinct g from Contact c join c.groups g where g in ?1", String.class)
-                    .setParameter(1, groups).getResultList());
+            Set<String> known = new HashSet<>(em.createQuery("select distinct g from Contact c join c.groups g where g in ?1",
+                    String.class).setParameter(1, groups).getResultList());
             groups.stream().filter(g -> !known.contains(g)).forEach(unknownGroups::add);
-            Contact.<Contact>find("select distinct c from Contact c left join fetch c.groups"
-                    + " where c.id in (select m.id from Contact m join m.groups g where g in ?1) order by c.name, c.id", groups)
-                    .stream().forEach(c -> chosen.putIfAbsent(c.id, c.toData()));
+            em.createQuery(select + "where c.id in (select m.id from Contact m join m.groups g where g in ?1)"
+                    + " order by c.name, c.id", Addressee.class).setParameter(1, groups).getResultStream()
+                    .forEach(a -> chosen.putIfAbsent(a.id(), a));
         }
         if (!ids.isEmpty()) {
-            Map<String, Contact> found = new HashMap<>();
-            Contact.<Contact>find("select distinct c from Contact c left join fetch c.groups where c.id in ?1", ids)
-                    .stream().forEach(c -> found.put(c.id, c));
+            Map<String, Addressee> found = new HashMap<>();
+            em.createQuery(select + "where c.id in ?1", Addressee.class).setParameter(1, ids).getResultStream()
+                    .forEach(a -> found.put(a.id(), a));
             for (String id : ids) {
-                Contact contact = found.get(id);
-                if (contact == null) {
+                Addressee addressee = found.get(id);
+                if (addressee == null) {
                     unknownIds.add(id);
                 } else {
-                    chosen.putIfAbsent(id, contact.toData());
+                    chosen.putIfAbsent(id, addressee);
                 }
             }
         }

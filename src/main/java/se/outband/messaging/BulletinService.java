@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
-import se.outband.contacts.ContactData;
+import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
@@ -33,6 +34,7 @@ public class BulletinService {
     /** Twilio's limit for one message body. */
     static final int MAX_TEXT = 1600;
     static final String DRILL_PREFIX = "ÖVNING: ";
+    private static final int FLUSH_EVERY = 1000;
     private static final Pattern OPTION = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
 
     private final ContactService contacts;
@@ -55,7 +57,7 @@ public class BulletinService {
     }
 
     /** A recipient and the channels they will first be sent on. */
-    private record Planned(ContactData contact, boolean bySms, boolean byEmail) {
+    private record Planned(Addressee contact, boolean bySms, boolean byEmail) {
     }
 
     @Transactional
@@ -87,7 +89,7 @@ public class BulletinService {
 
         String message = compose(text, request.drill(), options);
         SmsSegments.Count count = SmsSegments.count(message);
-        List<Planned> plan = audience.contacts().stream().map(c -> plan(c, policy)).toList();
+        List<Planned> plan = audience.addressees().stream().map(c -> plan(c, policy)).toList();
         int smsMessages = (int) plan.stream().filter(Planned::bySms).count();
         int emailMessages = (int) plan.stream().filter(Planned::byEmail).count();
         int unreachable = (int) plan.stream().filter(p -> !p.bySms() && !p.byEmail()).count();
@@ -138,7 +140,14 @@ public class BulletinService {
         bulletin.createdAt = now;
         bulletin.createdBy = actor;
         bulletin.persist();
+        EntityManager em = Bulletin.getEntityManager();
+        int stored = 0;
         for (Planned planned : plan) {
+            if (++stored % FLUSH_EVERY == 0) {
+                // Keeps the persistence context small: tens of thousands of rows in one transaction.
+                em.flush();
+                em.clear();
+            }
             Recipient recipient = new Recipient();
             recipient.bulletinId = bulletin.id;
             recipient.contactId = planned.contact().id();
@@ -157,7 +166,7 @@ public class BulletinService {
     }
 
     /** With sms-then-email, email is only planned for those without a mobile; the rest fall back on failure. */
-    private static Planned plan(ContactData contact, ChannelPolicy policy) {
+    private static Planned plan(Addressee contact, ChannelPolicy policy) {
         boolean mobile = contact.mobile() != null;
         boolean email = contact.email() != null;
         return switch (policy) {

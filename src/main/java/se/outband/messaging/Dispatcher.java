@@ -1,6 +1,7 @@
 package se.outband.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final int RECORD_BATCH = 200;
     /** Longer than any message (1,600 UCS-2 characters is 24 segments), so one message always fits in the bucket. */
     private static final int MIN_BUCKET = 30;
 
@@ -44,10 +46,12 @@ public class Dispatcher {
     private final Lane smsLane;
     private final Lane mailLane;
     private final Bucket smsBucket;
+    private final LinkedBlockingQueue<Outbox.Outcome> outcomes = new LinkedBlockingQueue<>();
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean signalled;
     private Thread pump;
+    private Thread recorder;
 
     Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband) {
         this.outbox = outbox;
@@ -73,9 +77,15 @@ public class Dispatcher {
         running = true;
         smsLane.start();
         mailLane.start();
-        pump = new Thread(this::pump, "outband-dispatcher");
-        pump.setDaemon(true);
-        pump.start();
+        pump = daemon(this::pump, "outband-dispatcher");
+        recorder = daemon(this::recordOutcomes, "outband-outcome-recorder");
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -85,6 +95,7 @@ public class Dispatcher {
         mailLane.stop();
         if (pump != null) {
             pump.join(TimeUnit.SECONDS.toMillis(5));
+            recorder.join(TimeUnit.SECONDS.toMillis(5));
         }
     }
 
@@ -138,7 +149,50 @@ public class Dispatcher {
             LOG.error("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);
         }
-        outbox.record(claimed.deliveryId(), result);
+        outcomes.add(new Outbox.Outcome(claimed.deliveryId(), result));
+    }
+
+    /**
+     * Stores what providers answered, many at a time: one transaction per message would cap sending
+     * at what the database commits per second. An answer not yet stored when Outband dies leaves its
+     * row in SENDING, to be sent again after the restart (at-least-once).
+     */
+    private void recordOutcomes() {
+        List<Outbox.Outcome> batch = new ArrayList<>(RECORD_BATCH);
+        while (running || !outcomes.isEmpty()) {
+            try {
+                Outbox.Outcome first = outcomes.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, RECORD_BATCH - 1);
+                outbox.record(batch);
+                if (batch.stream().anyMatch(o -> o.result() instanceof SendResult.Retry)) {
+                    wake();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                recordOneByOne(batch, e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Stores what it can of a batch that failed as a whole; what still fails stays SENDING until a restart. */
+    private void recordOneByOne(List<Outbox.Outcome> batch, RuntimeException cause) {
+        LOG.warn("Could not store " + batch.size() + " send results together; storing them one by one", cause);
+        for (Outbox.Outcome outcome : batch) {
+            try {
+                outbox.record(List.of(outcome));
+            } catch (RuntimeException e) {
+                LOG.error("Could not store the result of delivery " + outcome.deliveryId()
+                        + "; it will be sent again after a restart", e);
+            }
+        }
     }
 
     /** The first line of the message, shortened to what mail clients show. */

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -82,11 +84,22 @@ public class Outbox {
         return claimed;
     }
 
-    /** Records the provider's answer to one send. */
+    /** A provider's answer to one send, waiting to be stored. */
+    public record Outcome(long deliveryId, SendResult result) {
+    }
+
+    /** Records the providers' answers to a batch of sends in one transaction. */
     @Transactional
-    public void record(long deliveryId, SendResult result) {
-        Delivery delivery = Delivery.findById(deliveryId);
+    public void record(List<Outcome> outcomes) {
+        Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", outcomes.stream().map(Outcome::deliveryId).toList())
+                .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Instant now = clock.instant();
+        for (Outcome outcome : outcomes) {
+            apply(deliveries.get(outcome.deliveryId()), outcome.result(), now);
+        }
+    }
+
+    private void apply(Delivery delivery, SendResult result, Instant now) {
         delivery.updatedAt = now;
         String channel = delivery.channel.name().toLowerCase();
         if (result instanceof SendResult.Accepted accepted) {
