@@ -17,12 +17,15 @@ import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
+import se.outband.common.Language;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.SmsGateway;
 import se.outband.messaging.sms.SmsSegments;
+import se.outband.statuspage.StatusPageMessages;
+import se.outband.statuspage.StatusPageService;
 
 /**
  * Turns a leader's request into a bulletin: snapshots the recipients and stores one delivery per
@@ -44,9 +47,11 @@ public class BulletinService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<DeliveriesQueued> queued;
+    private final StatusPageService statusPage;
 
     BulletinService(ContactService contacts, SmsConfig smsConfig, SmsGateway sms, MailGateway mail, AuditLog audit,
-            Clock clock, Event<DeliveriesQueued> queued) {
+            Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage) {
+        this.statusPage = statusPage;
         this.contacts = contacts;
         this.smsConfig = smsConfig;
         this.sms = sms;
@@ -104,6 +109,9 @@ public class BulletinService {
             audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d text=%s"
                     .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, text));
             queued.fire(new DeliveriesQueued(id));
+            if (request.statusUpdate()) {
+                statusPage.postFromBulletin(text, Language.SV.messages(StatusPageMessages.class));
+            }
         }
         BigDecimal cost = smsConfig.pricePerSegment().multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
         return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, unreachable, count.units(),

@@ -1,0 +1,32 @@
+package se.outband.statuspage;
+
+import java.util.List;
+
+/** What the status page templates show, already in the page's language and time zone. */
+public final class SiteModel {
+
+    private SiteModel() {
+    }
+
+    /** Page-level facts; the paths are relative so the folder works on any host and from disk. */
+    public record Page(String lang, String toLanguageRoot, String toSiteRoot, String otherLanguage, String updatedAt,
+            String organisation, String worstState, Contact contact) {
+    }
+
+    public record Contact(String hotline, String sms, String address) {
+        public boolean any() {
+            return hotline != null || sms != null || address != null;
+        }
+    }
+
+    public record SystemRow(String name, String group, String state, int priority, List<String> note) {
+    }
+
+    public record UpdateRow(String state, String at, List<String> text) {
+    }
+
+    /** {@code href} is relative to the language root, e.g. "incidents/5.html". */
+    public record IncidentBlock(long id, String title, String state, String opened, String resolved, List<String> affected,
+            List<UpdateRow> updates, int moreUpdates, String href) {
+    }
+}

@@ -1,0 +1,29 @@
+package se.outband.statuspage;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "outband.status")
+public interface StatusConfig {
+
+    /** Shown at the top of the page, e.g. "Exempelby kommun". */
+    String organisation();
+
+    /** Run after each render with {dir} replaced by the site folder, e.g. an rclone or rsync to another host. */
+    Optional<String> publishCommand();
+
+    Duration publishTimeout();
+
+    Contact contact();
+
+    /** The "how to reach us" block: what Kalix staff had to learn from posters. */
+    interface Contact {
+        Optional<String> hotline();
+
+        Optional<String> sms();
+
+        Optional<String> address();
+    }
+}

@@ -1,0 +1,112 @@
+package se.outband.statuspage;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The status page's words, and the API's answers about it. Swedish first; English in messages/sp_en.properties. */
+@MessageBundle(value = "sp", locale = "sv")
+public interface StatusPageMessages {
+
+    @Message("Driftstatus")
+    String title();
+
+    @Message("{#when state}{#is 'operational'}Fungerar{#is 'degraded'}Begränsad funktion{#is 'down'}Ligger nere"
+            + "{#is 'restoring'}Återställs{#else}Okänt läge{/when}")
+    String systemState(String state);
+
+    @Message("{#when state}{#is 'investigating'}Undersöks{#is 'identified'}Orsaken är känd{#is 'monitoring'}Bevakas"
+            + "{#else}Åtgärdat{/when}")
+    String incidentState(String state);
+
+    @Message("{#when state}{#is 'operational'}Alla system fungerar{#is 'unknown'}Läget för vissa system är okänt"
+            + "{#is 'degraded'}Vissa system fungerar med begränsningar{#is 'restoring'}System återställs"
+            + "{#else}Störning: system ligger nere{/when}")
+    String banner(String state);
+
+    @Message("Senast uppdaterad")
+    String updatedAt();
+
+    @Message("System i återställningsordning")
+    String systemsHeading();
+
+    @Message("Prioritet {priority}")
+    String priority(int priority);
+
+    @Message("Pågående händelser")
+    String openIncidents();
+
+    @Message("Inga pågående händelser.")
+    String noOpenIncidents();
+
+    @Message("Berörda system")
+    String affected();
+
+    @Message("Hela förloppet")
+    String wholeTimeline();
+
+    @Message("Så når du oss")
+    String contactHeading();
+
+    @Message("Telefon")
+    String hotline();
+
+    @Message("SMS")
+    String sms();
+
+    @Message("Besöksadress")
+    String address();
+
+    @Message("Tidigare händelser")
+    String history();
+
+    @Message("Inga tidigare händelser.")
+    String noHistory();
+
+    @Message("Öppnad {at}")
+    String opened(String at);
+
+    @Message("Åtgärdad {at}")
+    String resolved(String at);
+
+    @Message("Till statussidan")
+    String backToStatus();
+
+    @Message("In English")
+    String otherLanguage();
+
+    @Message("Prenumerera (Atom)")
+    String feed();
+
+    @Message("Sidan uppdateras av krisledningen. Den fungerar även om organisationens egna system ligger nere.")
+    String footer();
+
+    @Message("Ange ett namn på systemet.")
+    String nameMissing();
+
+    @Message("Okänt läge \"{value}\". Välj operational, degraded, down, restoring eller unknown.")
+    String systemStateUnknown(String value);
+
+    @Message("Okänt läge \"{value}\". Välj investigating, identified, monitoring eller resolved.")
+    String incidentStateUnknown(String value);
+
+    @Message("Prioriteten måste vara 1 eller högre (1 återställs först).")
+    String priorityInvalid();
+
+    @Message("Ange en rubrik för händelsen.")
+    String titleMissing();
+
+    @Message("Skriv vad som har hänt.")
+    String textMissing();
+
+    @Message("Texten är för lång: högst {max} tecken.")
+    String tooLong(int max);
+
+    @Message("Det finns inget system med nummer {id}.")
+    String systemNotFound(long id);
+
+    @Message("Det finns ingen händelse med nummer {id}.")
+    String incidentNotFound(long id);
+
+    @Message("Innehållet saknas: skicka det som JSON.")
+    String bodyMissing();
+}

@@ -1,0 +1,212 @@
+package se.outband.statuspage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import se.outband.access.AuditLog;
+import se.outband.common.ApiException;
+import se.outband.statuspage.StatusViews.IncidentRequest;
+import se.outband.statuspage.StatusViews.IncidentView;
+import se.outband.statuspage.StatusViews.SystemRequest;
+import se.outband.statuspage.StatusViews.SystemView;
+import se.outband.statuspage.StatusViews.UpdateRequest;
+import se.outband.statuspage.StatusViews.UpdateView;
+
+/** Changes to the status page: every one is audited and makes the site render again. */
+@ApplicationScoped
+public class StatusPageService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_TITLE = 300;
+    static final int MAX_TEXT = 4000;
+    static final int MAX_NOTE = 2000;
+
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Event<StatusChanged> changed;
+
+    StatusPageService(AuditLog audit, Clock clock, Event<StatusChanged> changed) {
+        this.audit = audit;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    @Transactional
+    public List<SystemView> systems() {
+        return MonitoredSystem.<MonitoredSystem>findAll(Sort.by("priority").and("name")).stream().map(SystemView::of).toList();
+    }
+
+    @Transactional
+    public SystemView createSystem(SystemRequest request, StatusPageMessages messages) {
+        MonitoredSystem system = new MonitoredSystem();
+        apply(system, request, messages, true);
+        system.persist();
+        audit.record("status.system-created", describe(system));
+        changed.fire(new StatusChanged());
+        return SystemView.of(system);
+    }
+
+    @Transactional
+    public SystemView updateSystem(long id, SystemRequest request, StatusPageMessages messages) {
+        MonitoredSystem system = MonitoredSystem.findById(id);
+        if (system == null) {
+            throw new ApiException(404, messages.systemNotFound(id));
+        }
+        apply(system, request, messages, false);
+        audit.record("status.system-changed", describe(system));
+        changed.fire(new StatusChanged());
+        return SystemView.of(system);
+    }
+
+    @Transactional
+    public List<IncidentView> incidents() {
+        List<Incident> incidents = Incident.<Incident>findAll(Sort.descending("createdAt", "id")).list();
+        Map<Long, List<UpdateView>> updates = IncidentUpdate.<IncidentUpdate>findAll(Sort.descending("createdAt", "id"))
+                .stream().collect(Collectors.groupingBy(u -> u.incidentId, Collectors.mapping(UpdateView::of, Collectors.toList())));
+        return incidents.stream().map(i -> view(i, updates.getOrDefault(i.id, List.of()))).toList();
+    }
+
+    @Transactional
+    public IncidentView openIncident(IncidentRequest request, StatusPageMessages messages) {
+        String title = required(request.title(), MAX_TITLE, messages.titleMissing(), messages);
+        String text = required(request.text(), MAX_TEXT, messages.textMissing(), messages);
+        IncidentState state = request.state() == null ? IncidentState.INVESTIGATING : incidentState(request.state(), messages);
+        List<Long> services = request.services() == null ? List.of() : request.services();
+        for (Long id : services) {
+            if (id == null || MonitoredSystem.findById(id) == null) {
+                throw new ApiException(400, messages.systemNotFound(id == null ? 0 : id));
+            }
+        }
+        Instant now = clock.instant();
+        Incident incident = new Incident();
+        incident.title = title;
+        incident.state = state;
+        incident.serviceIds = new HashSet<>(services);
+        incident.createdAt = now;
+        incident.updatedAt = now;
+        incident.resolvedAt = state == IncidentState.RESOLVED ? now : null;
+        incident.persist();
+        IncidentUpdate first = addUpdate(incident, text, state, now);
+        audit.record("status.incident-opened", "id=%d state=%s title=%s".formatted(incident.id, state.value(), title));
+        changed.fire(new StatusChanged());
+        return view(incident, List.of(UpdateView.of(first)));
+    }
+
+    @Transactional
+    public UpdateView postUpdate(long incidentId, UpdateRequest request, StatusPageMessages messages) {
+        Incident incident = Incident.findById(incidentId);
+        if (incident == null) {
+            throw new ApiException(404, messages.incidentNotFound(incidentId));
+        }
+        String text = required(request.text(), MAX_TEXT, messages.textMissing(), messages);
+        IncidentState state = request.state() == null ? incident.state : incidentState(request.state(), messages);
+        Instant now = clock.instant();
+        incident.state = state;
+        incident.updatedAt = now;
+        incident.resolvedAt = state == IncidentState.RESOLVED ? now : null;
+        IncidentUpdate update = addUpdate(incident, text, state, now);
+        audit.record("status.incident-updated", "id=%d state=%s text=%s".formatted(incident.id, state.value(), text));
+        changed.fire(new StatusChanged());
+        return UpdateView.of(update);
+    }
+
+    /**
+     * A bulletin also told on the status page: an update to the newest open incident, or a new incident
+     * titled with the bulletin's first line when none is open.
+     */
+    @Transactional
+    public void postFromBulletin(String text, StatusPageMessages messages) {
+        Incident open = Incident.<Incident>find("state <> ?1", Sort.descending("createdAt", "id"), IncidentState.RESOLVED)
+                .firstResult();
+        String clipped = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        if (open != null) {
+            postUpdate(open.id, new UpdateRequest(clipped, null), messages);
+        } else {
+            String firstLine = clipped.lines().findFirst().orElse(clipped).strip();
+            String title = firstLine.length() <= 120 ? firstLine : firstLine.substring(0, 119) + "…";
+            openIncident(new IncidentRequest(title, clipped, null, List.of()), messages);
+        }
+    }
+
+    private static IncidentUpdate addUpdate(Incident incident, String text, IncidentState state, Instant now) {
+        IncidentUpdate update = new IncidentUpdate();
+        update.incidentId = incident.id;
+        update.text = text;
+        update.state = state;
+        update.createdAt = now;
+        update.persist();
+        return update;
+    }
+
+    private void apply(MonitoredSystem system, SystemRequest request, StatusPageMessages messages, boolean creating) {
+        if (request == null) {
+            throw new ApiException(400, messages.bodyMissing());
+        }
+        system.name = required(request.name(), MAX_NAME, messages.nameMissing(), messages);
+        system.groupName = optional(request.group(), MAX_NAME, messages);
+        SystemState state = request.state() == null && creating ? SystemState.UNKNOWN
+                : request.state() == null ? system.state : SystemState.parse(request.state());
+        if (state == null) {
+            throw new ApiException(400, messages.systemStateUnknown(request.state()));
+        }
+        system.state = state;
+        if (request.priority() != null && request.priority() < 1) {
+            throw new ApiException(400, messages.priorityInvalid());
+        }
+        system.priority = request.priority() != null ? request.priority() : creating ? nextPriority() : system.priority;
+        system.note = optional(request.note(), MAX_NOTE, messages);
+        system.updatedAt = clock.instant();
+    }
+
+    private static int nextPriority() {
+        Integer max = MonitoredSystem.getEntityManager().createQuery("select max(s.priority) from MonitoredSystem s", Integer.class)
+                .getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    private static IncidentState incidentState(String value, StatusPageMessages messages) {
+        IncidentState state = IncidentState.parse(value);
+        if (state == null) {
+            throw new ApiException(400, messages.incidentStateUnknown(value));
+        }
+        return state;
+    }
+
+    private static String required(String value, int max, String missing, StatusPageMessages messages) {
+        String text = optional(value, max, messages);
+        if (text == null) {
+            throw new ApiException(400, missing);
+        }
+        return text;
+    }
+
+    private static String optional(String value, int max, StatusPageMessages messages) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw new ApiException(400, messages.tooLong(max));
+        }
+        return text;
+    }
+
+    private static IncidentView view(Incident incident, List<UpdateView> updates) {
+        return new IncidentView(incident.id, incident.title, incident.state, incident.serviceIds.stream().sorted().toList(),
+                incident.createdAt, incident.updatedAt, incident.resolvedAt, updates);
+    }
+
+    private static String describe(MonitoredSystem system) {
+        return "id=%d name=%s state=%s priority=%d note=%s".formatted(system.id, system.name, system.state.value(),
+                system.priority, system.note);
+    }
+}

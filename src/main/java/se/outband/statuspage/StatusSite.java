@@ -1,0 +1,326 @@
+package se.outband.statuspage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.StartupEvent;
+import se.outband.common.Language;
+import se.outband.common.OutbandConfig;
+import se.outband.statuspage.SiteModel.Contact;
+import se.outband.statuspage.SiteModel.IncidentBlock;
+import se.outband.statuspage.SiteModel.Page;
+import se.outband.statuspage.SiteModel.SystemRow;
+import se.outband.statuspage.SiteModel.UpdateRow;
+
+/**
+ * Renders the public status page as plain files — Swedish and English pages, incident pages, history,
+ * Atom and JSON — into a new folder, then swaps the {@code current} link to it in one atomic rename,
+ * so a reader (Outband itself, or a static host the folder is copied to) never sees a half-written site.
+ */
+@ApplicationScoped
+public class StatusSite {
+
+    private static final Logger LOG = Logger.getLogger(StatusSite.class);
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    /** Shown on the history page, given pages of their own, and in the feed: keeps every page small. */
+    static final int RECENT = 50;
+    /** Updates of an open incident shown on the front page; the rest are on its own page. */
+    static final int UPDATES_ON_FRONT_PAGE = 3;
+    private static final int VERSIONS_KEPT = 3;
+
+    @CheckedTemplate(basePath = "statuspage")
+    static class Templates {
+        static native TemplateInstance index(Page page, List<SystemRow> systems, List<IncidentBlock> open);
+
+        static native TemplateInstance incident(Page page, IncidentBlock incident);
+
+        static native TemplateInstance history(Page page, List<IncidentBlock> resolved);
+
+        static native TemplateInstance feed(String siteUrl, String title, String updated, List<FeedEntry> entries);
+    }
+
+    /** One update as an Atom entry; times in RFC 3339. */
+    public record FeedEntry(String id, String title, String link, String updated, String text) {
+    }
+
+    private final Path root;
+    private final OutbandConfig outband;
+    private final StatusConfig config;
+    private final SitePublisher publisher;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StatusSite(OutbandConfig outband, StatusConfig config, SitePublisher publisher, ObjectMapper json, Clock clock) {
+        this.root = outband.dataDir().resolve("status-site");
+        this.outband = outband;
+        this.config = config;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The folder readers see: the target of the {@code current} link. */
+    public Path current() {
+        return root.resolve("current");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        render();
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged event) {
+        render();
+    }
+
+    /** Renders everything and swaps it in; returns the new folder. */
+    public synchronized Path render() {
+        Snapshot snapshot = QuarkusTransaction.requiringNew().call(Snapshot::read);
+        Instant now = clock.instant();
+        try {
+            Files.createDirectories(root);
+            Path dir = Files.createTempDirectory(root, "site-");
+            // Temp folders are private by default; a web server copying or serving it runs as another user.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (Language language : Language.values()) {
+                writePages(dir, language, snapshot, now);
+            }
+            write(dir.resolve("feed.atom"), feed(snapshot, now));
+            write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
+            swapIn(dir);
+            publisher.publish(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the status page under " + root, e);
+        }
+    }
+
+    private void writePages(Path dir, Language language, Snapshot snapshot, Instant now) throws IOException {
+        Path langRoot = language == Language.SV ? dir : dir.resolve("en");
+        Files.createDirectories(langRoot.resolve("incidents"));
+        Locale locale = Locale.forLanguageTag(language.tag());
+        Formatter format = new Formatter(language);
+        List<SystemRow> systems = snapshot.systems.stream()
+                .map(s -> new SystemRow(s.name, s.groupName, s.state.value(), s.priority, lines(s.note)))
+                .toList();
+        List<IncidentBlock> open = snapshot.open.stream().map(i -> block(i, snapshot, format, UPDATES_ON_FRONT_PAGE)).toList();
+        List<IncidentBlock> resolved = snapshot.resolved.stream().map(i -> block(i, snapshot, format, Integer.MAX_VALUE)).toList();
+        String updated = format.time(now);
+        write(langRoot.resolve("index.html"),
+                Templates.index(page(language, "index.html", updated, snapshot), systems, open).setLocale(locale).render());
+        write(langRoot.resolve("history.html"),
+                Templates.history(page(language, "history.html", updated, snapshot), resolved).setLocale(locale).render());
+        for (Incident incident : snapshot.withPages()) {
+            String path = "incidents/" + incident.id + ".html";
+            write(langRoot.resolve(path), Templates.incident(page(language, path, updated, snapshot),
+                    block(incident, snapshot, format, Integer.MAX_VALUE)).setLocale(locale).render());
+        }
+    }
+
+    private Page page(Language language, String path, String updated, Snapshot snapshot) {
+        String toLanguageRoot = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+        String toSiteRoot = toLanguageRoot + (language == Language.EN ? "../" : "");
+        String other = toSiteRoot + (language == Language.EN ? "" : "en/") + path;
+        StatusConfig.Contact contact = config.contact();
+        return new Page(language.tag(), toLanguageRoot, toSiteRoot, other, updated, config.organisation(),
+                snapshot.worst().value(),
+                new Contact(contact.hotline().orElse(null), contact.sms().orElse(null), contact.address().orElse(null)));
+    }
+
+    private static IncidentBlock block(Incident incident, Snapshot snapshot, Formatter format, int maxUpdates) {
+        List<IncidentUpdate> updates = snapshot.updates.getOrDefault(incident.id, List.of());
+        List<UpdateRow> rows = updates.stream().limit(maxUpdates)
+                .map(u -> new UpdateRow(u.state.value(), format.time(u.createdAt), lines(u.text)))
+                .toList();
+        List<String> affected = incident.serviceIds.stream().map(snapshot.systemNames::get)
+                .filter(name -> name != null).sorted().toList();
+        return new IncidentBlock(incident.id, incident.title, incident.state.value(), format.time(incident.createdAt),
+                incident.resolvedAt == null ? null : format.time(incident.resolvedAt), affected, rows,
+                Math.max(0, updates.size() - rows.size()), "incidents/" + incident.id + ".html");
+    }
+
+    private String feed(Snapshot snapshot, Instant now) {
+        String siteUrl = outband.link("/status/");
+        List<FeedEntry> entries = new ArrayList<>();
+        Map<Long, Incident> incidents = Stream.concat(snapshot.open.stream(), snapshot.resolved.stream())
+                .collect(Collectors.toMap(i -> i.id, Function.identity()));
+        snapshot.updates.values().stream().flatMap(List::stream)
+                .filter(u -> incidents.containsKey(u.incidentId))
+                .sorted(Comparator.comparing((IncidentUpdate u) -> u.createdAt).thenComparing(u -> u.id).reversed())
+                .limit(RECENT)
+                .forEach(u -> {
+                    Incident incident = incidents.get(u.incidentId);
+                    String link = siteUrl + "incidents/" + incident.id + ".html";
+                    entries.add(new FeedEntry(link + "#update-" + u.id, incident.title + " (" + u.state.value() + ")", link,
+                            DateTimeFormatter.ISO_INSTANT.format(u.createdAt), u.text));
+                });
+        String updated = entries.isEmpty() ? DateTimeFormatter.ISO_INSTANT.format(now) : entries.get(0).updated();
+        return Templates.feed(siteUrl, config.organisation(), updated, entries).render();
+    }
+
+    /** Close to Statuspage's summary.json, so existing tools can read it. */
+    private Map<String, Object> summary(Snapshot snapshot, Instant now) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("name", config.organisation());
+        page.put("url", outband.link("/status/"));
+        page.put("time_zone", STOCKHOLM.getId());
+        page.put("updated_at", now.toString());
+        SystemState worst = snapshot.worst();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("page", page);
+        summary.put("status", Map.of("indicator", indicator(worst), "state", worst.value()));
+        summary.put("components", snapshot.systems.stream().map(s -> {
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("id", s.id);
+            component.put("name", s.name);
+            component.put("group", s.groupName);
+            component.put("status", s.state.value());
+            component.put("position", s.priority);
+            component.put("description", s.note);
+            component.put("updated_at", s.updatedAt.toString());
+            return component;
+        }).toList());
+        summary.put("incidents", snapshot.open.stream().map(i -> incidentJson(i, snapshot)).toList());
+        summary.put("resolved_incidents", snapshot.resolved.stream().map(i -> incidentJson(i, snapshot)).toList());
+        return summary;
+    }
+
+    private static Map<String, Object> incidentJson(Incident incident, Snapshot snapshot) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", incident.id);
+        json.put("name", incident.title);
+        json.put("status", incident.state.value());
+        json.put("created_at", incident.createdAt.toString());
+        json.put("updated_at", incident.updatedAt.toString());
+        json.put("resolved_at", incident.resolvedAt == null ? null : incident.resolvedAt.toString());
+        json.put("components", incident.serviceIds.stream().sorted().toList());
+        json.put("incident_updates", snapshot.updates.getOrDefault(incident.id, List.of()).stream().map(u -> Map.of(
+                "id", u.id, "status", u.state.value(), "body", u.text, "created_at", u.createdAt.toString())).toList());
+        return json;
+    }
+
+    /** Statuspage's indicator words for the worst state. */
+    private static String indicator(SystemState worst) {
+        return switch (worst) {
+            case OPERATIONAL -> "none";
+            case UNKNOWN, DEGRADED -> "minor";
+            case RESTORING -> "major";
+            case DOWN -> "critical";
+        };
+    }
+
+    private void swapIn(Path dir) throws IOException {
+        Path link = current();
+        Path next = root.resolve("current.next");
+        Files.deleteIfExists(next);
+        Files.createSymbolicLink(next, dir.getFileName());
+        Files.move(next, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> versions = Files.list(root)) {
+            List<Path> old = versions.filter(p -> p.getFileName().toString().startsWith("site-") && !p.equals(dir))
+                    .sorted(Comparator.comparing(StatusSite::modified).reversed())
+                    .skip(VERSIONS_KEPT - 1L)
+                    .toList();
+            old.forEach(StatusSite::deleteQuietly);
+        }
+    }
+
+    private static Instant modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debugf("Old status page folder %s not removed: %s", dir, e.getMessage());
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().toList();
+    }
+
+    /** Times as people in Sweden read them, in the page's language. */
+    private static final class Formatter {
+        private final DateTimeFormatter pattern;
+
+        Formatter(Language language) {
+            this.pattern = language == Language.SV
+                    ? DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv"))
+                    : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'Swedish time'", Locale.ENGLISH);
+        }
+
+        String time(Instant instant) {
+            return pattern.format(instant.atZone(STOCKHOLM));
+        }
+    }
+
+    /** Everything a render needs, read in one transaction. */
+    private record Snapshot(List<MonitoredSystem> systems, Map<Long, String> systemNames, List<Incident> open,
+            List<Incident> resolved, Map<Long, List<IncidentUpdate>> updates) {
+
+        static Snapshot read() {
+            List<MonitoredSystem> systems = MonitoredSystem.<MonitoredSystem>findAll(Sort.by("priority").and("name")).list();
+            List<Incident> incidents = Incident.<Incident>find("select distinct i from Incident i left join fetch i.serviceIds",
+                    Sort.descending("createdAt", "id")).list();
+            List<Incident> open = incidents.stream().filter(i -> i.state != IncidentState.RESOLVED).toList();
+            List<Incident> resolved = incidents.stream().filter(i -> i.state == IncidentState.RESOLVED).limit(RECENT).toList();
+            Map<Long, List<IncidentUpdate>> updates = IncidentUpdate.<IncidentUpdate>findAll(Sort.descending("createdAt", "id"))
+                    .stream().collect(Collectors.groupingBy(u -> u.incidentId, LinkedHashMap::new, Collectors.toList()));
+            return new Snapshot(systems, systems.stream().collect(Collectors.toMap(s -> s.id, s -> s.name)), open, resolved, updates);
+        }
+
+        SystemState worst() {
+            return systems.stream().map(s -> s.state).max(Comparator.comparingInt(SystemState::severity))
+                    .orElse(SystemState.OPERATIONAL);
+        }
+
+        List<Incident> withPages() {
+            return Stream.concat(open.stream(), resolved.stream()).toList();
+        }
+    }
+
+    Optional<Path> file(String relative) {
+        Path base = current();
+        Path file = base.resolve(relative).normalize();
+        return file.startsWith(base) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package se.outband.statuspage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Serves the rendered status page to everyone, without sign-in. The same folder can be served by any
+ * static host; Outband serving it is only the first of its copies.
+ */
+@jakarta.ws.rs.Path("/status")
+public class StatusSiteResource {
+
+    /** Short enough that an update shows within a minute, long enough to spare the server under load. */
+    private static final String CACHE = "public, max-age=30";
+
+    private final StatusSite site;
+
+    StatusSiteResource(StatusSite site) {
+        this.site = site;
+    }
+
+    @GET
+    public Response root() {
+        return Response.status(301).location(URI.create("/status/")).build();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{file: .*}")
+    public Response file(@PathParam("file") String file) throws IOException {
+        String relative = file.isEmpty() || file.endsWith("/") ? file + "index.html" : file;
+        Path found = site.file(relative).orElse(null);
+        if (found == null) {
+            return Response.status(404).type("text/plain; charset=utf-8").entity("404").build();
+        }
+        return Response.ok(Files.readAllBytes(found))
+                .type(type(relative))
+                .header("Cache-Control", CACHE)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
+                .build();
+    }
+
+    private static String type(String file) {
+        if (file.endsWith(".atom")) {
+            return "application/atom+xml; charset=utf-8";
+        }
+        if (file.endsWith(".json")) {
+            return "application/json; charset=utf-8";
+        }
+        return "text/html; charset=utf-8";
+    }
+}

@@ -1,0 +1,37 @@
+package se.outband.statuspage;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The state of one system, in Statuspage's words where they overlap; severity orders the banner. */
+public enum SystemState {
+    OPERATIONAL(0), UNKNOWN(1), DEGRADED(2), RESTORING(3), DOWN(4);
+
+    private final int severity;
+
+    SystemState(int severity) {
+        this.severity = severity;
+    }
+
+    public int severity() {
+        return severity;
+    }
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Null for anything else, so the caller can say what is allowed. */
+    @JsonCreator
+    public static SystemState parse(String value) {
+        for (SystemState state : values()) {
+            if (state.value().equals(value == null ? "" : value.strip().toLowerCase(Locale.ROOT))) {
+                return state;
+            }
+        }
+        return null;
+    }
+}
