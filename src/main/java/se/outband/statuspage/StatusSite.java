@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ public class StatusSite {
     private final Clock clock;
 
     StatusSite(OutbandConfig outband, StatusConfig config, SitePublisher publisher, ObjectMapper json, Clock clock) {
-        this.root = outband.dataDir().resolve("status-site");
+        this.root = outband.dataDir().toAbsolutePath().normalize().resolve("status-site");
         this.outband = outband;
         this.config = config;
         this.publisher = publisher;
@@ -182,10 +183,15 @@ public class StatusSite {
                     Incident incident = incidents.get(u.incidentId);
                     String link = siteUrl + "incidents/" + incident.id + ".html";
                     entries.add(new FeedEntry(link + "#update-" + u.id, incident.title + " (" + u.state.value() + ")", link,
-                            DateTimeFormatter.ISO_INSTANT.format(u.createdAt), u.text));
+                            rfc3339(u.createdAt), u.text));
                 });
-        String updated = entries.isEmpty() ? DateTimeFormatter.ISO_INSTANT.format(now) : entries.get(0).updated();
+        String updated = entries.isEmpty() ? rfc3339(now) : entries.get(0).updated();
         return Templates.feed(siteUrl, config.organisation(), updated, entries).render();
+    }
+
+    /** Whole seconds: feed readers misread nanosecond fractions. */
+    private static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Close to Statuspage's summary.json, so existing tools can read it. */
@@ -318,9 +324,13 @@ public class StatusSite {
         }
     }
 
+    /** A file of the current site, "" or a folder meaning its index.html; empty outside the site or when missing. */
     Optional<Path> file(String relative) {
         Path base = current();
         Path file = base.resolve(relative).normalize();
+        if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+        }
         return file.startsWith(base) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Serves the rendered status page to everyone, without sign-in. The same folder can be served by any
@@ -26,20 +28,18 @@ public class StatusSiteResource {
     }
 
     @GET
-    public Response root() {
-        return Response.status(301).location(URI.create("/status/")).build();
-    }
-
-    @GET
     @jakarta.ws.rs.Path("/{file: .*}")
-    public Response file(@PathParam("file") String file) throws IOException {
-        String relative = file.isEmpty() || file.endsWith("/") ? file + "index.html" : file;
-        Path found = site.file(relative).orElse(null);
+    public Response file(@PathParam("file") String file, @Context UriInfo uri) throws IOException {
+        if (file.isEmpty() && !uri.getPath().endsWith("/")) {
+            // Relative links in the pages need the trailing slash.
+            return Response.status(301).location(URI.create("/status/")).build();
+        }
+        Path found = site.file(file).orElse(null);
         if (found == null) {
             return Response.status(404).type("text/plain; charset=utf-8").entity("404").build();
         }
         return Response.ok(Files.readAllBytes(found))
-                .type(type(relative))
+                .type(type(found.getFileName().toString()))
                 .header("Cache-Control", CACHE)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")

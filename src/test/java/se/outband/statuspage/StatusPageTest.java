@@ -1,0 +1,312 @@
+package se.outband.statuspage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.as;
+import static se.outband.TestApi.asAdmin;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import se.outband.access.Roles;
+
+@QuarkusTest
+class StatusPageTest {
+
+    static final String HOSTILE = "<script>alert('x')</script><img src=https://evil.example/x.png> IT-attack";
+
+    @Inject
+    StatusSite site;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void emptyStatusPage() throws Exception {
+        clear();
+        Files.deleteIfExists(Path.of("target/publish-should-fail"));
+        site.render();
+    }
+
+    /** Test-only: the API deliberately has no way to delete incidents. */
+    static void clear() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IncidentUpdate.deleteAll();
+            Incident.<Incident>listAll().forEach(Incident::delete);
+            Incident.flush();
+            MonitoredSystem.deleteAll();
+        });
+    }
+
+    static long system(String name, String state, int priority, String note) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "state", state, "priority", priority));
+        if (note != null) {
+            body.put("note", note);
+        }
+        return as(Roles.SENDER).contentType(ContentType.JSON).body(body).post("/api/status/services")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    static long incident(String title, String text, List<Long> services) {
+        return as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "text", text, "services", services))
+                .post("/api/status/incidents").then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    static void update(long incident, String text, String state) {
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("text", text, "state", state))
+                .post("/api/status/incidents/" + incident + "/updates").then().statusCode(201);
+    }
+
+    static Document page(String path) {
+        String html = given().get(path).then().statusCode(200)
+                .header("Cache-Control", containsString("max-age")).extract().asString();
+        return Jsoup.parse(html);
+    }
+
+    @Test
+    void thePageShowsBannerRestorationOrderIncidentsAndHowToReachUs() {
+        long mail = system("E-post", "down", 2, "Krypterad. Använd SMS.");
+        long phone = system("IP-telefoni", "restoring", 1, null);
+        system("Lönesystem", "operational", 3, null);
+        long id = incident("IT-attack mot kommunen", "Kommunens IT-system är utslagna.", List.of(mail, phone));
+        update(id, "Telefonin återställs först, sedan e-post.", "identified");
+
+        Document sv = page("/status/");
+        assertEquals("sv", sv.selectFirst("html").attr("lang"));
+        assertEquals("Störning: system ligger nere", sv.selectFirst(".banner").text());
+        assertEquals(List.of("IP-telefoni", "E-post", "Lönesystem"), sv.select(".systems .name").eachText());
+        assertEquals(List.of("Återställs", "Ligger nere", "Fungerar"), sv.select(".systems li > .state").eachText());
+        assertEquals("Krypterad. Använd SMS.", sv.selectFirst(".systems .note").text());
+        Element incident = sv.selectFirst("article");
+        assertEquals("IT-attack mot kommunen", incident.selectFirst("h3").text());
+        assertEquals(List.of("Telefonin återställs först, sedan e-post.", "Kommunens IT-system är utslagna."),
+                incident.select(".updates li > p:nth-of-type(2)").eachText(), "newest update first");
+        assertTrue(incident.text().contains("Berörda system: E-post, IP-telefoni"), incident.text());
+        assertTrue(sv.text().contains("0520-49 70 00") && sv.text().contains("Stadshuset, Torget 1"), "how to reach us");
+        assertTrue(sv.selectFirst("footer").text().matches("(?s).*Senast uppdaterad: \\d{1,2} \\p{L}+ \\d{4} kl\\. \\d{2}:\\d{2}.*"),
+                sv.selectFirst("footer").text());
+
+        Document en = page("/status/en/");
+        assertEquals("en", en.selectFirst("html").attr("lang"));
+        assertEquals("Disruption: systems are down", en.selectFirst(".banner").text());
+        assertEquals("Being restored", en.selectFirst(".systems li > .state").text());
+        assertEquals("../index.html", en.selectFirst(".lang a").attr("href"));
+
+        Document incidentPage = page("/status/incidents/" + id + ".html");
+        assertEquals("IT-attack mot kommunen", incidentPage.selectFirst("h1").text());
+        assertEquals("../index.html", incidentPage.select("main a").last().attr("href"));
+    }
+
+    @Test
+    void aHostileTitleNeverBecomesMarkup() {
+        long id = incident(HOSTILE, "<b>fet</b> & \"citat\"", List.of());
+        for (String path : List.of("/status/", "/status/en/", "/status/incidents/" + id + ".html")) {
+            String html = given().get(path).then().statusCode(200).extract().asString();
+            Document doc = Jsoup.parse(html);
+            assertTrue(doc.select("script, img, b").isEmpty(), path + " has markup from text: " + doc.select("script, img, b"));
+            assertTrue(doc.text().contains(HOSTILE), path);
+            assertTrue(doc.text().contains("<b>fet</b> & \"citat\""), path);
+        }
+        assertTrue(given().get("/status/feed.atom").asString().contains("&lt;script&gt;"));
+    }
+
+    @Test
+    void everyPageIsSmallSelfContainedAndScriptFree() throws Exception {
+        long a = system("E-post", "down", 1, "x".repeat(500));
+        incident("Störning", "Text", List.of(a));
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(site.current().toRealPath())) {
+            pages = files.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+        assertTrue(pages.size() >= 6, () -> "sv+en index, history and incident pages: " + pages);
+        for (Path file : pages) {
+            String html = Files.readString(file);
+            assertTrue(html.length() < 30 * 1024, file + " is " + html.length() + " bytes");
+            Document doc = Jsoup.parse(html);
+            assertTrue(doc.select("script, link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
+            assertFalse(html.contains("<script"), file.toString());
+            for (Element linked : doc.select("[href], [src]")) {
+                String url = linked.hasAttr("href") ? linked.attr("href") : linked.attr("src");
+                assertFalse(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("//"),
+                        file + " loads or links outside the folder: " + url);
+            }
+        }
+    }
+
+    @Test
+    void theAtomFeedParsesWithAFeedReader() throws Exception {
+        long id = incident("Växeln ligger nere", "Ring 0520-49 70 00 i stället.", List.of());
+        update(id, "Växeln fungerar igen.", "resolved");
+        String atom = given().get("/status/feed.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asString();
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
+        assertEquals("Exempelby kommun", feed.getTitle());
+        List<SyndEntry> entries = feed.getEntries();
+        assertEquals(2, entries.size());
+        assertEquals("Växeln ligger nere (resolved)", entries.get(0).getTitle());
+        assertEquals("Växeln fungerar igen.", entries.get(0).getContents().get(0).getValue());
+        assertEquals("https://outband.test/status/incidents/" + id + ".html", entries.get(0).getLink());
+        assertTrue(entries.get(0).getUpdatedDate().after(entries.get(1).getUpdatedDate())
+                || entries.get(0).getUpdatedDate().equals(entries.get(1).getUpdatedDate()));
+    }
+
+    @Test
+    void statusJsonHasTheDocumentedShape() throws Exception {
+        long mail = system("E-post", "degraded", 1, null);
+        long id = incident("Långsam e-post", "Vi undersöker.", List.of(mail));
+        JsonNode summary = json.readTree(given().get("/status/status.json").then().statusCode(200)
+                .contentType(containsString("application/json")).extract().asString());
+        assertEquals("Exempelby kommun", summary.at("/page/name").asText());
+        assertEquals("https://outband.test/status/", summary.at("/page/url").asText());
+        assertEquals("minor", summary.at("/status/indicator").asText());
+        assertEquals("degraded", summary.at("/status/state").asText());
+        assertEquals("E-post", summary.at("/components/0/name").asText());
+        assertEquals("degraded", summary.at("/components/0/status").asText());
+        assertEquals(1, summary.at("/components/0/position").asInt());
+        assertEquals(id, summary.at("/incidents/0/id").asLong());
+        assertEquals("investigating", summary.at("/incidents/0/status").asText());
+        assertEquals(mail, summary.at("/incidents/0/components/0").asLong());
+        assertEquals("Vi undersöker.", summary.at("/incidents/0/incident_updates/0/body").asText());
+        assertTrue(summary.at("/resolved_incidents").isArray());
+    }
+
+    @Test
+    void readersNeverSeeAHalfWrittenSite() throws Exception {
+        long id = system("E-post", "down", 1, null);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<String> broken = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> reads = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    Path current = site.current();
+                    String html = Files.readString(current.resolve("index.html"));
+                    String summary = Files.readString(current.resolve("status.json"));
+                    json.readTree(summary);
+                    if (!html.strip().endsWith("</html>") || !html.contains("class=\"banner")) {
+                        broken.add(html.length() + " bytes: " + html.substring(Math.max(0, html.length() - 60)));
+                    }
+                    reads.add(html.length());
+                } catch (Exception e) {
+                    broken.add(e.toString());
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 25; i++) {
+            as(Roles.SENDER).contentType(ContentType.JSON)
+                    .body(Map.of("name", "E-post", "state", i % 2 == 0 ? "restoring" : "down", "note", "Ändring " + i))
+                    .put("/api/status/services/" + id).then().statusCode(200);
+        }
+        running.set(false);
+        reader.join();
+        assertTrue(reads.size() > 25, "the reader kept reading: " + reads.size());
+        assertEquals(List.of(), broken);
+        assertTrue(page("/status/").text().contains("Ändring 24"));
+    }
+
+    @Test
+    void thePublishCommandGetsTheFolderAndItsFailureIsReportedWithoutStoppingTheRender() throws Exception {
+        system("E-post", "down", 1, "Publicerad");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Roles.SENDER).get("/api/status/publish").then()
+                .statusCode(200).body("exitCode", equalTo(0)).body("outputTail", containsString("published")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(Path.of("target/published/index.html"))
+                .equals(Files.readString(site.current().resolve("index.html"))));
+
+        Files.writeString(Path.of("target/publish-should-fail"), "");
+        system("Telefoni", "down", 2, "Efter misslyckad publicering");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Roles.SENDER).get("/api/status/publish").then()
+                .body("exitCode", equalTo(3))
+                .body("outputTail", containsString("upload refused")));
+        assertTrue(page("/status/").text().contains("Efter misslyckad publicering"), "the render went on");
+    }
+
+    @Test
+    void changesAreValidatedAndAudited() {
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("name", "E-post", "state", "broken"))
+                .post("/api/status/services").then().statusCode(400).body("error", containsString("operational"));
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("state", "down"))
+                .post("/api/status/services").then().statusCode(400);
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("name", "E-post", "priority", 0))
+                .post("/api/status/services").then().statusCode(400);
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("text", "x"))
+                .post("/api/status/incidents/424242/updates").then().statusCode(404);
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("title", "x", "text", "y", "state", "over"))
+                .post("/api/status/incidents").then().statusCode(400);
+        as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("name", "E-post"))
+                .post("/api/status/services").then().statusCode(403);
+
+        long id = system("E-post", "down", 1, null);
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("name", "E-post", "state", "operational"))
+                .put("/api/status/services/" + id).then().statusCode(200).body("priority", equalTo(1));
+        long incident = incident("Händelse", "Text", List.of(id));
+        update(incident, "Löst", "resolved");
+        asAdmin().get("/api/audit?size=10").then()
+                .body("entries.action", hasItem("status.system-created"))
+                .body("entries.action", hasItem("status.system-changed"))
+                .body("entries.action", hasItem("status.incident-opened"))
+                .body("entries.action", hasItem("status.incident-updated"));
+        Document history = page("/status/history.html");
+        assertEquals(List.of("Händelse"), history.select("main li a").eachText());
+    }
+
+    @Test
+    void aBulletinCanAlsoPostToTheStatusPage() {
+        se.outband.TestApi.replaceContacts("id,name,mobile\ns1,Sara Status,070-174 06 20\n");
+        as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("text", "E-posten ligger nere.\nAnvänd telefon.", "contactIds", List.of("s1"), "statusUpdate", true))
+                .post("/api/bulletins").then().statusCode(201);
+        as(Roles.SENDER).get("/api/status/incidents").then()
+                .body("[0].title", equalTo("E-posten ligger nere."))
+                .body("[0].updates[0].text", equalTo("E-posten ligger nere.\nAnvänd telefon."));
+
+        as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("text", "Nu fungerar telefonen igen.", "contactIds", List.of("s1"), "statusUpdate", true))
+                .post("/api/bulletins").then().statusCode(201);
+        as(Roles.SENDER).get("/api/status/incidents").then()
+                .body("size()", equalTo(1))
+                .body("[0].updates.size()", equalTo(2))
+                .body("[0].updates[0].text", equalTo("Nu fungerar telefonen igen."));
+        assertTrue(page("/status/").text().contains("Nu fungerar telefonen igen."));
+    }
+
+    @Test
+    void unknownFilesAre404AndTheFolderCannotBeLeft() {
+        given().get("/status/nothing.html").then().statusCode(404);
+        given().get("/status/../../application.properties").then().statusCode(404);
+        given().get("/status/%2e%2e/%2e%2e/db/outband.mv.db").then().statusCode(404);
+        given().redirects().follow(false).get("/status").then().statusCode(301).header("Location", containsString("/status/"));
+    }
+}
