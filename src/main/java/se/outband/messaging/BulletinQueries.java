@@ -96,6 +96,35 @@ public class BulletinQueries {
                 .setParameter(1, id).getResultList();
     }
 
+    /** How each channel's provider is doing, for the leaders' start page. */
+    public record ChannelHealth(String channel, String provider, Instant lastSuccess, Instant lastErrorAt, String lastError) {
+    }
+
+    @Transactional
+    public List<ChannelHealth> providerHealth() {
+        EntityManager em = Bulletin.getEntityManager();
+        List<ChannelHealth> health = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            Instant success = em.createQuery("select max(d.updatedAt) from Delivery d where d.channel = ?1 and d.state in ?2",
+                    Instant.class).setParameter(1, channel)
+                    .setParameter(2, EnumSet.of(DeliveryState.SENT, DeliveryState.DELIVERED)).getSingleResult();
+            Object[] error = em.createQuery("select d.updatedAt, d.lastError from Delivery d where d.channel = ?1"
+                    + " and d.lastError is not null order by d.updatedAt desc", Object[].class)
+                    .setParameter(1, channel).setMaxResults(1).getResultStream().findFirst().orElse(new Object[2]);
+            health.add(new ChannelHealth(channel.name().toLowerCase(Locale.ROOT),
+                    channel == Channel.SMS ? sms.name() : mail.name(), success, (Instant) error[0], (String) error[1]));
+        }
+        return health;
+    }
+
+    /** The people not reached on any channel (nothing delivered yet), to send to again. */
+    @Transactional
+    public List<String> unreachedContactIds(long id) {
+        return Bulletin.getEntityManager().createQuery("select r.contactId from Recipient r where r.bulletinId = ?1"
+                + " and not exists (select d from Delivery d where d.recipientId = r.id and d.state = ?2) order by r.name",
+                String.class).setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList();
+    }
+
     static Bulletin find(long id, MessagingMessages messages) {
         Bulletin bulletin = Bulletin.findById(id);
         if (bulletin == null) {

@@ -97,6 +97,14 @@ public class Replies {
         return new RepliesView(bulletin.replyOptionList(), tally, views);
     }
 
+    /** The recipients who have not answered, to remind. */
+    @Transactional
+    public List<String> silentContactIds(long bulletinId) {
+        return Reply.getEntityManager().createQuery("select r.contactId from Recipient r where r.bulletinId = ?1"
+                + " and not exists (select p from Reply p where p.recipientId = r.id) order by r.name", String.class)
+                .setParameter(1, bulletinId).getResultList();
+    }
+
     /** The option an answer means: its first word ("ja", "Ja!") or the option's number ("1"); null if neither. */
     static String answer(String body, List<String> options) {
         Matcher word = FIRST_WORD.matcher(body);

@@ -1,0 +1,49 @@
+package se.outband.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import se.outband.messaging.BulletinQueries;
+import se.outband.messaging.BulletinSummary;
+import se.outband.statuspage.StatusPageService;
+import se.outband.statuspage.SystemState;
+import se.outband.statuspage.StatusViews.SystemView;
+
+/** The first screen: is the status page right, are bulletins getting through, are the providers working. */
+@Path("/app/")
+@Produces(MediaType.TEXT_HTML)
+public class StartPage {
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance start(List<SystemView> systems, String worst, List<BulletinSummary> bulletins,
+                List<BulletinQueries.ChannelHealth> providers);
+    }
+
+    private final Ui ui;
+    private final StatusPageService status;
+    private final BulletinQueries bulletins;
+
+    StartPage(Ui ui, StatusPageService status, BulletinQueries bulletins) {
+        this.ui = ui;
+        this.status = status;
+        this.bulletins = bulletins;
+    }
+
+    @GET
+    public TemplateInstance start() {
+        List<SystemView> systems = status.systems();
+        String worst = systems.stream().map(SystemView::state)
+                .max(Comparator.comparingInt(SystemState::severity))
+                .map(SystemState::value).orElse("operational");
+        return Templates.start(systems, worst, ui.sender() ? bulletins.list(10) : List.of(), bulletins.providerHealth())
+                .setLocale(ui.locale());
+    }
+}

@@ -1,0 +1,98 @@
+package se.outband.web;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import se.outband.access.Roles;
+import se.outband.common.Language;
+
+/**
+ * What every page needs to know about the person using it: name, roles, language and the CSRF token
+ * for its forms. Templates read it as {@code inject:ui}.
+ */
+@RequestScoped
+@Named("ui")
+public class Ui {
+
+    static final String CSRF_COOKIE = "outband-csrf";
+    static final String LANGUAGE_COOKIE = "outband-lang";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    private String newCsrf;
+
+    public String username() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public boolean sender() {
+        return identity.hasRole(Roles.SENDER) || identity.hasRole(Roles.ADMIN);
+    }
+
+    public boolean contacts() {
+        return identity.hasRole(Roles.CONTACTS) || identity.hasRole(Roles.ADMIN);
+    }
+
+    public boolean admin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    /** Stops a page that needs a role the user does not have. */
+    public void require(boolean allowed) {
+        if (!allowed) {
+            throw new WebSupport.NotAllowed();
+        }
+    }
+
+    /** The cookie's language if the user chose one, else the browser's; Swedish first. */
+    public Language language() {
+        Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
+        Language parsed = chosen == null ? null : Language.parse(chosen.getValue());
+        if (parsed != null) {
+            return parsed;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Language.EN : Language.SV;
+    }
+
+    public String lang() {
+        return language().tag();
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(lang());
+    }
+
+    /** The token every form carries; the same value lives in a cookie other sites cannot send or read. */
+    public String csrf() {
+        Cookie cookie = request.getCookie(CSRF_COOKIE);
+        if (cookie != null && !cookie.getValue().isBlank()) {
+            return cookie.getValue();
+        }
+        if (newCsrf == null) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            newCsrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        return newCsrf;
+    }
+
+    /** A token made during this request, to be set as the cookie on the answer. */
+    String issuedCsrf() {
+        return newCsrf;
+    }
+}

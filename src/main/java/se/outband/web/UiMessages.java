@@ -1,0 +1,348 @@
+package se.outband.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every word of the crisis leaders' web UI. Swedish first; English in messages/ui_en.properties. */
+@MessageBundle(value = "ui", locale = "sv")
+public interface UiMessages {
+
+    @Message("Outband")
+    String app();
+
+    @Message("Start")
+    String navStart();
+
+    @Message("Nytt utskick")
+    String navNewBulletin();
+
+    @Message("Kontakter")
+    String navContacts();
+
+    @Message("Statussida")
+    String navStatus();
+
+    @Message("Administration")
+    String navAdmin();
+
+    @Message("Logga ut")
+    String logout();
+
+    @Message("In English")
+    String otherLanguage();
+
+    @Message("Logga in")
+    String login();
+
+    @Message("Användarnamn")
+    String username();
+
+    @Message("Lösenord")
+    String password();
+
+    @Message("Fel användarnamn eller lösenord, eller så är kontot tillfälligt låst. Efter fem misslyckade försök inom 15 minuter låses kontot i 15 minuter. Vänta och försök igen, eller be en administratör om ett nytt lösenord.")
+    String loginFailed();
+
+    @Message("Outband är kommunens reservkanal när de egna IT-systemen ligger nere. Logga in med ditt Outband-konto (inte ditt vanliga jobbkonto).")
+    String loginIntro();
+
+    @Message("Läget just nu")
+    String currentStatus();
+
+    @Message("Senaste utskicken")
+    String recentBulletins();
+
+    @Message("Inga utskick ännu.")
+    String noBulletins();
+
+    @Message("Når meddelandena fram?")
+    String providersHeading();
+
+    @Message("{#when channel}{#is 'sms'}SMS{#else}E-post{/when}")
+    String channel(String channel);
+
+    @Message("Senast lyckat")
+    String lastSuccess();
+
+    @Message("Senaste fel")
+    String lastError();
+
+    @Message("inget ännu")
+    String nothingYet();
+
+    @Message("provkörning: skickas inte på riktigt")
+    String dryRun();
+
+    @Message("{reached} av {total} nådda")
+    String reachedOf(long reached, int total);
+
+    @Message("ÖVNING")
+    String drill();
+
+    @Message("Mottagare")
+    String recipients();
+
+    @Message("Grupper")
+    String groups();
+
+    @Message("{members} personer")
+    String members(long members);
+
+    @Message("Enskilda personer (anställningsnummer, åtskilda med komma)")
+    String people();
+
+    @Message("Meddelande")
+    String messageLabel();
+
+    @Message("Mall")
+    String templates();
+
+    @Message("{characters} tecken · {segments} SMS per person")
+    String counter(int characters, int segments);
+
+    @Message("Så skickas det")
+    String channels();
+
+    @Message("{#when policy}{#is 'sms-then-email'}SMS, och e-post till dem som inte kan nås med SMS{#is 'sms'}Bara SMS{#is 'email'}Bara e-post{#else}Både SMS och e-post{/when}")
+    String policy(String policy);
+
+    @Message("Svarsalternativ (t.ex. JA NEJ, tomt om inget svar behövs)")
+    String replyOptions();
+
+    @Message("Detta är en övning (meddelandet börjar med ÖVNING:)")
+    String drillOption();
+
+    @Message("Lägg också ut texten på statussidan")
+    String statusUpdateOption();
+
+    @Message("Granska")
+    String review();
+
+    @Message("Kontrollera innan du skickar")
+    String confirmHeading();
+
+    @Message("Så här ser meddelandet ut")
+    String preview();
+
+    @Message("{count} personer får meddelandet: {sms} med SMS, {email} med e-post.")
+    String confirmCounts(int count, int sms, int email);
+
+    @Message("{count} av de valda kan inte nås med det kanalval du gjort.")
+    String unreachable(int count);
+
+    @Message("Uppskattad kostnad: {cost} {currency} ({segments} SMS per person, {encoding}).")
+    String cost(String cost, String currency, int segments, String encoding);
+
+    @Message("Skicka nu")
+    String sendNow();
+
+    @Message("Ändra")
+    String change();
+
+    @Message("Utskick {id}")
+    String bulletinHeading(long id);
+
+    @Message("Skickat {at} av {by}")
+    String sentBy(String at, String by);
+
+    @Message("Nådda")
+    String reached();
+
+    @Message("På väg")
+    String pending();
+
+    @Message("Misslyckade")
+    String failed();
+
+    @Message("Fick e-post i stället")
+    String fellBack();
+
+    @Message("Sidan uppdateras av sig själv var 5:e sekund medan meddelanden är på väg.")
+    String autoRefresh();
+
+    @Message("Problem")
+    String failures();
+
+    @Message("Svar")
+    String replies();
+
+    @Message("Inga svar ännu.")
+    String noReplies();
+
+    @Message("Inte besvarat")
+    String noReply();
+
+    @Message("Otolkat svar")
+    String unrecognised();
+
+    @Message("Skicka igen till dem som inte nåtts")
+    String resendUnreached();
+
+    @Message("Påminn dem som inte svarat")
+    String remindNoReply();
+
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har stoppat SMS från avsändaren{#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#else}Leverantören kunde inte leverera ({code}){/when}")
+    String failureReason(String code);
+
+    @Message("Sök namn, nummer eller adress")
+    String search();
+
+    @Message("Alla grupper")
+    String allGroups();
+
+    @Message("Sök")
+    String searchButton();
+
+    @Message("Namn")
+    String name();
+
+    @Message("Mobil")
+    String mobile();
+
+    @Message("E-post")
+    String email();
+
+    @Message("Titel")
+    String title();
+
+    @Message("Enhet")
+    String unit();
+
+    @Message("Språk")
+    String language();
+
+    @Message("Grupper (åtskilda med komma)")
+    String groupsField();
+
+    @Message("Spara")
+    String save();
+
+    @Message("Ta bort")
+    String delete();
+
+    @Message("Sparat.")
+    String saved();
+
+    @Message("Importera personallista")
+    String importHeading();
+
+    @Message("CSV-fil från lönesystemet eller Excel (se hjälpen om formatet)")
+    String importFile();
+
+    @Message("Ersätt hela listan (tar bort dem som inte finns i filen)")
+    String importReplace();
+
+    @Message("Förhandsgranska")
+    String importPreview();
+
+    @Message("Så här blir det: {created} nya, {updated} ändrade, {unchanged} oförändrade, {removed} tas bort, {rejected} rader med fel.")
+    String importSummary(int created, int updated, int unchanged, int removed, int rejected);
+
+    @Message("Importera nu")
+    String importConfirm();
+
+    @Message("Importen är klar: {created} nya, {updated} ändrade, {removed} borttagna.")
+    String importDone(int created, int updated, int removed);
+
+    @Message("Rad")
+    String line();
+
+    @Message("Kolumn")
+    String column();
+
+    @Message("Varför")
+    String reason();
+
+    @Message("Varningar")
+    String warnings();
+
+    @Message("Förhandsgranskningen har gått ut. Välj filen igen.")
+    String importExpired();
+
+    @Message("System")
+    String systems();
+
+    @Message("Läge")
+    String state();
+
+    @Message("Prioritet (1 återställs först)")
+    String priority();
+
+    @Message("Kommentar")
+    String note();
+
+    @Message("Lägg till system")
+    String addSystem();
+
+    @Message("Händelser")
+    String incidents();
+
+    @Message("Ny händelse")
+    String newIncident();
+
+    @Message("Rubrik")
+    String incidentTitle();
+
+    @Message("Vad har hänt?")
+    String incidentText();
+
+    @Message("Ny uppdatering")
+    String postUpdate();
+
+    @Message("Publicera")
+    String publish();
+
+    @Message("Visa den publika statussidan")
+    String publicPage();
+
+    @Message("Användare")
+    String users();
+
+    @Message("Roller")
+    String roles();
+
+    @Message("Skapa användare")
+    String createUser();
+
+    @Message("API-nycklar")
+    String tokens();
+
+    @Message("Skapa nyckel")
+    String createToken();
+
+    @Message("Kopiera nyckeln nu, den visas bara en gång: {token}")
+    String tokenShownOnce(String token);
+
+    @Message("Återkalla")
+    String revoke();
+
+    @Message("återkallad")
+    String revoked();
+
+    @Message("Granskningslogg")
+    String audit();
+
+    @Message("Tid")
+    String time();
+
+    @Message("Vem")
+    String who();
+
+    @Message("Vad")
+    String what();
+
+    @Message("Äldre")
+    String older();
+
+    @Message("Formuläret kunde inte skickas eftersom det inte kom från Outbands egen sida (skydd mot förfalskade anrop). Ladda om sidan och försök igen.")
+    String csrfRejected();
+
+    @Message("Ditt konto har inte behörighet till den här sidan. Be en administratör om rätt roll.")
+    String forbidden();
+
+    @Message("Något gick inte att göra")
+    String errorHeading();
+
+    @Message("Tillbaka till start")
+    String backToStart();
+}
