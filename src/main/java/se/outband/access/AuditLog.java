@@ -25,6 +25,13 @@ public class AuditLog {
 
     /** A page of the log, newest first. */
     public record AuditPage(int page, int size, long total, List<AuditView> entries) {
+        public boolean hasOlder() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public int olderPage() {
+            return page + 1;
+        }
     }
 
     public record AuditView(long id, Instant at, String actor, String action, String details) {

@@ -2,9 +2,7 @@ package se.outband.web;
 
 import java.net.URI;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -39,22 +37,15 @@ public class LoginPage {
     }
 
     @GET
-    @Path("app/language")
+    @Path("language")
     public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
         Language language = Language.parse(to);
-        String target = back != null && back.startsWith("/app/") ? back : "/app/";
+        // Only back to Outband's own pages: never an open redirect.
+        String target = back != null && (back.startsWith("/app/") || back.equals("/login")) ? back : "/app/";
         return Response.seeOther(URI.create(target))
                 .cookie(new NewCookie.Builder(Ui.LANGUAGE_COOKIE).value((language == null ? Language.SV : language).tag())
                         .path("/").sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build())
                 .build();
     }
 
-    @POST
-    @Path("app/logout")
-    public Response logout(@BeanParam Csrf csrf) {
-        csrf.verify();
-        return Response.seeOther(URI.create("/login"))
-                .cookie(new NewCookie.Builder("outband-session").value("").path("/").maxAge(0).build())
-                .build();
-    }
 }

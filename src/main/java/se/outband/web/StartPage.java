@@ -1,12 +1,17 @@
 package se.outband.web;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,5 +50,15 @@ public class StartPage {
                 .map(SystemState::value).orElse("operational");
         return Templates.start(systems, worst, ui.sender() ? bulletins.list(10) : List.of(), bulletins.providerHealth())
                 .setLocale(ui.locale());
+    }
+
+    /** Ends the session: the cookie is the whole session, so clearing it signs out. */
+    @POST
+    @Path("logout")
+    public Response logout(@BeanParam Csrf csrf) {
+        csrf.verify();
+        return Response.seeOther(URI.create("/login"))
+                .cookie(new NewCookie.Builder("outband-session").value("").path("/").maxAge(0).build())
+                .build();
     }
 }

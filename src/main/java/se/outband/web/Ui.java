@@ -7,7 +7,6 @@ import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -58,15 +57,16 @@ public class Ui {
         }
     }
 
-    /** The cookie's language if the user chose one, else the browser's; Swedish first. */
+    /** Swedish unless the user chose English (a cookie, so the choice stays on this phone). */
     public Language language() {
         Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
         Language parsed = chosen == null ? null : Language.parse(chosen.getValue());
-        if (parsed != null) {
-            return parsed;
-        }
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Language.EN : Language.SV;
+        return parsed == null ? Language.SV : parsed;
+    }
+
+    /** The page being shown, for the language link to come back to. */
+    public String path() {
+        return request.path();
     }
 
     public String lang() {

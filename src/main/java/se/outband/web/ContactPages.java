@@ -1,0 +1,173 @@
+package se.outband.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import se.outband.common.ApiException;
+import se.outband.common.OutbandConfig;
+import se.outband.contacts.ContactData;
+import se.outband.contacts.ContactImportService;
+import se.outband.contacts.ContactMessages;
+import se.outband.contacts.ContactService;
+import se.outband.contacts.GroupSummary;
+import se.outband.contacts.ImportMode;
+import se.outband.contacts.ImportReport;
+
+/** Finding, editing and importing staff: an import is always previewed before it changes anything. */
+@jakarta.ws.rs.Path("/app/contacts")
+@Produces(MediaType.TEXT_HTML)
+public class ContactPages {
+
+    private static final int SHOWN = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance contacts(List<ContactData> contacts, int total, List<GroupSummary> groups, String q,
+                String group);
+
+        static native TemplateInstance contact(ContactData contact, String error, boolean saved);
+
+        static native TemplateInstance contactsImport(ImportReport report, String upload, boolean replace, String error,
+                boolean done);
+    }
+
+    private final Ui ui;
+    private final ContactService contacts;
+    private final ContactImportService importer;
+    private final Path uploads;
+
+    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, OutbandConfig outband) {
+        this.ui = ui;
+        this.contacts = contacts;
+        this.importer = importer;
+        this.uploads = outband.dataDir().toAbsolutePath().resolve("uploads");
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group) {
+        ui.require(ui.contacts() || ui.sender());
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        List<ContactData> found = contacts.list(group).stream()
+                .filter(c -> needle.isEmpty() || matches(c, needle))
+                .toList();
+        return Templates.contacts(found.stream().limit(SHOWN).toList(), found.size(), contacts.groups(), q, group)
+                .setLocale(ui.locale());
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("{id}")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        ui.require(ui.contacts());
+        return Templates.contact(contacts.get(id, messages()), null, false).setLocale(ui.locale());
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("{id}")
+    public TemplateInstance save(@PathParam("id") String id, @BeanParam Csrf csrf, @RestForm String name,
+            @RestForm String mobile, @RestForm String email, @RestForm String groups, @RestForm String language,
+            @RestForm String title, @RestForm String unit) {
+        csrf.verify();
+        ui.require(ui.contacts());
+        List<String> groupList = groups == null ? List.of() : Arrays.stream(groups.split(",")).map(String::strip).toList();
+        ContactData edited = new ContactData(id, name, mobile, email, groupList, language, title, unit, List.of());
+        try {
+            return Templates.contact(contacts.update(id, edited, messages()), null, true).setLocale(ui.locale());
+        } catch (ApiException e) {
+            return Templates.contact(edited, e.getMessage() + details(e), false).setLocale(ui.locale());
+        }
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("import")
+    public TemplateInstance importForm() {
+        ui.require(ui.contacts());
+        return Templates.contactsImport(null, null, false, null, false).setLocale(ui.locale());
+    }
+
+    /** Step 1: the file is kept aside and checked with dryRun; nothing changes yet. */
+    @POST
+    @jakarta.ws.rs.Path("import/preview")
+    public TemplateInstance preview(@BeanParam Csrf csrf, @RestForm("file") FileUpload file, @RestForm boolean replace)
+            throws IOException {
+        csrf.verify();
+        ui.require(ui.contacts());
+        String upload = HexFormat.of().formatHex(random());
+        Files.createDirectories(uploads);
+        Path kept = uploads.resolve(upload + ".csv");
+        Files.copy(file.uploadedFile(), kept);
+        return run(kept, upload, replace, true);
+    }
+
+    /** Step 2: the same file, for real. */
+    @POST
+    @jakarta.ws.rs.Path("import/confirm")
+    public TemplateInstance confirm(@BeanParam Csrf csrf, @RestForm String upload, @RestForm boolean replace) throws IOException {
+        csrf.verify();
+        ui.require(ui.contacts());
+        Path kept = upload != null && upload.matches("[0-9a-f]{32}") ? uploads.resolve(upload + ".csv") : null;
+        if (kept == null || !Files.exists(kept)) {
+            return Templates.contactsImport(null, null, replace, ui.language().messages(UiMessages.class).importExpired(), false)
+                    .setLocale(ui.locale());
+        }
+        try {
+            return run(kept, upload, replace, false);
+        } finally {
+            Files.deleteIfExists(kept);
+        }
+    }
+
+    private TemplateInstance run(Path csv, String upload, boolean replace, boolean dryRun) throws IOException {
+        try {
+            ImportReport report = importer.importCsv(Files.readAllBytes(csv), replace ? ImportMode.REPLACE : ImportMode.MERGE,
+                    dryRun, messages());
+            return Templates.contactsImport(report, upload, replace, null, !dryRun).setLocale(ui.locale());
+        } catch (ApiException e) {
+            ImportReport report = e.details() instanceof ImportReport r ? r : null;
+            return Templates.contactsImport(report, null, replace, e.getMessage(), false).setLocale(ui.locale());
+        }
+    }
+
+    private static byte[] random() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Name, id or email containing the text; or a mobile containing its digits (070… matches +4670…). */
+    private static boolean matches(ContactData c, String needle) {
+        String digits = needle.replaceAll("[^0-9]", "").replaceFirst("^0", "");
+        return c.name().toLowerCase(Locale.ROOT).contains(needle) || c.id().toLowerCase(Locale.ROOT).contains(needle)
+                || c.email() != null && c.email().toLowerCase(Locale.ROOT).contains(needle)
+                || !digits.isEmpty() && c.mobile() != null && c.mobile().contains(digits);
+    }
+
+    private static String details(ApiException e) {
+        return e.details() instanceof List<?> list
+                ? list.stream().map(p -> p instanceof ContactService.FieldError f ? " " + f.reason() : "").reduce("", String::concat)
+                : "";
+    }
+
+    private ContactMessages messages() {
+        return ui.language().messages(ContactMessages.class);
+    }
+}

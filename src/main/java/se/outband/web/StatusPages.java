@@ -1,0 +1,100 @@
+package se.outband.web;
+
+import java.util.List;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import se.outband.common.ApiException;
+import se.outband.statuspage.StatusPageMessages;
+import se.outband.statuspage.StatusPageService;
+import se.outband.statuspage.StatusViews.IncidentRequest;
+import se.outband.statuspage.StatusViews.IncidentView;
+import se.outband.statuspage.StatusViews.SystemRequest;
+import se.outband.statuspage.StatusViews.SystemView;
+import se.outband.statuspage.StatusViews.UpdateRequest;
+
+/** Editing the public status page: systems and their restoration order, incidents and their updates. */
+@Path("/app/status")
+@Produces(MediaType.TEXT_HTML)
+public class StatusPages {
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error);
+    }
+
+    private final Ui ui;
+    private final StatusPageService status;
+
+    StatusPages(Ui ui, StatusPageService status) {
+        this.ui = ui;
+        this.status = status;
+    }
+
+    @GET
+    public TemplateInstance page() {
+        ui.require(ui.sender());
+        return page(null);
+    }
+
+    @POST
+    @Path("services")
+    public Object addSystem(@BeanParam Csrf csrf, @RestForm String name, @RestForm String state, @RestForm Integer priority,
+            @RestForm String note) {
+        csrf.verify();
+        ui.require(ui.sender());
+        return attempt(() -> status.createSystem(new SystemRequest(name, null, state, priority, note), messages()));
+    }
+
+    @POST
+    @Path("services/{id}")
+    public Object changeSystem(@PathParam("id") long id, @BeanParam Csrf csrf, @RestForm String name, @RestForm String group,
+            @RestForm String state, @RestForm Integer priority, @RestForm String note) {
+        csrf.verify();
+        ui.require(ui.sender());
+        return attempt(() -> status.updateSystem(id, new SystemRequest(name, group, state, priority, note), messages()));
+    }
+
+    @POST
+    @Path("incidents")
+    public Object openIncident(@BeanParam Csrf csrf, @RestForm String title, @RestForm String text) {
+        csrf.verify();
+        ui.require(ui.sender());
+        return attempt(() -> status.openIncident(new IncidentRequest(title, text, null, List.of()), messages()));
+    }
+
+    @POST
+    @Path("incidents/{id}/updates")
+    public Object postUpdate(@PathParam("id") long id, @BeanParam Csrf csrf, @RestForm String text, @RestForm String state) {
+        csrf.verify();
+        ui.require(ui.sender());
+        return attempt(() -> status.postUpdate(id, new UpdateRequest(text, state), messages()));
+    }
+
+    private Object attempt(Runnable change) {
+        try {
+            change.run();
+            return WebSupport.seeOther("/app/status");
+        } catch (ApiException e) {
+            return page(e.getMessage());
+        }
+    }
+
+    private TemplateInstance page(String error) {
+        return Templates.status(status.systems(), status.incidents(), error).setLocale(ui.locale());
+    }
+
+    private StatusPageMessages messages() {
+        return ui.language().messages(StatusPageMessages.class);
+    }
+}

@@ -1,0 +1,86 @@
+package se.outband.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import se.outband.TestApi;
+import se.outband.access.Roles;
+
+@QuarkusTest
+class WebSecurityTest {
+
+    /** Signs in through the login form and returns the session and CSRF cookies a browser would hold. */
+    private static Map<String, String> signIn(String username) {
+        TestApi.ensureUser(username, List.of(username.equals("only-contacts") ? Roles.CONTACTS : Roles.SENDER));
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("j_username", username, "j_password", TestApi.PASSWORD)).post("/j_security_check");
+        assertEquals(302, login.statusCode());
+        String session = login.getCookie("outband-session");
+        Response page = given().cookie("outband-session", session).get("/app/");
+        assertEquals(200, page.statusCode());
+        return Map.of("outband-session", session, "outband-csrf", page.getCookie("outband-csrf"));
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRejectedAndSendsNothing() {
+        Map<String, String> cookies = signIn("csrf-sender");
+        Map<String, String> draft = Map.of("text", "Förfalskat utskick", "groups", "HR", "channels", "sms");
+        given().cookies(cookies).formParams(draft).post("/app/bulletins/send").then()
+                .statusCode(403).body(containsString("förfalskade anrop"));
+        given().cookies(cookies).formParams(Map.of("text", "x", "csrf", "not-the-token")).post("/app/bulletins/send")
+                .then().statusCode(403);
+        given().cookies(Map.of("outband-session", cookies.get("outband-session"))).formParams(Map.of("text", "x", "csrf",
+                cookies.get("outband-csrf"))).post("/app/bulletins/send").then().statusCode(403);
+        given().cookies(cookies).header("Sec-Fetch-Site", "cross-site")
+                .formParams(Map.of("text", "x", "csrf", cookies.get("outband-csrf"))).post("/app/bulletins/send")
+                .then().statusCode(403);
+        given().cookies(cookies).header("Origin", "https://evil.example")
+                .formParams(Map.of("text", "x", "csrf", cookies.get("outband-csrf"))).post("/app/bulletins/send")
+                .then().statusCode(403);
+        TestApi.asAdmin().get("/api/bulletins?limit=500").then()
+                .body("text", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Förfalskat utskick")));
+
+        given().cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("text", "Hej", "groups", "Finns inte", "csrf", cookies.get("outband-csrf")))
+                .post("/app/bulletins/preview").then().statusCode(200).body(containsString("Finns inte"));
+    }
+
+    @Test
+    void aUserWithOnlyTheContactsRoleCannotReachTheSendPage() {
+        Map<String, String> cookies = signIn("only-contacts");
+        given().cookies(cookies).get("/app/bulletins/new").then().statusCode(403).body(containsString("behörighet"));
+        given().cookies(cookies).formParams(Map.of("text", "x", "csrf", cookies.get("outband-csrf")))
+                .post("/app/bulletins/send").then().statusCode(403);
+        given().cookies(cookies).get("/app/status").then().statusCode(403);
+        given().cookies(cookies).get("/app/admin").then().statusCode(403);
+        given().cookies(cookies).get("/app/contacts").then().statusCode(200);
+        given().cookies(cookies).get("/app/").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("/app/bulletins/new")));
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToTheLoginPageAndAWrongPasswordIsExplained() {
+        given().redirects().follow(false).get("/app/bulletins/new").then().statusCode(302).header("Location", endsWith("/login"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("j_username", "admin", "j_password", "wrong")).post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?error"));
+        given().get("/login?error=true").then().statusCode(200).body(containsString("15 minuter"));
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Map<String, String> cookies = signIn("leaving-sender");
+        Response out = given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("csrf", cookies.get("outband-csrf"))).post("/app/logout");
+        assertEquals(303, out.statusCode());
+        assertEquals("", out.getCookie("outband-session"));
+    }
+}
