@@ -68,6 +68,21 @@ public class AdminPages {
         }
     }
 
+    /** New roles, and a new password when one is typed (which also lifts a lockout). */
+    @POST
+    @Path("users/{username}")
+    public Object changeUser(@PathParam("username") String username, @BeanParam Csrf csrf, @RestForm List<String> roles,
+            @RestForm String password) {
+        csrf.verify();
+        ui.require(ui.admin());
+        try {
+            users.update(username, password == null || password.isEmpty() ? null : password, roles, messages());
+            return WebSupport.seeOther("/app/admin");
+        } catch (ApiException e) {
+            return render(0, e.getMessage(), null);
+        }
+    }
+
     @POST
     @Path("tokens")
     public TemplateInstance createToken(@BeanParam Csrf csrf, @RestForm String name, @RestForm List<String> roles) {

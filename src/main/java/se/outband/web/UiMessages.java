@@ -304,6 +304,12 @@ public interface UiMessages {
     @Message("Skapa användare")
     String createUser();
 
+    @Message("Nytt lösenord (lämna tomt för att behålla; ett nytt lösenord låser också upp kontot)")
+    String newPassword();
+
+    @Message("låst")
+    String locked();
+
     @Message("API-nycklar")
     String tokens();
 

@@ -1,0 +1,72 @@
+package se.outband.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import se.outband.TestApi;
+import se.outband.access.Roles;
+
+/** The UI's forms change what the API then shows: contacts, the status page, users. */
+@QuarkusTest
+class UiFormsTest {
+
+    private static RequestSpecification signedIn(String username, List<String> roles) {
+        TestApi.ensureUser(username, roles);
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("j_username", username, "j_password", TestApi.PASSWORD)).post("/j_security_check");
+        String session = login.getCookie("outband-session");
+        String csrf = given().cookie("outband-session", session).get("/app/").getCookie("outband-csrf");
+        return given().redirects().follow(false).cookie("outband-session", session).cookie("outband-csrf", csrf)
+                .header("Sec-Fetch-Site", "same-origin").formParam("csrf", csrf);
+    }
+
+    @Test
+    void editingAContactInTheUiIsValidatedAndSaved() {
+        TestApi.replaceContacts("id,name,mobile,groups\nu1,Ulla Ui,070-174 06 40,HR\n");
+        signedIn("ui-hr", List.of(Roles.CONTACTS))
+                .formParams(Map.of("name", "Ulla Ui", "mobile", "inte ett nummer", "groups", "HR"))
+                .post("/app/contacts/u1").then().statusCode(200).body(containsString("inget giltigt telefonnummer"));
+        TestApi.asAdmin().get("/api/contacts/u1").then().body("mobile", equalTo("+46701740640"));
+
+        signedIn("ui-hr", List.of(Roles.CONTACTS))
+                .formParams(Map.of("name", "Ulla Ui", "mobile", "070-174 06 41", "email", "ulla@example.net",
+                        "groups", "HR, Krisledning", "language", "sv"))
+                .post("/app/contacts/u1").then().statusCode(200).body(containsString("Sparat."));
+        TestApi.asAdmin().get("/api/contacts/u1").then()
+                .body("mobile", equalTo("+46701740641"))
+                .body("groups", containsInAnyOrder("HR", "Krisledning"));
+    }
+
+    @Test
+    void changingASystemInTheEditorChangesThePublicPage() {
+        long id = TestApi.as(Roles.SENDER).contentType("application/json")
+                .body(Map.of("name", "Växel", "state", "down", "priority", 1)).post("/api/status/services")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        Response saved = signedIn("ui-leader", List.of(Roles.SENDER))
+                .formParams(Map.of("name", "Växel", "state", "operational", "priority", "1", "note", "Fungerar igen via reservväxel"))
+                .post("/app/status/services/" + id);
+        assertEquals(303, saved.statusCode());
+        given().get("/status/").then().body(containsString("Fungerar igen via reservväxel"));
+    }
+
+    @Test
+    void anAdminChangesRolesInTheUi() {
+        TestApi.ensureUser("ui-changed", List.of(Roles.SENDER));
+        Response saved = signedIn("ui-admin", List.of(Roles.ADMIN))
+                .formParam("roles", Roles.CONTACTS)
+                .post("/app/admin/users/ui-changed");
+        assertEquals(303, saved.statusCode());
+        TestApi.asAdmin().get("/api/users").then().body("find { it.username == 'ui-changed' }.roles", equalTo(List.of("contacts")));
+    }
+}
