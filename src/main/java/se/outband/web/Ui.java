@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import se.outband.access.Roles;
 import se.outband.common.Language;
@@ -64,9 +65,9 @@ public class Ui {
         return parsed == null ? Language.SV : parsed;
     }
 
-    /** The page being shown, for the language link to come back to. */
+    /** The page being shown, for the language link to come back to; a page made by a post cannot be fetched again. */
     public String path() {
-        return request.path();
+        return request.method() == HttpMethod.GET ? request.path() : "/app/";
     }
 
     public String lang() {
