@@ -130,7 +130,7 @@ public interface UiMessages {
     @Message("{count} av de valda kan inte nås med det kanalval du gjort.")
     String unreachable(int count);
 
-    @Message("Uppskattad kostnad: {cost} {currency} ({segments} SMS per person, {encoding}).")
+    @Message("Uppskattad kostnad: {cost} {currency} ({segments} SMS per person, {#if encoding == 'UCS2'}70{#else}160{/if} tecken per SMS).")
     String cost(String cost, String currency, int segments, String encoding);
 
     @Message("Skicka nu")
@@ -226,8 +226,11 @@ public interface UiMessages {
     @Message("Importera personallista")
     String importHeading();
 
-    @Message("CSV-fil från lönesystemet eller Excel (se hjälpen om formatet)")
+    @Message("CSV-fil från lönesystemet eller Excel, med rubrikerna anstnr, namn, mobil, epost och gärna grupper")
     String importFile();
+
+    @Message("Välj fil")
+    String chooseFile();
 
     @Message("Ersätt hela listan (tar bort dem som inte finns i filen)")
     String importReplace();
