@@ -22,6 +22,8 @@ public class AuditLog {
 
     /** The actor of what Outband does by itself (start-up, seeding). */
     public static final String SYSTEM = "system";
+    private static final int MAX_ACTOR = 100;
+    private static final int MAX_DETAILS = 4000;
 
     /** A page of the log, newest first. */
     public record AuditPage(int page, int size, long total, List<AuditView> entries) {
@@ -51,14 +53,19 @@ public class AuditLog {
         record(currentActor(), action, details);
     }
 
+    /** The actor may be what a stranger typed as user name, so it is cut to fit rather than refused. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String details) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
-        entry.actor = actor;
+        entry.actor = clip(actor, MAX_ACTOR);
         entry.action = action;
-        entry.details = details;
+        entry.details = clip(details, MAX_DETAILS);
         entry.persist();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     @Transactional

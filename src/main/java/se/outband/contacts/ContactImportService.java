@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +100,7 @@ public class ContactImportService {
         }
         if (apply) {
             audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d"
-                    .formatted(mode.name().toLowerCase(), created, updated, unchanged, removed, rejectedLines(rejected)));
+                    .formatted(mode.name().toLowerCase(Locale.ROOT), created, updated, unchanged, removed, rejectedLines(rejected)));
         }
         return report;
     }

@@ -80,6 +80,15 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void aHostileUserNameIsRefusedAndAuditedWithoutBreakingAnything() {
+        String hostile = "<script>" + "x".repeat(5000);
+        given().auth().preemptive().basic(hostile, "whatever").get("/api/groups").then().statusCode(401)
+                .body("error", containsString("Fel användarnamn"));
+        se.outband.TestApi.asAdmin().get("/api/audit?size=5").then()
+                .body("entries.find { it.action == 'login.failed' }.actor", org.hamcrest.Matchers.startsWith("<script>xxx"));
+    }
+
+    @Test
     void anUnknownSchemeIsRefused() {
         given().header("Authorization", "Digest username=admin").get("/api/groups").then().statusCode(401);
         given().header("Authorization", "Basic !!!not-base64").get("/api/groups").then().statusCode(401);
