@@ -224,6 +224,8 @@ public class BulletinService {
         if (!ids.isEmpty()) {
             parts.add("contacts: " + (ids.size() <= 20 ? String.join(", ", ids) : ids.size() + " chosen"));
         }
-        return String.join("; ", parts);
+        String audience = String.join("; ", parts);
+        // Dozens of chosen groups could outgrow the column; the recipients themselves are all stored.
+        return audience.length() <= 4000 ? audience : audience.substring(0, 3999) + "…";
     }
 }
