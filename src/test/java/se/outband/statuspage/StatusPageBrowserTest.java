@@ -7,6 +7,7 @@ import static se.outband.statuspage.StatusPageTest.system;
 import static se.outband.statuspage.StatusPageTest.update;
 
 import java.net.URL;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +59,8 @@ class StatusPageBrowserTest {
             assertTrue(pageWidth <= 360, "no sideways scrolling on a 360 px phone: " + pageWidth);
 
             browser.findElement(By.linkText("In English")).click();
-            assertEquals("Disruption: systems are down", browser.findElement(By.cssSelector(".banner")).getText());
+            new WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBe(By.cssSelector(".banner"), "Disruption: systems are down"));
             Browser.screenshot(browser, "status-page-phone-en");
 
             // The folder alone, as a static host or a USB stick would serve it: Outband is not involved.
@@ -64,6 +68,7 @@ class StatusPageBrowserTest {
             browser.get(index.toUri().toString());
             assertEquals(served, read(browser));
             browser.findElement(By.linkText("IT-attack: e-post och telefoni nere")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/incidents/"));
             assertTrue(browser.findElement(By.tagName("h1")).getText().contains("IT-attack"));
             Browser.screenshot(browser, "status-page-from-files");
         } finally {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +49,15 @@ class MainJobBrowserTest {
         return browser.findElement(By.cssSelector(css));
     }
 
+    /** Waits for an element only the next page has: a click returns before the browser has navigated. */
+    private WebElement next(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void nextUrl(String regex) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(regex));
+    }
+
     @Test
     void aCrisisLeaderDoesTheMainJobOnAPhone() throws Exception {
         TestApi.replaceContacts("id,name,mobile\nx0,Avgången Person,070-174 06 99\n");
@@ -60,6 +71,7 @@ class MainJobBrowserTest {
             find("#j_password").sendKeys(TestApi.PASSWORD);
             shot("login");
             find("form button[type=submit]").click();
+            nextUrl(".*/app/$");
             assertEquals("Läget just nu", find("h1").getText());
             shot("start");
 
@@ -68,10 +80,12 @@ class MainJobBrowserTest {
             find("#file").sendKeys(Path.of("contacts/example.csv").toAbsolutePath().toString());
             find("input[name=replace]").click();
             find("#import-preview").click();
+            next("#import-summary");
             assertTrue(find("#import-summary").getText().contains("42 nya"), find("#import-summary").getText());
             assertTrue(find("#import-summary").getText().contains("1 tas bort"), find("#import-summary").getText());
             shot("import-preview");
             find("#import-confirm").click();
+            next("#import-done");
             assertTrue(find("#import-done").getText().contains("42 nya"), find("#import-done").getText());
             shot("import-done");
 
@@ -83,14 +97,14 @@ class MainJobBrowserTest {
             assertTrue(find("#counter").getText().contains("tecken"), find("#counter").getText());
             shot("write");
             find("#bulletin-form button[type=submit]").click();
-
+            next("#preview-message");
             assertEquals("Kontrollera innan du skickar", find("h1").getText());
             assertTrue(find("#preview-message").getText().endsWith("Svara: 1 JA, 2 NEJ"), find("#preview-message").getText());
             assertTrue(find("#confirm-counts").getText().startsWith("7 personer får meddelandet: 7 med SMS"),
                     find("#confirm-counts").getText());
             shot("confirm");
             find("#send").click();
-
+            nextUrl(".*/app/bulletins/\\d+$");
             String bulletinUrl = browser.getCurrentUrl();
             long id = Long.parseLong(bulletinUrl.substring(bulletinUrl.lastIndexOf('/') + 1));
             deliverEverySms(id);
@@ -111,8 +125,11 @@ class MainJobBrowserTest {
             find("#incident-title").sendKeys("E-post och växel nere");
             find("#incident-text").sendKeys("Krisledningen samlas kl 14. Nå kollegor via mobil.");
             find("#incident-text").submit();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "E-post och växel nere"));
             shot("status-editor");
             browser.findElement(By.linkText("Visa den publika statussidan")).click();
+            nextUrl(".*/status/$");
             assertTrue(find("main").getText().contains("Krisledningen samlas kl 14. Nå kollegor via mobil."), find("main").getText());
             shot("public-status-page");
         } finally {
