@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -55,8 +59,10 @@ public class ContactPages {
     private final ContactService contacts;
     private final ContactImportService importer;
     private final Path uploads;
+    private final Clock clock;
 
-    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, OutbandConfig outband) {
+    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, OutbandConfig outband, Clock clock) {
+        this.clock = clock;
         this.ui = ui;
         this.contacts = contacts;
         this.importer = importer;
@@ -113,6 +119,7 @@ public class ContactPages {
         ui.require(ui.contacts());
         String upload = HexFormat.of().formatHex(random());
         Files.createDirectories(uploads);
+        forgetAbandonedUploads();
         Path kept = uploads.resolve(upload + ".csv");
         Files.copy(file.uploadedFile(), kept);
         return run(kept, upload, replace, true);
@@ -144,6 +151,18 @@ public class ContactPages {
         } catch (ApiException e) {
             ImportReport report = e.details() instanceof ImportReport r ? r : null;
             return Templates.contactsImport(report, null, replace, e.getMessage(), false).setLocale(ui.locale());
+        }
+    }
+
+    /** Staff lists previewed but never confirmed are personal data: they are not kept past an hour. */
+    private void forgetAbandonedUploads() throws IOException {
+        Instant cutoff = clock.instant().minus(Duration.ofHours(1));
+        try (Stream<Path> files = Files.list(uploads)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -5,9 +5,18 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +31,38 @@ import se.outband.access.Roles;
 class UiFormsTest {
 
     private static RequestSpecification signedIn(String username, List<String> roles) {
+        Map<String, String> cookies = cookies(username, roles);
+        return given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParam("csrf", cookies.get("outband-csrf"));
+    }
+
+    private static Map<String, String> cookies(String username, List<String> roles) {
         TestApi.ensureUser(username, roles);
         Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("j_username", username, "j_password", TestApi.PASSWORD)).post("/j_security_check");
         String session = login.getCookie("outband-session");
         String csrf = given().cookie("outband-session", session).get("/app/").getCookie("outband-csrf");
-        return given().redirects().follow(false).cookie("outband-session", session).cookie("outband-csrf", csrf)
-                .header("Sec-Fetch-Site", "same-origin").formParam("csrf", csrf);
+        return Map.of("outband-session", session, "outband-csrf", csrf);
+    }
+
+    @Test
+    void anImportPreviewIsNotKeptLongerThanAnHour() throws Exception {
+        Path uploads = Path.of("target/test-data/uploads");
+        Files.createDirectories(uploads);
+        Path abandoned = Files.writeString(uploads.resolve("0123456789abcdef0123456789abcdef.csv"), "id,name,mobile\n");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        Map<String, String> cookies = cookies("ui-importer", List.of(Roles.CONTACTS));
+        String page = given().cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .multiPart("csrf", cookies.get("outband-csrf"))
+                .multiPart("file", "personal.csv", "id,name,mobile\nu9,Ingrid Import,070-174 06 49\n".getBytes(), "text/csv")
+                .post("/app/contacts/import/preview").then().statusCode(200).body(containsString("1 nya")).extract().asString();
+
+        assertFalse(Files.exists(abandoned), "an upload older than an hour is removed");
+        Matcher upload = Pattern.compile("name=\"upload\" value=\"([0-9a-f]{32})\"").matcher(page);
+        assertTrue(upload.find(), "the confirm form names the kept file");
+        assertTrue(Files.exists(uploads.resolve(upload.group(1) + ".csv")), "the preview just made is kept for its confirm step");
+        TestApi.asAdmin().get("/api/contacts/u9").then().statusCode(404);
     }
 
     @Test
