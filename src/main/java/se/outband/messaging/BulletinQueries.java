@@ -4,10 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,9 +43,8 @@ public class BulletinQueries {
         List<Bulletin> recent = Bulletin.<Bulletin>findAll(Sort.descending("id")).page(0, limit).list();
         List<BulletinSummary> summaries = new ArrayList<>(recent.size());
         for (Bulletin b : recent) {
-            Map<DeliveryState, Long> states = statesOf(b.id);
             summaries.add(new BulletinSummary(b.id, b.createdAt, b.createdBy, b.text, b.drill, b.channels.value(),
-                    b.recipientCount, reachedRecipients(b.id), failedRecipients(b.id), pending(states)));
+                    b.recipientCount, reachedRecipients(b.id), failedRecipients(b.id), countsOf(b.id).pending()));
         }
         return summaries;
     }
@@ -55,21 +53,13 @@ public class BulletinQueries {
     public BulletinProgress progress(long id, MessagingMessages messages) {
         Bulletin b = find(id, messages);
         EntityManager em = Bulletin.getEntityManager();
-        Map<String, Map<String, Long>> byChannel = new TreeMap<>();
-        for (Object[] row : em.createQuery("select d.channel, d.state, count(d) from Delivery d where d.bulletinId = ?1"
-                + " group by d.channel, d.state", Object[].class).setParameter(1, id).getResultList()) {
-            byChannel.computeIfAbsent(((Channel) row[0]).name().toLowerCase(Locale.ROOT), k -> new TreeMap<>())
-                    .put(((DeliveryState) row[1]).name(), (Long) row[2]);
-        }
+        Counts counts = countsOf(id);
         long reached = reachedRecipients(id);
         List<Instant> reachedTimes = em.createQuery("select min(d.reachedAt) from Delivery d where d.bulletinId = ?1"
                 + " and d.state = ?2 group by d.recipientId", Instant.class)
                 .setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList()
                 .stream().sorted().toList();
-        long queuedSms = em.createQuery("select count(d) from Delivery d where d.bulletinId = ?1 and d.channel = ?2"
-                + " and d.state in ?3", Long.class)
-                .setParameter(1, id).setParameter(2, Channel.SMS)
-                .setParameter(3, EnumSet.of(DeliveryState.QUEUED, DeliveryState.SENDING)).getSingleResult();
+        long queuedSms = counts.of(Channel.SMS, DeliveryState.QUEUED) + counts.of(Channel.SMS, DeliveryState.SENDING);
         String lastError = em.createQuery("select d.lastError from Delivery d where d.bulletinId = ?1 and d.lastError is not null"
                 + " order by d.updatedAt desc", String.class).setParameter(1, id).setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
@@ -77,11 +67,10 @@ public class BulletinQueries {
         int percent = b.recipientCount == 0 ? 100 : (int) (reached * 100 / b.recipientCount);
         Long toComplete = queuedSms == 0 ? null
                 : (long) Math.ceil(queuedSms * b.smsSegments / smsConfig.ratePerSecond());
-        BigDecimal cost = smsConfig.pricePerSegment()
-                .multiply(BigDecimal.valueOf(Delivery.count("bulletinId = ?1 and channel = ?2", id, Channel.SMS) * b.smsSegments));
+        BigDecimal cost = smsConfig.pricePerSegment().multiply(BigDecimal.valueOf(counts.of(Channel.SMS) * b.smsSegments));
         return new BulletinProgress(b.id, b.createdAt, b.createdBy, b.text, b.message, b.channels.value(), b.drill,
                 b.replyOptionList(), b.audience, b.recipientCount, b.smsSegments, b.encoding.name(), cost,
-                smsConfig.currency(), byChannel, reached, failedRecipients(id), pending(statesOf(id)), fellBack, percent,
+                smsConfig.currency(), counts.byChannel(), reached, failedRecipients(id), counts.pending(), fellBack, percent,
                 secondsToShare(b, reachedTimes, 50), secondsToShare(b, reachedTimes, 90), toComplete, lastError,
                 Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages));
     }
@@ -111,7 +100,7 @@ public class BulletinQueries {
             Object[] error = em.createQuery("select d.updatedAt, d.lastError from Delivery d where d.channel = ?1"
                     + " and d.lastError is not null order by d.updatedAt desc", Object[].class)
                     .setParameter(1, channel).setMaxResults(1).getResultStream().findFirst().orElse(new Object[2]);
-            health.add(new ChannelHealth(channel.name().toLowerCase(Locale.ROOT),
+            health.add(new ChannelHealth(channel.key(),
                     channel == Channel.SMS ? sms.name() : mail.name(), success, (Instant) error[0], (String) error[1]));
         }
         return health;
@@ -133,17 +122,38 @@ public class BulletinQueries {
         return bulletin;
     }
 
-    private static Map<DeliveryState, Long> statesOf(long id) {
-        Map<DeliveryState, Long> states = new HashMap<>();
-        for (Object[] row : Bulletin.getEntityManager().createQuery("select d.state, count(d) from Delivery d"
-                + " where d.bulletinId = ?1 group by d.state", Object[].class).setParameter(1, id).getResultList()) {
-            states.put((DeliveryState) row[0], (Long) row[1]);
+    /** How many deliveries of a bulletin are in each channel and state: one query that the figures are read from. */
+    private record Counts(Map<Channel, Map<DeliveryState, Long>> counts) {
+
+        long of(Channel channel, DeliveryState state) {
+            return counts.getOrDefault(channel, Map.of()).getOrDefault(state, 0L);
         }
-        return states;
+
+        long of(Channel channel) {
+            return counts.getOrDefault(channel, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long pending() {
+            return counts.keySet().stream().mapToLong(c -> PENDING.stream().mapToLong(s -> of(c, s)).sum()).sum();
+        }
+
+        /** For JSON: {"sms": {"DELIVERED": 40, "QUEUED": 2}}. */
+        Map<String, Map<String, Long>> byChannel() {
+            Map<String, Map<String, Long>> json = new TreeMap<>();
+            counts.forEach((channel, states) -> states.forEach((state, n) ->
+                    json.computeIfAbsent(channel.key(), k -> new TreeMap<>()).put(state.name(), n)));
+            return json;
+        }
     }
 
-    private static long pending(Map<DeliveryState, Long> states) {
-        return PENDING.stream().mapToLong(s -> states.getOrDefault(s, 0L)).sum();
+    private static Counts countsOf(long id) {
+        Map<Channel, Map<DeliveryState, Long>> counts = new EnumMap<>(Channel.class);
+        for (Object[] row : Bulletin.getEntityManager().createQuery("select d.channel, d.state, count(d) from Delivery d"
+                + " where d.bulletinId = ?1 group by d.channel, d.state", Object[].class).setParameter(1, id).getResultList()) {
+            counts.computeIfAbsent((Channel) row[0], k -> new EnumMap<>(DeliveryState.class))
+                    .put((DeliveryState) row[1], (Long) row[2]);
+        }
+        return new Counts(counts);
     }
 
     /** People reached on at least one channel. */

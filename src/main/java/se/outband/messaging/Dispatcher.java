@@ -3,7 +3,6 @@ package se.outband.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -228,7 +227,7 @@ public class Dispatcher {
 
         void start() {
             pool = Executors.newFixedThreadPool(workers, runnable -> {
-                Thread thread = new Thread(runnable, "outband-" + channel.name().toLowerCase(Locale.ROOT) + "-sender");
+                Thread thread = new Thread(runnable, "outband-" + channel.key() + "-sender");
                 thread.setDaemon(true);
                 return thread;
             });

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -102,7 +101,7 @@ public class Outbox {
 
     private void apply(Delivery delivery, SendResult result, Instant now) {
         delivery.updatedAt = now;
-        String channel = delivery.channel.name().toLowerCase(Locale.ROOT);
+        String channel = delivery.channel.key();
         if (result instanceof SendResult.Accepted accepted) {
             delivery.providerId = accepted.providerId();
             delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
@@ -157,7 +156,7 @@ public class Outbox {
         delivery.state = state;
         delivery.errorCode = code;
         delivery.lastError = truncate(error);
-        metrics.counter("outband.deliveries.failed", "channel", delivery.channel.name().toLowerCase(Locale.ROOT)).increment();
+        metrics.counter("outband.deliveries.failed", "channel", delivery.channel.key()).increment();
         if (delivery.channel == Channel.SMS) {
             fallBackToEmail(delivery);
         }
