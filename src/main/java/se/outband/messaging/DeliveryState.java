@@ -10,9 +10,4 @@ public enum DeliveryState {
     public boolean isFinal() {
         return this == DELIVERED || this == UNDELIVERED || this == FAILED;
     }
-
-    /** The message did not and will not arrive on this channel. */
-    public boolean isFailure() {
-        return this == UNDELIVERED || this == FAILED;
-    }
 }

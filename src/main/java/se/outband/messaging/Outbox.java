@@ -126,14 +126,14 @@ public class Outbox {
      * changes again, so a late "sent" cannot overwrite "delivered" and a repeated "failed" falls back once.
      */
     @Transactional
-    public boolean providerStatus(String providerId, String status, String errorCode) {
+    public void providerStatus(String providerId, String status, String errorCode) {
         Delivery delivery = Delivery.find("providerId", providerId).firstResult();
         if (delivery == null) {
             LOG.infof("Status %s for unknown message %s ignored", status, providerId);
-            return false;
+            return;
         }
         if (delivery.state.isFinal()) {
-            return true;
+            return;
         }
         Instant now = clock.instant();
         switch (status == null ? "" : status) {
@@ -145,11 +145,10 @@ public class Outbox {
             case "undelivered" -> fail(delivery, errorCode, "Twilio reported the message undelivered", DeliveryState.UNDELIVERED);
             case "failed" -> fail(delivery, errorCode, "Twilio reported the message failed", DeliveryState.FAILED);
             default -> {
-                return true;
+                return;
             }
         }
         delivery.updatedAt = now;
-        return true;
     }
 
     private void fail(Delivery delivery, String code, String error, DeliveryState state) {

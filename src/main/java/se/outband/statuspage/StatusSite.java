@@ -315,8 +315,7 @@ public class StatusSite {
         }
 
         SystemState worst() {
-            return systems.stream().map(s -> s.state).max(Comparator.comparingInt(SystemState::severity))
-                    .orElse(SystemState.OPERATIONAL);
+            return SystemState.worst(systems.stream().map(s -> s.state).toList());
         }
 
         List<Incident> withPages() {

@@ -1,5 +1,7 @@
 package se.outband.statuspage;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -17,6 +19,11 @@ public enum SystemState {
 
     public int severity() {
         return severity;
+    }
+
+    /** What the banner shows: the most severe of the states, operational when there are none. */
+    public static SystemState worst(Collection<SystemState> states) {
+        return states.stream().max(Comparator.comparingInt(SystemState::severity)).orElse(OPERATIONAL);
     }
 
     @JsonValue

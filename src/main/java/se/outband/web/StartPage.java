@@ -1,7 +1,6 @@
 package se.outband.web;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.ws.rs.BeanParam;
@@ -45,9 +44,7 @@ public class StartPage {
     @GET
     public TemplateInstance start() {
         List<SystemView> systems = status.systems();
-        String worst = systems.stream().map(SystemView::state)
-                .max(Comparator.comparingInt(SystemState::severity))
-                .map(SystemState::value).orElse("operational");
+        String worst = SystemState.worst(systems.stream().map(SystemView::state).toList()).value();
         return Templates.start(systems, worst, ui.sender() ? bulletins.list(10) : List.of(), bulletins.providerHealth())
                 .setLocale(ui.locale());
     }
