@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests as the test users; users are created through the real API the first time they are needed. */
@@ -42,6 +43,25 @@ public final class TestApi {
         if (status != 201 && status != 409) {
             throw new IllegalStateException("Could not create test user " + username + ": HTTP " + status);
         }
+    }
+
+    /**
+     * Signs in through the web UI's login form as a browser would, and returns the cookies it then
+     * holds: the session and the CSRF token.
+     */
+    public static Map<String, String> signInToUi(String username, List<String> roles) {
+        ensureUser(username, roles);
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("j_username", username, "j_password", PASSWORD)).post("/j_security_check");
+        if (login.statusCode() != 302) {
+            throw new IllegalStateException("Sign-in as " + username + " answered HTTP " + login.statusCode());
+        }
+        String session = login.getCookie("outband-session");
+        Response start = given().cookie("outband-session", session).get("/app/");
+        if (start.statusCode() != 200) {
+            throw new IllegalStateException("The start page answered HTTP " + start.statusCode() + " after signing in");
+        }
+        return Map.of("outband-session", session, "outband-csrf", start.getCookie("outband-csrf"));
     }
 
     /** Replaces the whole contact list, so a test starts from exactly the people it names. */

@@ -24,6 +24,7 @@ import se.outband.statuspage.Incident;
 import se.outband.statuspage.IncidentState;
 import se.outband.statuspage.IncidentUpdate;
 import se.outband.statuspage.MonitoredSystem;
+import se.outband.statuspage.StatusPageFixtures;
 import se.outband.statuspage.StatusSite;
 import se.outband.statuspage.SystemState;
 
@@ -83,11 +84,8 @@ class StatusRenderBenchmark {
     }
 
     private static void fill() {
+        StatusPageFixtures.clear();
         QuarkusTransaction.requiringNew().run(() -> {
-            IncidentUpdate.deleteAll();
-            Incident.<Incident>listAll().forEach(Incident::delete);
-            Incident.flush();
-            MonitoredSystem.deleteAll();
             Instant now = Instant.now();
             List<Long> ids = new ArrayList<>();
             SystemState[] states = SystemState.values();

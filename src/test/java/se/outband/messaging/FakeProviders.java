@@ -1,6 +1,7 @@
 package se.outband.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.restassured.RestAssured.given;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -14,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages
@@ -82,6 +84,13 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": " + code + ", \"message\": \"" + message + "\", \"more_info\":"
                         + " \"https://www.twilio.com/docs/errors/" + code + "\", \"status\": " + status + "}");
+    }
+
+    /** Posts to one of Outband's webhooks as Twilio does: form-encoded, signed over the public URL. */
+    public static ValidatableResponse callAsTwilio(String path, Map<String, String> params) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", TwilioSignature.sign(AUTH_TOKEN, PUBLIC_URL + path, params))
+                .formParams(params).post(path).then();
     }
 
     @Override

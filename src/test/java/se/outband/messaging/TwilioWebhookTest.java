@@ -12,6 +12,7 @@ import static se.outband.messaging.MessagingTestSupport.deliveries;
 import static se.outband.messaging.MessagingTestSupport.delivery;
 import static se.outband.messaging.MessagingTestSupport.inState;
 import static se.outband.messaging.MessagingTestSupport.sendOk;
+import static se.outband.messaging.FakeProviders.callAsTwilio;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import se.outband.access.Roles;
 import se.outband.common.TestClock;
 
@@ -48,13 +48,6 @@ class TwilioWebhookTest {
         clock.reset();
     }
 
-    /** Posts as Twilio would, signed over the public URL Outband is configured with. */
-    private static ValidatableResponse twilioCalls(String path, Map<String, String> params) {
-        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", TwilioSignature.sign(FakeProviders.AUTH_TOKEN, FakeProviders.PUBLIC_URL + path, params))
-                .formParams(params).post(path).then();
-    }
-
     private static Map<String, String> status(String sid, String status, String errorCode) {
         return errorCode == null
                 ? Map.of("MessageSid", sid, "MessageStatus", status, "AccountSid", FakeProviders.ACCOUNT_SID)
@@ -70,9 +63,9 @@ class TwilioWebhookTest {
         long id = sendOk(Map.of("text", "Samling i stadshuset kl 14.", "contactIds", List.of("m1", "m3")));
         String anna = (String) delivery(awaitDeliveries(id, inState("SENT")), "m1", "sms").get("providerId");
 
-        twilioCalls(STATUS, status(anna, "undelivered", "30003")).statusCode(204);
-        twilioCalls(STATUS, status(anna, "undelivered", "30003")).statusCode(204);
-        twilioCalls(STATUS, status(anna, "sent", null)).statusCode(204);
+        callAsTwilio(STATUS, status(anna, "undelivered", "30003")).statusCode(204);
+        callAsTwilio(STATUS, status(anna, "undelivered", "30003")).statusCode(204);
+        callAsTwilio(STATUS, status(anna, "sent", null)).statusCode(204);
 
         List<Map<String, Object>> deliveries = awaitDeliveries(id, inState("SENT", "UNDELIVERED", "DELIVERED"));
         assertEquals("UNDELIVERED", delivery(deliveries, "m1", "sms").get("state"));
@@ -86,8 +79,8 @@ class TwilioWebhookTest {
     void aLateSentNeverOverwritesDelivered() {
         long id = sendOk(Map.of("text", "Hej", "contactIds", List.of("m3")));
         String sid = (String) awaitDeliveries(id, inState("SENT")).get(0).get("providerId");
-        twilioCalls(STATUS, status(sid, "delivered", null)).statusCode(204);
-        twilioCalls(STATUS, status(sid, "sent", null)).statusCode(204);
+        callAsTwilio(STATUS, status(sid, "delivered", null)).statusCode(204);
+        callAsTwilio(STATUS, status(sid, "sent", null)).statusCode(204);
         assertEquals("DELIVERED", deliveries(id).get(0).get("state"));
         as(Roles.SENDER).get("/api/bulletins/" + id).then().body("reached", equalTo(1)).body("percentReached", equalTo(100));
     }
@@ -121,12 +114,12 @@ class TwilioWebhookTest {
                 "replyOptions", List.of("ja", "nej")));
         awaitDeliveries(id, inState("SENT"));
 
-        twilioCalls(INBOUND, sms("+46701740605", "Ja!", "SMa1")).statusCode(200).body(containsString("<Response/>"));
-        twilioCalls(INBOUND, sms("+46701740606", "nej tyvärr, jag är sjuk", "SMa2")).statusCode(200);
-        twilioCalls(INBOUND, sms("+46701740607", "1", "SMa3")).statusCode(200);
-        twilioCalls(INBOUND, sms("+46701740610", "Kanske på söndag", "SMa4")).statusCode(200);
-        twilioCalls(INBOUND, sms("+46701740607", "1", "SMa3")).statusCode(200);
-        twilioCalls(INBOUND, sms("+46709999999", "JA", "SMa5")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46701740605", "Ja!", "SMa1")).statusCode(200).body(containsString("<Response/>"));
+        callAsTwilio(INBOUND, sms("+46701740606", "nej tyvärr, jag är sjuk", "SMa2")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46701740607", "1", "SMa3")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46701740610", "Kanske på söndag", "SMa4")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46701740607", "1", "SMa3")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46709999999", "JA", "SMa5")).statusCode(200);
 
         as(Roles.SENDER).get("/api/bulletins/" + id + "/replies").then().statusCode(200)
                 .body("options", equalTo(List.of("JA", "NEJ")))
@@ -146,7 +139,7 @@ class TwilioWebhookTest {
         long id = sendOk(Map.of("text", "Svara om du kan komma", "contactIds", List.of("m3"), "replyOptions", List.of("ja", "nej")));
         awaitDeliveries(id, inState("SENT"));
         clock.advance(Duration.ofHours(73));
-        twilioCalls(INBOUND, sms("+46701740607", "ja", "SMlate")).statusCode(200);
+        callAsTwilio(INBOUND, sms("+46701740607", "ja", "SMlate")).statusCode(200);
         as(Roles.SENDER).get("/api/bulletins/" + id + "/replies").then()
                 .body("replies.size()", equalTo(0))
                 .body("tally.noReply", equalTo(1));

@@ -36,7 +36,7 @@ class StatusPageBrowserTest {
 
     @Test
     void aPhoneWithoutJavaScriptShowsTheStatusFromOutbandAndFromTheFilesAlone() throws Exception {
-        StatusPageTest.clear();
+        StatusPageFixtures.clear();
         long mail = system("E-post", "down", 2, "Krypterad av angriparen. Använd SMS och telefon.");
         long phone = system("IP-telefoni och växel", "restoring", 1, null);
         system("Lönesystem", "operational", 3, null);

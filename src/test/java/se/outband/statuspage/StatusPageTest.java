@@ -36,7 +36,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import se.outband.access.Roles;
@@ -54,19 +53,9 @@ class StatusPageTest {
 
     @BeforeEach
     void emptyStatusPage() throws Exception {
-        clear();
+        StatusPageFixtures.clear();
         Files.deleteIfExists(Path.of("target/publish-should-fail"));
         site.render();
-    }
-
-    /** Test-only: the API deliberately has no way to delete incidents. */
-    static void clear() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IncidentUpdate.deleteAll();
-            Incident.<Incident>listAll().forEach(Incident::delete);
-            Incident.flush();
-            MonitoredSystem.deleteAll();
-        });
     }
 
     static long system(String name, String state, int priority, String note) {

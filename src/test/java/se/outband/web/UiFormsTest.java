@@ -31,18 +31,9 @@ import se.outband.access.Roles;
 class UiFormsTest {
 
     private static RequestSpecification signedIn(String username, List<String> roles) {
-        Map<String, String> cookies = cookies(username, roles);
+        Map<String, String> cookies = TestApi.signInToUi(username, roles);
         return given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .formParam("csrf", cookies.get("outband-csrf"));
-    }
-
-    private static Map<String, String> cookies(String username, List<String> roles) {
-        TestApi.ensureUser(username, roles);
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("j_username", username, "j_password", TestApi.PASSWORD)).post("/j_security_check");
-        String session = login.getCookie("outband-session");
-        String csrf = given().cookie("outband-session", session).get("/app/").getCookie("outband-csrf");
-        return Map.of("outband-session", session, "outband-csrf", csrf);
     }
 
     @Test
@@ -52,7 +43,7 @@ class UiFormsTest {
         Path abandoned = Files.writeString(uploads.resolve("0123456789abcdef0123456789abcdef.csv"), "id,name,mobile\n");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        Map<String, String> cookies = cookies("ui-importer", List.of(Roles.CONTACTS));
+        Map<String, String> cookies = TestApi.signInToUi("ui-importer", List.of(Roles.CONTACTS));
         String page = given().cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .multiPart("csrf", cookies.get("outband-csrf"))
                 .multiPart("file", "personal.csv", "id,name,mobile\nu9,Ingrid Import,070-174 06 49\n".getBytes(), "text/csv")

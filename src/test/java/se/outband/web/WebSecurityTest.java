@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.outband.TestApi.signInToUi;
 
 import java.util.List;
 import java.util.Map;
@@ -18,21 +19,9 @@ import se.outband.access.Roles;
 @QuarkusTest
 class WebSecurityTest {
 
-    /** Signs in through the login form and returns the session and CSRF cookies a browser would hold. */
-    private static Map<String, String> signIn(String username) {
-        TestApi.ensureUser(username, List.of(username.equals("only-contacts") ? Roles.CONTACTS : Roles.SENDER));
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("j_username", username, "j_password", TestApi.PASSWORD)).post("/j_security_check");
-        assertEquals(302, login.statusCode());
-        String session = login.getCookie("outband-session");
-        Response page = given().cookie("outband-session", session).get("/app/");
-        assertEquals(200, page.statusCode());
-        return Map.of("outband-session", session, "outband-csrf", page.getCookie("outband-csrf"));
-    }
-
     @Test
     void aPostWithoutTheCsrfTokenIsRejectedAndSendsNothing() {
-        Map<String, String> cookies = signIn("csrf-sender");
+        Map<String, String> cookies = signInToUi("csrf-sender", List.of(Roles.SENDER));
         Map<String, String> draft = Map.of("text", "Förfalskat utskick", "groups", "HR", "channels", "sms");
         given().cookies(cookies).formParams(draft).post("/app/bulletins/send").then()
                 .statusCode(403).body(containsString("förfalskade anrop"));
@@ -56,7 +45,7 @@ class WebSecurityTest {
 
     @Test
     void aUserWithOnlyTheContactsRoleCannotReachTheSendPage() {
-        Map<String, String> cookies = signIn("only-contacts");
+        Map<String, String> cookies = signInToUi("only-contacts", List.of(Roles.CONTACTS));
         given().cookies(cookies).get("/app/bulletins/new").then().statusCode(403).body(containsString("behörighet"));
         given().cookies(cookies).formParams(Map.of("text", "x", "csrf", cookies.get("outband-csrf")))
                 .post("/app/bulletins/send").then().statusCode(403);
@@ -77,7 +66,7 @@ class WebSecurityTest {
 
     @Test
     void signingOutEndsTheSession() {
-        Map<String, String> cookies = signIn("leaving-sender");
+        Map<String, String> cookies = signInToUi("leaving-sender", List.of(Roles.SENDER));
         Response out = given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .formParams(Map.of("csrf", cookies.get("outband-csrf"))).post("/app/logout");
         assertEquals(303, out.statusCode());
