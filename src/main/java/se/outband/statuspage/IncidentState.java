@@ -1,7 +1,5 @@
 package se.outband.statuspage;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -11,16 +9,11 @@ public enum IncidentState {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return StateNames.of(this);
     }
 
     @JsonCreator
     public static IncidentState parse(String value) {
-        for (IncidentState state : values()) {
-            if (state.value().equals(value == null ? "" : value.strip().toLowerCase(Locale.ROOT))) {
-                return state;
-            }
-        }
-        return null;
+        return StateNames.parse(IncidentState.class, value);
     }
 }

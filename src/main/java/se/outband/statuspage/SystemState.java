@@ -2,7 +2,6 @@ package se.outband.statuspage;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -28,17 +27,12 @@ public enum SystemState {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return StateNames.of(this);
     }
 
     /** Null for anything else, so the caller can say what is allowed. */
     @JsonCreator
     public static SystemState parse(String value) {
-        for (SystemState state : values()) {
-            if (state.value().equals(value == null ? "" : value.strip().toLowerCase(Locale.ROOT))) {
-                return state;
-            }
-        }
-        return null;
+        return StateNames.parse(SystemState.class, value);
     }
 }
