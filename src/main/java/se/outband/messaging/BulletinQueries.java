@@ -75,6 +75,12 @@ public class BulletinQueries {
                 Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages));
     }
 
+    /** What the leader wrote, to start a follow-up from. */
+    @Transactional
+    public String text(long id, MessagingMessages messages) {
+        return find(id, messages).text;
+    }
+
     @Transactional
     public List<DeliveryView> deliveries(long id, MessagingMessages messages) {
         find(id, messages);

@@ -93,8 +93,7 @@ public class BulletinPages {
             text = BulletinTemplates.find(template).text();
         }
         if (from != null) {
-            BulletinProgress previous = queries.progress(from, messages());
-            text = previous.text();
+            text = queries.text(from, messages());
             people = String.join(", ", "noreply".equals(who) ? replies.silentContactIds(from) : queries.unreachedContactIds(from));
         }
         return form(new Draft(text, List.of(), people, "sms-then-email", "", false, false), null);

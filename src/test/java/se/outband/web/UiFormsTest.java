@@ -86,6 +86,18 @@ class UiFormsTest {
     }
 
     @Test
+    void sendingAgainToThoseNotReachedStartsFromTheSameTextAndPeople() {
+        TestApi.replaceContacts("id,name,mobile\nf1,Fia Följd,070-174 06 42\nf2,Frans Följd,070-174 06 43\n");
+        long id = TestApi.as(Roles.SENDER).contentType("application/json")
+                .body(Map.of("text", "Första utskicket", "contactIds", List.of("f1", "f2")))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+        signedIn("ui-follower", List.of(Roles.SENDER)).get("/app/bulletins/new?from=" + id + "&who=unreached")
+                .then().statusCode(200)
+                .body(containsString(">Första utskicket</textarea>"))
+                .body(containsString("value=\"f1, f2\""));
+    }
+
+    @Test
     void anAdminChangesRolesInTheUi() {
         TestApi.ensureUser("ui-changed", List.of(Roles.SENDER));
         Response saved = signedIn("ui-admin", List.of(Roles.ADMIN))
