@@ -19,4 +19,13 @@ public interface OutbandConfig {
 
     /** The H2 database, the rendered status site and backups live below this folder. */
     Path dataDir();
+
+    /**
+     * A folder of Outband's under the data directory, as an absolute path: a relative one would
+     * stop matching itself once normalised (the status site's path check) or once the working
+     * directory changes.
+     */
+    default Path dataFolder(String name) {
+        return dataDir().toAbsolutePath().normalize().resolve(name);
+    }
 }

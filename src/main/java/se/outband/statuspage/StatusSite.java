@@ -83,7 +83,7 @@ public class StatusSite {
     private final Clock clock;
 
     StatusSite(OutbandConfig outband, StatusConfig config, SitePublisher publisher, ObjectMapper json, Clock clock) {
-        this.root = outband.dataDir().toAbsolutePath().normalize().resolve("status-site");
+        this.root = outband.dataFolder("status-site");
         this.outband = outband;
         this.config = config;
         this.publisher = publisher;

@@ -66,7 +66,7 @@ public class ContactPages {
         this.ui = ui;
         this.contacts = contacts;
         this.importer = importer;
-        this.uploads = outband.dataDir().toAbsolutePath().resolve("uploads");
+        this.uploads = outband.dataFolder("uploads");
     }
 
     @GET
