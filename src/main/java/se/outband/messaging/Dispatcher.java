@@ -168,9 +168,6 @@ public class Dispatcher {
                 batch.add(first);
                 outcomes.drainTo(batch, RECORD_BATCH - 1);
                 outbox.record(batch);
-                if (batch.stream().anyMatch(o -> o.result() instanceof SendResult.Retry)) {
-                    wake();
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
