@@ -51,9 +51,25 @@ public final class TestApi {
      */
     public static Map<String, String> signInToUi(String username, List<String> roles) {
         ensureUser(username, roles);
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("j_username", username, "j_password", PASSWORD)).post("/j_security_check");
-        if (login.statusCode() != 302) {
+        return signInToUi(username, PASSWORD);
+    }
+
+    /** The sign-in form's answer: 303 to the start page (or to the code step) with the session cookie. */
+    public static Response postSignIn(String csrf, String username, String password) {
+        return given().redirects().follow(false).cookie("outband-csrf", csrf).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("csrf", csrf, "username", username, "password", password)).post("/login");
+    }
+
+    /** The CSRF token a browser gets with the sign-in page. */
+    public static String csrfFromLoginPage() {
+        return given().get("/login").then().statusCode(200).extract().cookie("outband-csrf");
+    }
+
+    /** Signs in an existing user with a password (no second factor) and returns the session and CSRF cookies. */
+    public static Map<String, String> signInToUi(String username, String password) {
+        String csrf = csrfFromLoginPage();
+        Response login = postSignIn(csrf, username, password);
+        if (login.statusCode() != 303 || !login.header("Location").endsWith("/app/")) {
             throw new IllegalStateException("Sign-in as " + username + " answered HTTP " + login.statusCode());
         }
         String session = login.getCookie("outband-session");
@@ -61,7 +77,16 @@ public final class TestApi {
         if (start.statusCode() != 200) {
             throw new IllegalStateException("The start page answered HTTP " + start.statusCode() + " after signing in");
         }
-        return Map.of("outband-session", session, "outband-csrf", start.getCookie("outband-csrf"));
+        return Map.of("outband-session", session, "outband-csrf", csrf);
+    }
+
+    /**
+     * A client address of its own, as the trusted proxy in front of Outband reports it in
+     * X-Forwarded-For: tests that fail sign-ins on purpose hold back only that address.
+     */
+    public static String newAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     /** Replaces the whole contact list, so a test starts from exactly the people it names. */

@@ -7,8 +7,14 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "access", locale = "sv")
 public interface AccessMessages {
 
-    @Message("Kontot är låst i {minutes} minuter efter fem misslyckade inloggningar. Vänta och försök igen, eller be en administratör sätta ett nytt lösenord.")
-    String locked(long minutes);
+    @Message("För många inloggningsförsök härifrån. Vänta {minutes} minuter och försök igen. Inloggning från en annan enhet eller ett annat nät fungerar som vanligt.")
+    String heldBack(long minutes);
+
+    @Message("Ditt konto använder tvåstegsinloggning, så lösenordet räcker inte för API:t. Be en administratör om en API-nyckel och skicka den som Authorization: Bearer.")
+    String useToken();
+
+    @Message("Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu, eller en av dina reservkoder.")
+    String codeWrong();
 
     @Message("Fel användarnamn eller lösenord, eller en ogiltig API-nyckel.")
     String badCredentials();

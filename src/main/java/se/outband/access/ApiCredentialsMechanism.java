@@ -1,9 +1,7 @@
 package se.outband.access;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +38,7 @@ public class ApiCredentialsMechanism implements HttpAuthenticationMechanism {
 
     private static final String BASIC = "basic ";
     private static final String BEARER = "bearer ";
-    private static final String LOCKED_UNTIL = ApiCredentialsMechanism.class.getName() + ".locked-until";
-
-    private final Clock clock;
-
-    ApiCredentialsMechanism(Clock clock) {
-        this.clock = clock;
-    }
+    private static final String REFUSAL = ApiCredentialsMechanism.class.getName() + ".refusal";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -62,7 +54,7 @@ public class ApiCredentialsMechanism implements HttpAuthenticationMechanism {
         }
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
-                .onFailure().invoke(failure -> AccountLock.until(failure).ifPresent(until -> context.put(LOCKED_UNTIL, until)));
+                .onFailure().invoke(failure -> context.put(REFUSAL, failure));
     }
 
     private static UsernamePasswordAuthenticationRequest basic(String encoded) {
@@ -90,19 +82,22 @@ public class ApiCredentialsMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * A locked account gets 429 with Retry-After, so people and scripts know to wait; anything else 401
-     * offering both schemes.
+     * An address that guessed too often gets 429 with Retry-After, so people and scripts know to wait;
+     * anything else 401 offering both schemes.
      */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         Language language = Language.of(context);
-        Instant lockedUntil = context.get(LOCKED_UNTIL);
+        Throwable refusal = context.get(REFUSAL);
+        Duration retryAfter = SignInRefusal.retryAfter(refusal).orElse(null);
         String message;
-        if (lockedUntil != null) {
-            // Rounded up: telling a client to come back a fraction too early only earns it another 429.
-            long seconds = Math.max(1, (Duration.between(clock.instant(), lockedUntil).toMillis() + 999) / 1000);
-            context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(seconds));
-            message = language.messages(AccessMessages.class).locked(PasswordLogin.LOCK.toMinutes());
+        if (retryAfter != null) {
+            context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+            message = language.messages(AccessMessages.class).heldBack(SignInThrottle.minutes(retryAfter));
+        } else if (SignInRefusal.useToken(refusal)) {
+            context.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", List.<String>of("Basic realm=\"Outband\", charset=\"UTF-8\"", "Bearer"));
+            message = language.messages(AccessMessages.class).useToken();
         } else {
             context.response().setStatusCode(401)
                     .putHeader("WWW-Authenticate", List.<String>of("Basic realm=\"Outband\", charset=\"UTF-8\"", "Bearer"));

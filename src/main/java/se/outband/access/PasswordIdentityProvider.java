@@ -9,9 +9,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
-/** User name and password (HTTP Basic now, the login form later) against Outband's own accounts. */
+/**
+ * HTTP Basic on the API against Outband's own accounts. A user who has enrolled a second factor is
+ * refused here (a password alone is not enough for them) and told to use an API token.
+ */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -30,16 +35,21 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = routing == null ? "unknown" : ClientAddress.of(routing.request());
         return context.runBlocking(() -> {
-            PasswordLogin.Result result = login.attempt(username, password);
+            PasswordLogin.Result result = login.attempt(username, password, address);
             if (result instanceof PasswordLogin.Accepted accepted) {
+                if (accepted.secondFactor()) {
+                    throw SignInRefusal.useToken();
+                }
                 return QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(accepted.username()))
                         .addRoles(accepted.roles())
                         .build();
             }
-            if (result instanceof PasswordLogin.Locked locked) {
-                throw AccountLock.failure(locked.until());
+            if (result instanceof PasswordLogin.HeldBack heldBack) {
+                throw SignInRefusal.heldBack(heldBack.retryAfter());
             }
             throw new AuthenticationFailedException();
         });

@@ -1,8 +1,6 @@
 package se.outband.access;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +9,12 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Checks a user name and password and keeps the lockout: five failures within {@link #WINDOW} lock
- * the account for {@link #LOCK}, which stops password guessing without locking anyone out for long.
+ * Checks a user name and password, for the API's HTTP Basic and the web UI's sign-in form alike.
+ * Guessing is slowed down by {@link SignInThrottle} per address; an unknown user name takes the same
+ * path, time and answer as a wrong password, so user names cannot be found out.
  */
 @ApplicationScoped
 public class PasswordLogin {
-
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    public static final Duration LOCK = Duration.ofMinutes(15);
 
     /** Verified against when the user does not exist, so a wrong name takes as long as a wrong password. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no such user");
@@ -27,57 +22,49 @@ public class PasswordLogin {
     public sealed interface Result {
     }
 
-    public record Accepted(String username, Set<String> roles) implements Result {
+    /** The password was right; {@code secondFactor} when a code must follow before the web UI opens. */
+    public record Accepted(long userId, String username, Set<String> roles, boolean secondFactor) implements Result {
     }
 
     public record Rejected() implements Result {
     }
 
-    public record Locked(Instant until) implements Result {
+    /** Too many tries from this address: nothing was checked. */
+    public record HeldBack(Duration retryAfter) implements Result {
     }
 
-    private final Clock clock;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
-    PasswordLogin(Clock clock, AuditLog audit) {
-        this.clock = clock;
+    PasswordLogin(AuditLog audit, SignInThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
-    /** Runs in a transaction of its own so a failure is counted even though the request is refused. */
-    public Result attempt(String username, String password) {
-        return QuarkusTransaction.requiringNew().call(() -> check(username, password));
+    public Result attempt(String username, String password, String address) {
+        var wait = throttle.acquire(username, address);
+        if (wait.isPresent()) {
+            return new HeldBack(wait.get());
+        }
+        // A transaction of its own, so a failure is audited even though the request is refused.
+        Result result = QuarkusTransaction.requiringNew().call(() -> check(username, password, address));
+        if (result instanceof Accepted) {
+            throttle.succeeded(username, address);
+        }
+        return result;
     }
 
-    private Result check(String username, String password) {
-        Instant now = clock.instant();
+    private Result check(String username, String password, String address) {
         User user = User.findByUsername(username);
         if (user == null) {
             BcryptUtil.matches(password, DUMMY_HASH);
-            audit.record(username, "login.failed", "unknown user");
+            audit.record(username, "login.failed", "unknown user, from " + address);
             return new Rejected();
         }
-        if (user.lockedAt(now)) {
-            return new Locked(user.lockedUntil);
+        if (!BcryptUtil.matches(password, user.passwordHash)) {
+            audit.record(username, "login.failed", "wrong password, from " + address);
+            return new Rejected();
         }
-        if (BcryptUtil.matches(password, user.passwordHash)) {
-            user.failedLogins = 0;
-            user.firstFailedAt = null;
-            return new Accepted(user.username, user.roleSet());
-        }
-        if (user.firstFailedAt == null || !now.isBefore(user.firstFailedAt.plus(WINDOW))) {
-            user.firstFailedAt = now;
-            user.failedLogins = 0;
-        }
-        user.failedLogins++;
-        audit.record(username, "login.failed", "wrong password, failure %d of %d".formatted(user.failedLogins, MAX_FAILURES));
-        if (user.failedLogins >= MAX_FAILURES) {
-            user.lockedUntil = now.plus(LOCK);
-            user.failedLogins = 0;
-            user.firstFailedAt = null;
-            audit.record(username, "user.locked", "until " + user.lockedUntil);
-            return new Locked(user.lockedUntil);
-        }
-        return new Rejected();
+        return new Accepted(user.id, user.username, user.roleSet(), user.hasSecondFactor());
     }
 }

@@ -2,40 +2,46 @@ package se.outband.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The web UI's session cookie names a user who signed in earlier; the roles are read again on every
- * request, so a removed user or a changed role takes effect at once.
+ * A session cookie names a server-side session; the user and roles are read again on every request,
+ * so a removed user, a changed role or an ended session take effect at once.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class SessionIdentityProvider implements IdentityProvider<SessionMechanism.SessionRequest> {
 
-    @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
+    /** Identity attribute: the session's cookie value, so signing out can end exactly this session. */
+    public static final String TOKEN = "outband.session-token";
+    /** Identity attribute: the user's role requires a second factor they have not enrolled yet. */
+    public static final String MUST_ENROL = "outband.must-enrol";
+
+    private final WebSessions sessions;
+
+    SessionIdentityProvider(WebSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        String username = request.getPrincipal();
-        return context.runBlocking(() -> {
-            User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username));
-            if (user == null) {
-                throw new AuthenticationFailedException();
-            }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(user.username))
-                    .addRoles(user.roleSet())
-                    .build();
-        });
+    public Class<SessionMechanism.SessionRequest> getRequestType() {
+        return SessionMechanism.SessionRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(SessionMechanism.SessionRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> sessions.active(request.token)
+                .map(user -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(user.username()))
+                        .addRoles(user.roles())
+                        .addAttribute(TOKEN, request.token)
+                        .addAttribute(MUST_ENROL, user.mustEnrol())
+                        .build())
+                .orElseThrow(AuthenticationFailedException::new));
     }
 }

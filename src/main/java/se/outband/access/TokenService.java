@@ -1,13 +1,9 @@
 package se.outband.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +57,7 @@ public class TokenService {
 
         ApiToken entity = new ApiToken();
         entity.name = cleanName;
-        entity.tokenHash = hash(token);
+        entity.tokenHash = Sha256.hex(token);
         entity.roles = roleList;
         entity.createdAt = clock.instant();
         entity.createdBy = createdBy;
@@ -90,16 +86,7 @@ public class TokenService {
     /** The token's name and roles when it is known and not revoked. */
     @Transactional
     public Optional<TokenView> verify(String token) {
-        ApiToken found = ApiToken.find("tokenHash", hash(token)).firstResult();
+        ApiToken found = ApiToken.find("tokenHash", Sha256.hex(token)).firstResult();
         return found == null || found.revokedAt != null ? Optional.empty() : Optional.of(TokenView.of(found));
-    }
-
-    private static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

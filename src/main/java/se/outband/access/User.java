@@ -23,17 +23,20 @@ public class User extends PanacheEntity {
     /** Comma-separated, from {@link Roles}. */
     public String roles;
 
-    @Column(name = "failed_logins")
-    public int failedLogins;
-
-    @Column(name = "first_failed_at")
-    public Instant firstFailedAt;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Base32 TOTP secret once the user has enrolled a second factor; null otherwise. */
+    @Column(name = "totp_secret")
+    public String totpSecret;
+
+    /** The secret shown as a QR code while enrolling, until a first code confirms it. */
+    @Column(name = "totp_pending_secret")
+    public String totpPendingSecret;
+
+    /** The last time step whose code was accepted: a code works once. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
 
     public static User findByUsername(String username) {
         return find("username", username).firstResult();
@@ -43,7 +46,7 @@ public class User extends PanacheEntity {
         return Roles.split(roles);
     }
 
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    boolean hasSecondFactor() {
+        return totpSecret != null;
     }
 }

@@ -31,12 +31,14 @@ public class UserResource {
     }
 
     private final UserService users;
+    private final SecondFactor secondFactor;
 
     @Context
     HttpHeaders headers;
 
-    UserResource(UserService users) {
+    UserResource(UserService users, SecondFactor secondFactor) {
         this.users = users;
+        this.secondFactor = secondFactor;
     }
 
     @GET
@@ -64,6 +66,14 @@ public class UserResource {
     @Path("/{username}")
     public Response delete(@PathParam("username") String username) {
         users.delete(username, messages());
+        return Response.noContent().build();
+    }
+
+    /** For a lost phone: the user signs in with the password again and enrols a new second factor. */
+    @DELETE
+    @Path("/{username}/second-factor")
+    public Response resetSecondFactor(@PathParam("username") String username) {
+        secondFactor.reset(username, messages());
         return Response.noContent().build();
     }
 

@@ -20,8 +20,8 @@ import se.outband.common.ApiException;
 @ApplicationScoped
 public class UserService {
 
-    /** A user as listed: never the password hash. */
-    public record UserView(String username, Set<String> roles, boolean locked, Instant lockedUntil, Instant createdAt) {
+    /** A user as listed: never the password hash or the second factor's secret. */
+    public record UserView(String username, Set<String> roles, boolean secondFactor, Instant createdAt) {
     }
 
     static final int MIN_PASSWORD = 12;
@@ -29,15 +29,17 @@ public class UserService {
 
     private final Clock clock;
     private final AuditLog audit;
+    private final WebSessions sessions;
 
-    UserService(Clock clock, AuditLog audit) {
+    UserService(Clock clock, AuditLog audit, WebSessions sessions) {
         this.clock = clock;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional
     public List<UserView> list() {
-        return User.<User>findAll(Sort.by("username")).stream().map(this::view).toList();
+        return User.<User>findAll(Sort.by("username")).stream().map(UserService::view).toList();
     }
 
     @Transactional
@@ -64,7 +66,7 @@ public class UserService {
         return view(user);
     }
 
-    /** Changes the password and/or the roles; a new password also lifts a lockout. */
+    /** Changes the password and/or the roles; either ends the user's sessions, so they sign in again. */
     @Transactional
     public UserView update(String username, String password, Collection<String> roles, AccessMessages messages) {
         User user = find(username, messages);
@@ -78,10 +80,10 @@ public class UserService {
         }
         if (password != null) {
             user.passwordHash = hashed(password, messages);
-            user.lockedUntil = null;
-            user.failedLogins = 0;
-            user.firstFailedAt = null;
             audit.record("user.password-changed", "username=" + user.username);
+        }
+        if (roles != null || password != null) {
+            sessions.endAll(user.id);
         }
         return view(user);
     }
@@ -92,6 +94,7 @@ public class UserService {
         if (user.roleSet().contains(Roles.ADMIN)) {
             requireAnotherAdmin(user, messages);
         }
+        sessions.endAll(user.id);
         user.delete();
         audit.record("user.deleted", "username=" + user.username);
     }
@@ -134,8 +137,7 @@ public class UserService {
         return user;
     }
 
-    private UserView view(User user) {
-        boolean locked = user.lockedAt(clock.instant());
-        return new UserView(user.username, user.roleSet(), locked, locked ? user.lockedUntil : null, user.createdAt);
+    private static UserView view(User user) {
+        return new UserView(user.username, user.roleSet(), user.hasSecondFactor(), user.createdAt);
     }
 }

@@ -21,6 +21,12 @@ public interface CommonMessages {
     @Message("Begäran är för stor. Största tillåtna storlek är {megabytes} MB.")
     String tooLarge(long megabytes);
 
+    @Message("Anropet kom från en annan webbplats och togs inte emot (skydd mot förfalskade anrop).")
+    String crossSite();
+
+    @Message("\"{value}\" går inte att tolka som ja eller nej: skriv true eller false. Ingenting har ändrats.")
+    String notYesOrNo(String value);
+
     @Message("Något gick fel i Outband. Försök igen; om felet består, kontakta den som driftar tjänsten.")
     String internalError();
 }

@@ -20,7 +20,17 @@ public class FrameworkErrorMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return forbidden(headers);
+    }
+
+    /** The API's answer to a missing role; the web UI answers the same refusal with a page. */
+    public static Response forbidden(HttpHeaders headers) {
         return error(403, Language.of(headers).messages(CommonMessages.class).forbidden());
+    }
+
+    @ServerExceptionMapper
+    public Response notYesOrNo(YesNo.NotYesOrNo e, HttpHeaders headers) {
+        return error(400, Language.of(headers).messages(CommonMessages.class).notYesOrNo(e.value()));
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,12 @@ public enum Language {
 
     /** English only when the caller prefers it over Swedish; everything else is answered in Swedish. */
     public static Language of(HttpHeaders headers) {
-        return headers == null ? SV : preferred(headers.getAcceptableLanguages().stream().map(Locale::getLanguage).toList());
+        return headers == null ? SV : of(headers.getAcceptableLanguages());
+    }
+
+    /** From Accept-Language, parsed: best first. */
+    public static Language of(List<Locale> acceptable) {
+        return preferred(acceptable.stream().map(Locale::getLanguage).toList());
     }
 
     public static Language of(RoutingContext context) {

@@ -18,13 +18,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
+import se.outband.common.YesNo;
 
 @Path("/api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
 public class ContactResource {
 
     private final ContactService contacts;
@@ -54,7 +57,6 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
     public Response create(ContactData contact) {
         ContactData created = contacts.create(required(contact), messages());
         return Response.created(URI.create("/api/contacts/" + created.id())).entity(created).build();
@@ -63,14 +65,12 @@ public class ContactResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
     public ContactData update(@PathParam("id") String id, ContactData contact) {
         return contacts.update(id, required(contact), messages());
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
     public Response delete(@PathParam("id") String id) {
         contacts.delete(id, messages());
         return Response.noContent().build();
@@ -80,16 +80,14 @@ public class ContactResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
     public ImportReport importCsv(byte[] csv,
-            @QueryParam("mode") @DefaultValue("merge") String mode,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+            @QueryParam("mode") @DefaultValue("merge") String mode, @Context UriInfo uri) {
         ContactMessages messages = messages();
         ImportMode importMode = ImportMode.parse(mode);
         if (importMode == null) {
             throw new ApiException(400, messages.modeUnknown(mode));
         }
-        return importer.importCsv(csv == null ? new byte[0] : csv, importMode, dryRun, messages);
+        return importer.importCsv(csv == null ? new byte[0] : csv, importMode, YesNo.queryFlag(uri, "dryRun"), messages);
     }
 
     private ContactData required(ContactData contact) {

@@ -12,6 +12,7 @@ import se.outband.access.Roles;
 
 @Path("/api/groups")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
 public class GroupResource {
 
     private final ContactService contacts;
@@ -21,7 +22,6 @@ public class GroupResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public List<GroupSummary> list() {
         return contacts.groups();
     }

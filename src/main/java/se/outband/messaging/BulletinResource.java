@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
+import se.outband.common.YesNo;
 
 @Path("/api/bulletins")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,13 +50,14 @@ public class BulletinResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response send(BulletinRequest request, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+    public Response send(BulletinRequest request, @Context UriInfo uri) {
         MessagingMessages messages = messages();
         if (request == null) {
             throw new ApiException(400, messages.textMissing());
         }
-        BulletinPreview preview = bulletins.send(request, dryRun, identity.getPrincipal().getName(), messages);
-        return dryRun ? Response.ok(preview).build()
+        boolean onlyPreview = YesNo.queryFlag(uri, "dryRun");
+        BulletinPreview preview = bulletins.send(request, onlyPreview, identity.getPrincipal().getName(), messages);
+        return onlyPreview ? Response.ok(preview).build()
                 : Response.created(URI.create("/api/bulletins/" + preview.id())).entity(preview).build();
     }
 

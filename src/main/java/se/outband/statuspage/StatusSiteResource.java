@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
  * Serves the rendered status page to everyone, without sign-in. The same folder can be served by any
  * static host; Outband serving it is only the first of its copies.
  */
+// Public on purpose: everyone reads the status page without signing in.
+@jakarta.annotation.security.PermitAll
 @jakarta.ws.rs.Path("/status")
 public class StatusSiteResource {
 

@@ -3,7 +3,7 @@ package se.outband.web;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +19,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.AccessMessages;
 import se.outband.access.AuditLog;
+import se.outband.access.Roles;
+import se.outband.access.SecondFactor;
 import se.outband.access.TokenService;
 import se.outband.access.UserService;
 import se.outband.common.ApiException;
@@ -26,6 +28,7 @@ import se.outband.common.ApiException;
 /** Users and their roles, API tokens, and the audit log, for administrators. */
 @Path("/app/admin")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.ADMIN)
 public class AdminPages {
 
     private static final int AUDIT_PAGE = 50;
@@ -40,26 +43,25 @@ public class AdminPages {
     private final UserService users;
     private final TokenService tokens;
     private final AuditLog audit;
+    private final SecondFactor secondFactor;
 
-    AdminPages(Ui ui, UserService users, TokenService tokens, AuditLog audit) {
+    AdminPages(Ui ui, UserService users, TokenService tokens, AuditLog audit, SecondFactor secondFactor) {
         this.ui = ui;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
+        this.secondFactor = secondFactor;
     }
 
     @GET
     public TemplateInstance page(@QueryParam("page") @DefaultValue("0") int page) {
-        ui.require(ui.admin());
         return render(Math.max(0, page), null, null);
     }
 
     @POST
     @Path("users")
-    public Object createUser(@BeanParam Csrf csrf, @RestForm String username, @RestForm String password,
+    public Object createUser(@RestForm String username, @RestForm String password,
             @RestForm List<String> roles) {
-        csrf.verify();
-        ui.require(ui.admin());
         try {
             users.create(username, password, roles, messages());
             return WebSupport.seeOther("/app/admin");
@@ -68,13 +70,11 @@ public class AdminPages {
         }
     }
 
-    /** New roles, and a new password when one is typed (which also lifts a lockout). */
+    /** New roles, and a new password when one is typed; either signs the user out everywhere. */
     @POST
     @Path("users/{username}")
-    public Object changeUser(@PathParam("username") String username, @BeanParam Csrf csrf, @RestForm List<String> roles,
+    public Object changeUser(@PathParam("username") String username, @RestForm List<String> roles,
             @RestForm String password) {
-        csrf.verify();
-        ui.require(ui.admin());
         try {
             users.update(username, password == null || password.isEmpty() ? null : password, roles, messages());
             return WebSupport.seeOther("/app/admin");
@@ -83,11 +83,17 @@ public class AdminPages {
         }
     }
 
+    /** For a lost phone: the user signs in with the password and sets up a new second factor. */
+    @POST
+    @Path("users/{username}/second-factor/reset")
+    public Object resetSecondFactor(@PathParam("username") String username) {
+        secondFactor.reset(username, messages());
+        return WebSupport.seeOther("/app/admin");
+    }
+
     @POST
     @Path("tokens")
-    public TemplateInstance createToken(@BeanParam Csrf csrf, @RestForm String name, @RestForm List<String> roles) {
-        csrf.verify();
-        ui.require(ui.admin());
+    public TemplateInstance createToken(@RestForm String name, @RestForm List<String> roles) {
         try {
             return render(0, null, tokens.create(name, roles == null ? null : Set.copyOf(roles), ui.username(),
                     messages()).token());
@@ -98,9 +104,7 @@ public class AdminPages {
 
     @POST
     @Path("tokens/{id}/revoke")
-    public Object revoke(@PathParam("id") long id, @BeanParam Csrf csrf) {
-        csrf.verify();
-        ui.require(ui.admin());
+    public Object revoke(@PathParam("id") long id) {
         tokens.revoke(id, messages());
         return WebSupport.seeOther("/app/admin");
     }

@@ -3,6 +3,7 @@ package se.outband.web;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import se.outband.access.Roles;
 import se.outband.common.ApiException;
+import se.outband.common.YesNo;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.BulletinPreview;
@@ -35,6 +38,7 @@ import se.outband.messaging.sms.SmsConfig;
  */
 @Path("/app/bulletins")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class BulletinPages {
 
     /** What the form holds, echoed back on every step. */
@@ -86,7 +90,6 @@ public class BulletinPages {
     @Path("new")
     public TemplateInstance form(@QueryParam("template") String template, @QueryParam("from") Long from,
             @QueryParam("who") String who) {
-        ui.require(ui.sender());
         String text = "";
         String people = "";
         if (template != null && BulletinTemplates.find(template) != null) {
@@ -101,9 +104,7 @@ public class BulletinPages {
 
     @POST
     @Path("preview")
-    public TemplateInstance preview(@BeanParam Csrf csrf, @BeanParam DraftForm form) {
-        csrf.verify();
-        ui.require(ui.sender());
+    public TemplateInstance preview(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username(), messages());
@@ -116,17 +117,13 @@ public class BulletinPages {
     /** Back from the confirm step to the form, with everything as it was. */
     @POST
     @Path("change")
-    public TemplateInstance change(@BeanParam Csrf csrf, @BeanParam DraftForm form) {
-        csrf.verify();
-        ui.require(ui.sender());
+    public TemplateInstance change(@BeanParam DraftForm form) {
         return form(form.draft(), null);
     }
 
     @POST
     @Path("send")
-    public Object send(@BeanParam Csrf csrf, @BeanParam DraftForm form) {
-        csrf.verify();
-        ui.require(ui.sender());
+    public Object send(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username(), messages());
@@ -139,7 +136,6 @@ public class BulletinPages {
     @GET
     @Path("{id}")
     public TemplateInstance bulletin(@PathParam("id") long id) {
-        ui.require(ui.sender());
         MessagingMessages messages = messages();
         List<DeliveryView> failures = queries.deliveries(id, messages).stream()
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
@@ -169,13 +165,13 @@ public class BulletinPages {
         @RestForm
         String replyOptions;
         @RestForm
-        boolean drill;
+        YesNo drill;
         @RestForm
-        boolean statusUpdate;
+        YesNo statusUpdate;
 
         Draft draft() {
             return new Draft(text == null ? "" : text, groups == null ? List.of() : groups, people, channels, replyOptions,
-                    drill, statusUpdate);
+                    YesNo.yes(drill), YesNo.yes(statusUpdate));
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
@@ -26,8 +27,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.common.OutbandConfig;
+import se.outband.common.YesNo;
 import se.outband.contacts.ContactData;
 import se.outband.contacts.ContactImportService;
 import se.outband.contacts.ContactMessages;
@@ -39,6 +42,7 @@ import se.outband.contacts.ImportReport;
 /** Finding, editing and importing staff: an import is always previewed before it changes anything. */
 @jakarta.ws.rs.Path("/app/contacts")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
 public class ContactPages {
 
     private static final int SHOWN = 200;
@@ -69,9 +73,10 @@ public class ContactPages {
         this.uploads = outband.dataFolder("uploads");
     }
 
+    /** Crisis leaders look people up too, to choose recipients and to call them. */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group) {
-        ui.require(ui.contacts() || ui.sender());
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<ContactData> found = contacts.list(group).stream()
                 .filter(c -> needle.isEmpty() || matches(c, needle))
@@ -83,17 +88,14 @@ public class ContactPages {
     @GET
     @jakarta.ws.rs.Path("{id}")
     public TemplateInstance edit(@PathParam("id") String id) {
-        ui.require(ui.contacts());
         return Templates.contact(contacts.get(id, messages()), null, false).setLocale(ui.locale());
     }
 
     @POST
     @jakarta.ws.rs.Path("{id}")
-    public TemplateInstance save(@PathParam("id") String id, @BeanParam Csrf csrf, @RestForm String name,
+    public TemplateInstance save(@PathParam("id") String id, @RestForm String name,
             @RestForm String mobile, @RestForm String email, @RestForm String groups, @RestForm String language,
             @RestForm String title, @RestForm String unit) {
-        csrf.verify();
-        ui.require(ui.contacts());
         List<String> groupList = groups == null ? List.of() : Arrays.stream(groups.split(",")).map(String::strip).toList();
         ContactData edited = new ContactData(id, name, mobile, email, groupList, language, title, unit, List.of());
         try {
@@ -106,38 +108,33 @@ public class ContactPages {
     @GET
     @jakarta.ws.rs.Path("import")
     public TemplateInstance importForm() {
-        ui.require(ui.contacts());
         return Templates.contactsImport(null, null, false, null, false).setLocale(ui.locale());
     }
 
     /** Step 1: the file is kept aside and checked with dryRun; nothing changes yet. */
     @POST
     @jakarta.ws.rs.Path("import/preview")
-    public TemplateInstance preview(@BeanParam Csrf csrf, @RestForm("file") FileUpload file, @RestForm boolean replace)
+    public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm @DefaultValue("false") YesNo replace)
             throws IOException {
-        csrf.verify();
-        ui.require(ui.contacts());
         String upload = HexFormat.of().formatHex(random());
         Files.createDirectories(uploads);
         forgetAbandonedUploads();
         Path kept = uploads.resolve(upload + ".csv");
         Files.copy(file.uploadedFile(), kept);
-        return run(kept, upload, replace, true);
+        return run(kept, upload, replace.yes(), true);
     }
 
     /** Step 2: the same file, for real. */
     @POST
     @jakarta.ws.rs.Path("import/confirm")
-    public TemplateInstance confirm(@BeanParam Csrf csrf, @RestForm String upload, @RestForm boolean replace) throws IOException {
-        csrf.verify();
-        ui.require(ui.contacts());
+    public TemplateInstance confirm(@RestForm String upload, @RestForm @DefaultValue("false") YesNo replace) throws IOException {
         Path kept = upload != null && upload.matches("[0-9a-f]{32}") ? uploads.resolve(upload + ".csv") : null;
         if (kept == null || !Files.exists(kept)) {
-            return Templates.contactsImport(null, null, replace, ui.language().messages(UiMessages.class).importExpired(), false)
+            return Templates.contactsImport(null, null, replace.yes(), ui.language().messages(UiMessages.class).importExpired(), false)
                     .setLocale(ui.locale());
         }
         try {
-            return run(kept, upload, replace, false);
+            return run(kept, upload, replace.yes(), false);
         } finally {
             Files.deleteIfExists(kept);
         }

@@ -1,39 +1,115 @@
 package se.outband.web;
 
 import java.net.URI;
+import java.time.Duration;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import se.outband.access.AccessMessages;
+import se.outband.access.ClientAddress;
+import se.outband.access.PasswordLogin;
+import se.outband.access.SecondFactor;
+import se.outband.access.SignInThrottle;
+import se.outband.access.WebSessions;
 import se.outband.common.Language;
 
-/** Signing in and out. The form posts to Quarkus's /j_security_check, checked against Outband's own accounts. */
+/**
+ * Signing in to the web UI: the password, then (for those who enrolled one) the code from the
+ * authenticator app or a recovery code. Both steps are throttled per address like HTTP Basic, and both
+ * forms carry the CSRF token, so another site cannot sign a browser in.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class LoginPage {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance login(boolean failed);
+        static native TemplateInstance login(String error);
+
+        static native TemplateInstance loginCode(String error);
     }
 
     private final Ui ui;
+    private final Cookies cookies;
+    private final PasswordLogin passwords;
+    private final SecondFactor secondFactor;
+    private final SignInThrottle throttle;
+    private final WebSessions sessions;
 
-    LoginPage(Ui ui) {
+    LoginPage(Ui ui, Cookies cookies, PasswordLogin passwords, SecondFactor secondFactor, SignInThrottle throttle,
+            WebSessions sessions) {
         this.ui = ui;
+        this.cookies = cookies;
+        this.passwords = passwords;
+        this.secondFactor = secondFactor;
+        this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") boolean error) {
-        return Templates.login(error).setLocale(ui.locale());
+    public TemplateInstance login() {
+        return Templates.login(null).setLocale(ui.locale());
+    }
+
+    @POST
+    @Path("login")
+    public Response signIn(@RestForm String username, @RestForm String password, HttpServerRequest request) {
+        String name = username == null ? "" : username.strip();
+        PasswordLogin.Result result = passwords.attempt(name, password == null ? "" : password, ClientAddress.of(request));
+        if (result instanceof PasswordLogin.HeldBack heldBack) {
+            return heldBack(Templates.login(messages().heldBack(SignInThrottle.minutes(heldBack.retryAfter()))), heldBack.retryAfter());
+        }
+        if (!(result instanceof PasswordLogin.Accepted accepted)) {
+            return page(401, Templates.login(ui.language().messages(UiMessages.class).loginFailed()));
+        }
+        String session = sessions.start(accepted);
+        return Response.seeOther(URI.create(accepted.secondFactor() ? "/login/code" : "/app/")).cookie(cookies.session(session)).build();
+    }
+
+    @GET
+    @Path("login/code")
+    public Response codeForm(@CookieParam(WebSessions.COOKIE) String pending) {
+        if (sessions.awaitingCode(pending).isEmpty()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return page(200, Templates.loginCode(null));
+    }
+
+    @POST
+    @Path("login/code")
+    public Response code(@RestForm String code, @CookieParam(WebSessions.COOKIE) String pending, HttpServerRequest request) {
+        Long userId = sessions.awaitingCode(pending).orElse(null);
+        if (userId == null) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        // Codes are guessed like passwords: the same buckets, keyed by the account's id.
+        String account = "#" + userId;
+        String address = ClientAddress.of(request);
+        var wait = throttle.acquire(account, address);
+        if (wait.isPresent()) {
+            return heldBack(Templates.loginCode(messages().heldBack(SignInThrottle.minutes(wait.get()))), wait.get());
+        }
+        if (!secondFactor.verify(userId, code)) {
+            return page(401, Templates.loginCode(messages().codeWrong()));
+        }
+        throttle.succeeded(account, address);
+        String session = sessions.complete(pending, userId);
+        return Response.seeOther(URI.create("/app/")).cookie(cookies.session(session)).build();
     }
 
     @GET
@@ -43,9 +119,22 @@ public class LoginPage {
         // Only back to Outband's own pages: never an open redirect.
         String target = back != null && (back.startsWith("/app/") || back.equals("/login")) ? back : "/app/";
         return Response.seeOther(URI.create(target))
-                .cookie(new NewCookie.Builder(Ui.LANGUAGE_COOKIE).value((language == null ? Language.SV : language).tag())
-                        .path("/").sameSite(NewCookie.SameSite.STRICT).maxAge(365 * 24 * 3600).build())
+                .cookie(cookies.language((language == null ? Language.SV : language).tag()))
                 .build();
     }
 
+    private Response heldBack(TemplateInstance page, Duration retryAfter) {
+        return Response.status(429).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", retryAfter.toSeconds())
+                .entity(page.setLocale(ui.locale()).render()).build();
+    }
+
+    private Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page.setLocale(ui.locale()).render()).build();
+    }
+
+    private AccessMessages messages() {
+        return ui.language().messages(AccessMessages.class);
+    }
 }

@@ -3,17 +3,19 @@ package se.outband.web;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import se.outband.access.SessionIdentityProvider;
+import se.outband.access.WebSessions;
 import se.outband.messaging.BulletinQueries;
 import se.outband.messaging.BulletinSummary;
 import se.outband.statuspage.StatusPageService;
@@ -23,6 +25,7 @@ import se.outband.statuspage.StatusViews.SystemView;
 /** The first screen: is the status page right, are bulletins getting through, are the providers working. */
 @Path("/app/")
 @Produces(MediaType.TEXT_HTML)
+@Authenticated
 public class StartPage {
 
     @CheckedTemplate(basePath = "web")
@@ -34,11 +37,18 @@ public class StartPage {
     private final Ui ui;
     private final StatusPageService status;
     private final BulletinQueries bulletins;
+    private final WebSessions sessions;
+    private final Cookies cookies;
+    private final SecurityIdentity identity;
 
-    StartPage(Ui ui, StatusPageService status, BulletinQueries bulletins) {
+    StartPage(Ui ui, StatusPageService status, BulletinQueries bulletins, WebSessions sessions, Cookies cookies,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.ui = ui;
         this.status = status;
         this.bulletins = bulletins;
+        this.sessions = sessions;
+        this.cookies = cookies;
     }
 
     @GET
@@ -49,13 +59,11 @@ public class StartPage {
                 .setLocale(ui.locale());
     }
 
-    /** Ends the session: the cookie is the whole session, so clearing it signs out. */
+    /** Ends the session on the server, so a copy of the cookie kept anywhere no longer opens anything. */
     @POST
     @Path("logout")
-    public Response logout(@BeanParam Csrf csrf) {
-        csrf.verify();
-        return Response.seeOther(URI.create("/login"))
-                .cookie(new NewCookie.Builder("outband-session").value("").path("/").maxAge(0).build())
-                .build();
+    public Response logout() {
+        sessions.close(identity.getAttribute(SessionIdentityProvider.TOKEN));
+        return Response.seeOther(URI.create("/login")).cookie(cookies.sessionEnded()).build();
     }
 }

@@ -2,7 +2,7 @@ package se.outband.web;
 
 import java.util.List;
 
-import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.statuspage.StatusPageMessages;
 import se.outband.statuspage.StatusPageService;
@@ -26,6 +27,7 @@ import se.outband.statuspage.StatusViews.UpdateRequest;
 /** Editing the public status page: systems and their restoration order, incidents and their updates. */
 @Path("/app/status")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class StatusPages {
 
     @CheckedTemplate(basePath = "web")
@@ -43,41 +45,32 @@ public class StatusPages {
 
     @GET
     public TemplateInstance page() {
-        ui.require(ui.sender());
         return page(null);
     }
 
     @POST
     @Path("services")
-    public Object addSystem(@BeanParam Csrf csrf, @RestForm String name, @RestForm String state, @RestForm Integer priority,
+    public Object addSystem(@RestForm String name, @RestForm String state, @RestForm Integer priority,
             @RestForm String note) {
-        csrf.verify();
-        ui.require(ui.sender());
         return attempt(() -> status.createSystem(new SystemRequest(name, null, state, priority, note), messages()));
     }
 
     @POST
     @Path("services/{id}")
-    public Object changeSystem(@PathParam("id") long id, @BeanParam Csrf csrf, @RestForm String name, @RestForm String group,
+    public Object changeSystem(@PathParam("id") long id, @RestForm String name, @RestForm String group,
             @RestForm String state, @RestForm Integer priority, @RestForm String note) {
-        csrf.verify();
-        ui.require(ui.sender());
         return attempt(() -> status.updateSystem(id, new SystemRequest(name, group, state, priority, note), messages()));
     }
 
     @POST
     @Path("incidents")
-    public Object openIncident(@BeanParam Csrf csrf, @RestForm String title, @RestForm String text) {
-        csrf.verify();
-        ui.require(ui.sender());
+    public Object openIncident(@RestForm String title, @RestForm String text) {
         return attempt(() -> status.openIncident(new IncidentRequest(title, text, null, List.of()), messages()));
     }
 
     @POST
     @Path("incidents/{id}/updates")
-    public Object postUpdate(@PathParam("id") long id, @BeanParam Csrf csrf, @RestForm String text, @RestForm String state) {
-        csrf.verify();
-        ui.require(ui.sender());
+    public Object postUpdate(@PathParam("id") long id, @RestForm String text, @RestForm String state) {
         return attempt(() -> status.postUpdate(id, new UpdateRequest(text, state), messages()));
     }
 

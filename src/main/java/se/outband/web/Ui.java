@@ -23,8 +23,6 @@ import se.outband.common.Language;
 @Named("ui")
 public class Ui {
 
-    static final String CSRF_COOKIE = "outband-csrf";
-    static final String LANGUAGE_COOKIE = "outband-lang";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -51,16 +49,9 @@ public class Ui {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** Stops a page that needs a role the user does not have. */
-    public void require(boolean allowed) {
-        if (!allowed) {
-            throw new WebSupport.NotAllowed();
-        }
-    }
-
     /** Swedish unless the user chose English (a cookie, so the choice stays on this phone). */
     public Language language() {
-        Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
+        Cookie chosen = request.getCookie(Cookies.LANGUAGE);
         Language parsed = chosen == null ? null : Language.parse(chosen.getValue());
         return parsed == null ? Language.SV : parsed;
     }
@@ -80,7 +71,7 @@ public class Ui {
 
     /** The token every form carries; the same value lives in a cookie other sites cannot send or read. */
     public String csrf() {
-        Cookie cookie = request.getCookie(CSRF_COOKIE);
+        Cookie cookie = request.getCookie(Cookies.CSRF);
         if (cookie != null && !cookie.getValue().isBlank()) {
             return cookie.getValue();
         }

@@ -40,8 +40,77 @@ public interface UiMessages {
     @Message("Lösenord")
     String password();
 
-    @Message("Fel användarnamn eller lösenord, eller så är kontot tillfälligt låst. Efter fem misslyckade försök inom 15 minuter låses kontot i 15 minuter. Vänta och försök igen, eller be en administratör om ett nytt lösenord.")
+    @Message("Fel användarnamn eller lösenord. Efter flera misslyckade försök härifrån får du vänta en stund innan nästa försök; en administratör kan sätta ett nytt lösenord.")
     String loginFailed();
+
+    @Message("Kod från appen")
+    String codeHeading();
+
+    @Message("Ditt konto använder tvåstegsinloggning. Skriv koden som din autentiseringsapp visar just nu, eller en av dina reservkoder om du inte har telefonen.")
+    String codeIntro();
+
+    @Message("Kod (sex siffror) eller reservkod")
+    String codeLabel();
+
+    @Message("Börja om med användarnamn och lösenord")
+    String codeStartOver();
+
+    @Message("Mitt konto")
+    String navAccount();
+
+    @Message("Din roll kräver tvåstegsinloggning. Slå på den här innan du fortsätter; det tar en minut med en autentiseringsapp i telefonen.")
+    String mustEnrol();
+
+    @Message("Tvåstegsinloggning")
+    String secondFactorHeading();
+
+    @Message("Med tvåstegsinloggning räcker inte lösenordet: du skriver också en kod från en app i telefonen (t.ex. Google Authenticator, Microsoft Authenticator eller FreeOTP). Den fungerar utan organisationens egna system.")
+    String secondFactorWhy();
+
+    @Message("på")
+    String secondFactorOn();
+
+    @Message("av")
+    String secondFactorOff();
+
+    @Message("{count} reservkoder kvar.")
+    String recoveryCodesLeft(long count);
+
+    @Message("Slå på tvåstegsinloggning")
+    String secondFactorStart();
+
+    @Message("Skapa nya reservkoder (de gamla slutar gälla)")
+    String renewRecoveryCodes();
+
+    @Message("Öppna autentiseringsappen i telefonen och välj att lägga till ett konto.")
+    String enrolStep1();
+
+    @Message("Skanna QR-koden nedan, eller skriv in nyckeln under den.")
+    String enrolStep2();
+
+    @Message("Skriv koden som appen visar och tryck Bekräfta.")
+    String enrolStep3();
+
+    @Message("Nyckel att skriva in för hand:")
+    String enrolManual();
+
+    @Message("Bekräfta")
+    String enrolConfirm();
+
+    @Message("Dina reservkoder")
+    String recoveryCodesHeading();
+
+    @Message("Varje kod fungerar en gång, om du inte har telefonen. De visas bara nu: skriv ut sidan eller skriv av dem och förvara dem som en nyckel, till exempel i krispärmen.")
+    String recoveryCodesOnce();
+
+    @Message("Skriv ut sidan med webbläsarens utskriftsfunktion; menyer och knappar kommer inte med.")
+    String recoveryCodesPrint();
+
+    @Message("Jag har sparat koderna")
+    String recoveryCodesDone();
+
+    @Message("Nollställ tvåstegsinloggning för {username} (borttappad telefon)")
+    String secondFactorReset(String username);
 
     @Message("Outband är kommunens reservkanal när de egna IT-systemen ligger nere. Logga in med ditt Outband-konto (inte ditt vanliga jobbkonto).")
     String loginIntro();
@@ -309,9 +378,6 @@ public interface UiMessages {
 
     @Message("Nytt lösenord (lämna tomt för att behålla; ett nytt lösenord låser också upp kontot)")
     String newPassword();
-
-    @Message("låst")
-    String locked();
 
     @Message("API-nycklar")
     String tokens();

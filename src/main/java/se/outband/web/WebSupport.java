@@ -3,16 +3,19 @@ package se.outband.web;
 import java.net.URI;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.container.ContainerResponseContext;
+import io.quarkus.security.ForbiddenException;
+import se.outband.common.FrameworkErrorMapper;
 
 /** What all UI pages share: the CSRF cookie, the error page, redirects after a post. */
 public class WebSupport {
@@ -22,34 +25,32 @@ public class WebSupport {
         static native TemplateInstance error(String message, int status);
     }
 
-    /** Refused by {@link Ui#require}: answered with a plain page, not JSON. */
-    public static class NotAllowed extends RuntimeException {
-        NotAllowed() {
-            super("role missing");
-        }
-    }
-
     @Inject
     Ui ui;
 
-    /** Issues the CSRF cookie on the first page a browser sees; SameSite=Strict keeps other sites from sending it. */
+    @Inject
+    Cookies cookies;
+
+    /** Issues the CSRF cookie on the first page a browser sees. */
     @ServerResponseFilter
     public void csrfCookie(ContainerResponseContext response) {
         String issued = ui.issuedCsrf();
         if (issued != null) {
-            response.getHeaders().add("Set-Cookie", new NewCookie.Builder(Ui.CSRF_COOKIE).value(issued).path("/")
-                    .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+            response.getHeaders().add("Set-Cookie", cookies.csrf(issued));
         }
     }
 
     @ServerExceptionMapper
-    public Response csrfRejected(Csrf.CsrfRejected e) {
+    public Response csrfRejected(CsrfFilter.CsrfRejected e) {
         return page(403, ui.language().messages(UiMessages.class).csrfRejected());
     }
 
-    @ServerExceptionMapper
-    public Response notAllowed(NotAllowed e) {
-        return page(403, ui.language().messages(UiMessages.class).forbidden());
+    /** A missing role: a page in the web UI, the API's JSON elsewhere. Takes precedence over the API's mapper. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return uri.getPath().startsWith("/app")
+                ? page(403, ui.language().messages(UiMessages.class).forbidden())
+                : FrameworkErrorMapper.forbidden(headers);
     }
 
     private Response page(int status, String message) {

@@ -23,7 +23,7 @@ class ApiAuthenticationTest {
     /** Every operation under /api in the OpenAPI document, so new endpoints are covered without editing this test. */
     @SuppressWarnings("unchecked")
     private static List<String[]> apiOperations() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json")
+        Map<String, Map<String, Object>> paths = se.outband.TestApi.asAdmin().get("/q/openapi?format=json")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         List<String[]> operations = new ArrayList<>();
         paths.forEach((path, methods) -> {
@@ -68,7 +68,8 @@ class ApiAuthenticationTest {
 
     @Test
     void wrongPasswordIs401WithAPlainMessage() {
-        Response response = given().auth().preemptive().basic("admin", "not-the-password").get("/api/groups");
+        Response response = given().header("X-Forwarded-For", se.outband.TestApi.newAddress())
+                .auth().preemptive().basic("admin", "not-the-password").get("/api/groups");
         response.then().statusCode(401).body("error", containsString("Fel användarnamn eller lösenord"));
         assertOffersBothSchemes(response);
     }
@@ -82,7 +83,8 @@ class ApiAuthenticationTest {
     @Test
     void aHostileUserNameIsRefusedAndAuditedWithoutBreakingAnything() {
         String hostile = "<script>" + "x".repeat(5000);
-        given().auth().preemptive().basic(hostile, "whatever").get("/api/groups").then().statusCode(401)
+        given().header("X-Forwarded-For", se.outband.TestApi.newAddress())
+                .auth().preemptive().basic(hostile, "whatever").get("/api/groups").then().statusCode(401)
                 .body("error", containsString("Fel användarnamn"));
         se.outband.TestApi.asAdmin().get("/api/audit?size=5").then()
                 .body("entries.find { it.action == 'login.failed' }.actor", org.hamcrest.Matchers.startsWith("<script>xxx"));
@@ -108,9 +110,16 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void healthAndMetricsAreOpenForOperations() {
+    void healthIsOpenForLoadBalancersWhileMetricsAndTheApiDescriptionNeedASignedInRole() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        for (String ops : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().redirects().follow(false).get(ops).then().statusCode(401);
+        }
+        String probe = "probe-" + java.util.UUID.randomUUID();
+        given().get("/api/" + probe).then().statusCode(401);
+        as(Roles.CONTACTS).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString(probe)));
+        as(Roles.SENDER).get("/q/openapi").then().statusCode(200);
     }
 }

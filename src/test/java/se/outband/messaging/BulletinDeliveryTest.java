@@ -188,7 +188,7 @@ class BulletinDeliveryTest {
                 .body("entries.find { it.action == 'bulletin.sent' }.actor", equalTo("sender"))
                 .body("entries.find { it.action == 'bulletin.sent' }.details", containsString("Granskat utskick"))
                 .body("entries.find { it.action == 'bulletin.sent' }.details", containsString("recipients=1"));
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = se.outband.TestApi.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("outband_deliveries_sent_total{channel=\"sms\"}"), "sms sends are counted");
     }
 

@@ -83,7 +83,7 @@ class DeliveryResilienceTest {
         assertEquals(3, ((Number) delivery(deliveries, "m2", "sms").get("attempts")).intValue());
         assertEquals(1, ((Number) delivery(deliveries, "m6", "sms").get("attempts")).intValue());
         assertEquals(0, FakeProviders.smtp().getReceivedMessages().length, "passing errors never fall back to email");
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+        String metrics = se.outband.TestApi.asAdmin().get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("outband_deliveries_retried_total{channel=\"sms\"}"), "retries are counted");
     }
 

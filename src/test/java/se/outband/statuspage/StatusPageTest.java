@@ -294,8 +294,10 @@ class StatusPageTest {
     @Test
     void unknownFilesAre404AndTheFolderCannotBeLeft() {
         given().get("/status/nothing.html").then().statusCode(404);
-        given().get("/status/../../application.properties").then().statusCode(404);
-        given().get("/status/%2e%2e/%2e%2e/db/outband.mv.db").then().statusCode(404);
+        // Leaving the folder is refused: by the site's own path check, or earlier as an address no page has.
+        given().get("/status/../../application.properties").then().statusCode(org.hamcrest.Matchers.oneOf(400, 401, 404))
+                .body(org.hamcrest.Matchers.not(containsString("quarkus")));
+        given().urlEncodingEnabled(false).get("/status/%2e%2e/%2e%2e/db/outband.mv.db").then().statusCode(400);
         given().redirects().follow(false).get("/status").then().statusCode(301).header("Location", containsString("/status/"));
     }
 }

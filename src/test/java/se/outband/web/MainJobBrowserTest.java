@@ -66,8 +66,8 @@ class MainJobBrowserTest {
         try {
             browser.get(base + "app/");
             assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
-            find("#j_username").sendKeys("krisledare");
-            find("#j_password").sendKeys(TestApi.PASSWORD);
+            find("#username").sendKeys("krisledare");
+            find("#password").sendKeys(TestApi.PASSWORD);
             shot("login");
             find("form button[type=submit]").click();
             nextUrl(".*/app/$");

@@ -30,6 +30,8 @@ import se.outband.messaging.Replies;
  * carry Twilio's signature over {@code outband.public-url} + path and the parameters; anything else
  * gets 403 and changes nothing.
  */
+// No sign-in: Twilio calls it, and every call's signature is checked instead.
+@jakarta.annotation.security.PermitAll
 @Path("/webhooks/twilio")
 public class TwilioWebhookResource {
 

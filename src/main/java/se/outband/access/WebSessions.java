@@ -1,0 +1,130 @@
+package se.outband.access;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The web UI's sessions, kept on the server: a cookie is only a random id, so ending a session (sign
+ * out, new password or roles, second factor reset, user removed) takes effect on the very next request.
+ */
+@ApplicationScoped
+public class WebSessions {
+
+    /** The session cookie's name. */
+    public static final String COOKIE = "outband-session";
+    /** Time to type the code after the password. */
+    static final Duration SECOND_FACTOR_WINDOW = Duration.ofMinutes(10);
+    /** Writing the last request's time at most this often keeps every page view from being a database write. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** Who a session belongs to; {@code mustEnrol} when their role requires a second factor they do not have yet. */
+    public record SessionUser(long userId, String username, Set<String> roles, boolean mustEnrol) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final AccessConfig config;
+
+    WebSessions(Clock clock, AccessConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** After the right password: a session, waiting for the code when the user has a second factor. */
+    @Transactional
+    public String start(PasswordLogin.Accepted signedIn) {
+        return open(signedIn.userId(), signedIn.secondFactor() ? WebSession.State.SECOND_FACTOR : WebSession.State.ACTIVE);
+    }
+
+    /** Starts a session and returns the cookie value; only its hash is stored. */
+    private String open(long userId, WebSession.State state) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        WebSession session = new WebSession();
+        session.idHash = Sha256.hex(token);
+        session.userId = userId;
+        session.state = state;
+        session.createdAt = now;
+        session.lastSeenAt = now;
+        session.persist();
+        return token;
+    }
+
+    /** The signed-in user behind a cookie, if the session is active and not idle too long. */
+    @Transactional
+    public Optional<SessionUser> active(String token) {
+        WebSession session = find(token, WebSession.State.ACTIVE, config.sessionTimeout());
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.lastSeenAt.plus(TOUCH_EVERY).isBefore(clock.instant())) {
+            session.lastSeenAt = clock.instant();
+        }
+        User user = User.findById(session.userId);
+        Set<String> required = config.totpRequiredRoles().orElse(Set.of());
+        boolean mustEnrol = !user.hasSecondFactor() && user.roleSet().stream().anyMatch(required::contains);
+        return Optional.of(new SessionUser(user.id, user.username, user.roleSet(), mustEnrol));
+    }
+
+    /** The user whose password was right and whose code is awaited. */
+    @Transactional
+    public Optional<Long> awaitingCode(String token) {
+        WebSession session = find(token, WebSession.State.SECOND_FACTOR, SECOND_FACTOR_WINDOW);
+        return session == null ? Optional.empty() : Optional.of(session.userId);
+    }
+
+    /** The code was right: the half-open session is replaced by a full one with a new id. */
+    @Transactional
+    public String complete(String token, long userId) {
+        close(token);
+        return open(userId, WebSession.State.ACTIVE);
+    }
+
+    @Transactional
+    public void close(String token) {
+        if (token != null) {
+            WebSession.deleteById(Sha256.hex(token));
+        }
+    }
+
+    /** Ends every session of a user, inside the caller's transaction (with the change that causes it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endAll(long userId) {
+        WebSession.delete("userId", userId);
+    }
+
+    @Scheduled(every = "1h", identity = "web-sessions-expire")
+    @Transactional
+    void expire() {
+        Instant now = clock.instant();
+        WebSession.delete("state = ?1 and lastSeenAt < ?2", WebSession.State.ACTIVE, now.minus(config.sessionTimeout()));
+        WebSession.delete("state = ?1 and lastSeenAt < ?2", WebSession.State.SECOND_FACTOR, now.minus(SECOND_FACTOR_WINDOW));
+    }
+
+    private WebSession find(String token, WebSession.State state, Duration timeout) {
+        if (token == null || token.length() > 100) {
+            return null;
+        }
+        WebSession session = WebSession.findById(Sha256.hex(token));
+        if (session == null || session.state != state) {
+            return null;
+        }
+        if (session.lastSeenAt.plus(timeout).isBefore(clock.instant())) {
+            session.delete();
+            return null;
+        }
+        return session;
+    }
+}

@@ -1,0 +1,63 @@
+package se.outband.common;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What every answer gets, set in one place before anything else runs (before sign-in is checked):
+ * paths that only an attacker writes are refused at once, and pages get the browser protections.
+ */
+@Singleton
+public class HttpHardening {
+
+    /** Above Quarkus's CORS (300) and authentication (200) handlers: runs first. */
+    private static final int PRIORITY = 1000;
+
+    /**
+     * Matrix parameters ({@code ;}), encoded slashes, backslashes, dot segments, NUL and other control
+     * characters: Outband has no use for any of them, and path matching that strips or decodes them
+     * differently in two places is how a page gets served without sign-in.
+     */
+    private static final Pattern MALFORMED = Pattern.compile(
+            ";|%2f|%5c|\\\\|%00|%0[1-9a-f]|%1[0-9a-f]|%7f|%25|(^|/)(\\.|%2e){1,2}(/|$)|[\\x00-\\x1f\\x7f]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Pages of the web UI: no inline script, no framing, nothing loaded from anywhere but Outband. */
+    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext context) {
+        String uri = context.request().uri();
+        int query = uri.indexOf('?');
+        String rawPath = query < 0 ? uri : uri.substring(0, query);
+        HttpServerResponse response = context.response();
+        if (MALFORMED.matcher(rawPath).find()) {
+            response.setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("400 Bad Request: the address contains characters Outband does not use.\n");
+            return;
+        }
+        String path = rawPath.toLowerCase(Locale.ROOT);
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        response.putHeader("Referrer-Policy", "same-origin");
+        if (!path.startsWith("/status") && !path.startsWith("/q/")) {
+            response.putHeader("Content-Security-Policy", PAGE_POLICY);
+            response.putHeader("X-Frame-Options", "DENY");
+        }
+        if (path.startsWith("/app") || path.startsWith("/login") || path.startsWith("/api")) {
+            // Names, numbers and replies: never kept by the browser or a proxy.
+            response.putHeader("Cache-Control", "no-store");
+        }
+        context.next();
+    }
+}
