@@ -27,6 +27,12 @@ public interface CommonMessages {
     @Message("\"{value}\" går inte att tolka som ja eller nej: skriv true eller false. Ingenting har ändrats.")
     String notYesOrNo(String value);
 
+    @Message("Okänd parameter \"{name}\" (stavning och stora bokstäver räknas). Tillåtna: {allowed}. Ingenting har ändrats.")
+    String unknownParameter(String name, String allowed);
+
+    @Message("Parametern {name} anges mer än en gång. Ingenting har ändrats.")
+    String repeatedParameter(String name);
+
     @Message("Något gick fel i Outband. Försök igen; om felet består, kontakta den som driftar tjänsten.")
     String internalError();
 }

@@ -42,14 +42,14 @@ public class HttpHardening {
         int query = uri.indexOf('?');
         String rawPath = query < 0 ? uri : uri.substring(0, query);
         HttpServerResponse response = context.response();
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        response.putHeader("Referrer-Policy", "same-origin");
         if (MALFORMED.matcher(rawPath).find()) {
             response.setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end("400 Bad Request: the address contains characters Outband does not use.\n");
             return;
         }
         String path = rawPath.toLowerCase(Locale.ROOT);
-        response.putHeader("X-Content-Type-Options", "nosniff");
-        response.putHeader("Referrer-Policy", "same-origin");
         if (!path.startsWith("/status") && !path.startsWith("/q/")) {
             response.putHeader("Content-Security-Policy", PAGE_POLICY);
             response.putHeader("X-Frame-Options", "DENY");

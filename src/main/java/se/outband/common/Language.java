@@ -20,7 +20,15 @@ public enum Language {
 
     /** English only when the caller prefers it over Swedish; everything else is answered in Swedish. */
     public static Language of(HttpHeaders headers) {
-        return headers == null ? SV : of(headers.getAcceptableLanguages());
+        if (headers == null) {
+            return SV;
+        }
+        try {
+            return of(headers.getAcceptableLanguages());
+        } catch (RuntimeException unreadable) {
+            // A malformed Accept-Language ("sv;q=x") must not turn an answer, or an error page, into a 500.
+            return SV;
+        }
     }
 
     /** From Accept-Language, parsed: best first. */
@@ -29,12 +37,19 @@ public enum Language {
     }
 
     public static Language of(RoutingContext context) {
-        return preferred(context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
+        try {
+            return preferred(context.acceptableLanguages().stream().map(LanguageHeader::tag).toList());
+        } catch (RuntimeException unreadable) {
+            return SV;
+        }
     }
 
     /** The first of Swedish or English among language tags in the caller's order of preference. */
     static Language preferred(List<String> tags) {
         for (String tag : tags) {
+            if (tag == null) {
+                continue;
+            }
             String language = tag.toLowerCase(Locale.ROOT);
             if (language.startsWith("sv")) {
                 return SV;

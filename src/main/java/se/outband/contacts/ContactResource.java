@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
+import se.outband.common.CommonMessages;
 import se.outband.common.Language;
+import se.outband.common.QueryParameters;
 import se.outband.common.YesNo;
 
 @Path("/api/contacts")
@@ -82,6 +84,7 @@ public class ContactResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public ImportReport importCsv(byte[] csv,
             @QueryParam("mode") @DefaultValue("merge") String mode, @Context UriInfo uri) {
+        QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "mode", "dryRun");
         ContactMessages messages = messages();
         ImportMode importMode = ImportMode.parse(mode);
         if (importMode == null) {

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
+import se.outband.common.CommonMessages;
 import se.outband.common.Language;
+import se.outband.common.QueryParameters;
 import se.outband.common.YesNo;
 
 @Path("/api/bulletins")
@@ -51,6 +53,7 @@ public class BulletinResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(BulletinRequest request, @Context UriInfo uri) {
+        QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "dryRun");
         MessagingMessages messages = messages();
         if (request == null) {
             throw new ApiException(400, messages.textMissing());

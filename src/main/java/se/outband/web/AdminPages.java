@@ -64,7 +64,7 @@ public class AdminPages {
             @RestForm List<String> roles) {
         try {
             users.create(username, password, roles, messages());
-            return WebSupport.seeOther("/app/admin");
+            return WebSupport.seeOther("/app/admin").build();
         } catch (ApiException e) {
             return render(0, e.getMessage(), null);
         }
@@ -77,7 +77,7 @@ public class AdminPages {
             @RestForm String password) {
         try {
             users.update(username, password == null || password.isEmpty() ? null : password, roles, messages());
-            return WebSupport.seeOther("/app/admin");
+            return WebSupport.seeOther("/app/admin").build();
         } catch (ApiException e) {
             return render(0, e.getMessage(), null);
         }
@@ -88,7 +88,7 @@ public class AdminPages {
     @Path("users/{username}/second-factor/reset")
     public Object resetSecondFactor(@PathParam("username") String username) {
         secondFactor.reset(username, messages());
-        return WebSupport.seeOther("/app/admin");
+        return WebSupport.seeOther("/app/admin").build();
     }
 
     @POST
@@ -106,7 +106,7 @@ public class AdminPages {
     @Path("tokens/{id}/revoke")
     public Object revoke(@PathParam("id") long id) {
         tokens.revoke(id, messages());
-        return WebSupport.seeOther("/app/admin");
+        return WebSupport.seeOther("/app/admin").build();
     }
 
     private TemplateInstance render(int page, String error, String newToken) {

@@ -127,7 +127,7 @@ public class BulletinPages {
         Draft draft = form.draft();
         try {
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username(), messages());
-            return WebSupport.seeOther("/app/bulletins/" + sent.id());
+            return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
         } catch (ApiException e) {
             return form(draft, e.getMessage());
         }

@@ -35,7 +35,7 @@ public class Cookies {
     }
 
     NewCookie language(String tag) {
-        return strict(LANGUAGE, tag).maxAge(365 * 24 * 3600).build();
+        return strict(LANGUAGE, tag).httpOnly(true).maxAge(365 * 24 * 3600).build();
     }
 
     private NewCookie.Builder strict(String name, String value) {

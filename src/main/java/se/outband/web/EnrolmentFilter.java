@@ -1,7 +1,5 @@
 package se.outband.web;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +25,6 @@ public class EnrolmentFilter {
         if (!mustEnrol || !path.startsWith("/app") || path.startsWith(AccountPages.PATH) || path.equals("/app/logout")) {
             return null;
         }
-        return Response.seeOther(URI.create(AccountPages.PATH)).build();
+        return WebSupport.seeOther(AccountPages.PATH).build();
     }
 }

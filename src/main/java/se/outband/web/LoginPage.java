@@ -1,7 +1,7 @@
 package se.outband.web;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.CookieParam;
@@ -35,6 +35,9 @@ import se.outband.common.Language;
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
 public class LoginPage {
+
+    /** Only back to one of Outband's own pages, in plain characters: never an open redirect or a broken header. */
+    private static final Pattern BACK = Pattern.compile("/login|/app/[A-Za-z0-9/_.~%-]{0,200}");
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -78,14 +81,14 @@ public class LoginPage {
             return page(401, Templates.login(ui.language().messages(UiMessages.class).loginFailed()));
         }
         String session = sessions.start(accepted);
-        return Response.seeOther(URI.create(accepted.secondFactor() ? "/login/code" : "/app/")).cookie(cookies.session(session)).build();
+        return WebSupport.seeOther(accepted.secondFactor() ? "/login/code" : "/app/").cookie(cookies.session(session)).build();
     }
 
     @GET
     @Path("login/code")
     public Response codeForm(@CookieParam(WebSessions.COOKIE) String pending) {
         if (sessions.awaitingCode(pending).isEmpty()) {
-            return Response.seeOther(URI.create("/login")).build();
+            return WebSupport.seeOther("/login").build();
         }
         return page(200, Templates.loginCode(null));
     }
@@ -95,7 +98,7 @@ public class LoginPage {
     public Response code(@RestForm String code, @CookieParam(WebSessions.COOKIE) String pending, HttpServerRequest request) {
         Long userId = sessions.awaitingCode(pending).orElse(null);
         if (userId == null) {
-            return Response.seeOther(URI.create("/login")).build();
+            return WebSupport.seeOther("/login").build();
         }
         // Codes are guessed like passwords: the same buckets, keyed by the account's id.
         String account = "#" + userId;
@@ -109,16 +112,14 @@ public class LoginPage {
         }
         throttle.succeeded(account, address);
         String session = sessions.complete(pending, userId);
-        return Response.seeOther(URI.create("/app/")).cookie(cookies.session(session)).build();
+        return WebSupport.seeOther("/app/").cookie(cookies.session(session)).build();
     }
 
     @GET
     @Path("language")
     public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
         Language language = Language.parse(to);
-        // Only back to Outband's own pages: never an open redirect.
-        String target = back != null && (back.startsWith("/app/") || back.equals("/login")) ? back : "/app/";
-        return Response.seeOther(URI.create(target))
+        return WebSupport.seeOther(back != null && BACK.matcher(back).matches() && !back.contains("/.") ? back : "/app/")
                 .cookie(cookies.language((language == null ? Language.SV : language).tag()))
                 .build();
     }

@@ -1,6 +1,5 @@
 package se.outband.web;
 
-import java.net.URI;
 import java.util.List;
 
 import io.quarkus.security.Authenticated;
@@ -64,6 +63,6 @@ public class StartPage {
     @Path("logout")
     public Response logout() {
         sessions.close(identity.getAttribute(SessionIdentityProvider.TOKEN));
-        return Response.seeOther(URI.create("/login")).cookie(cookies.sessionEnded()).build();
+        return WebSupport.seeOther("/login").cookie(cookies.sessionEnded()).build();
     }
 }

@@ -77,7 +77,7 @@ public class StatusPages {
     private Object attempt(Runnable change) {
         try {
             change.run();
-            return WebSupport.seeOther("/app/status");
+            return WebSupport.seeOther("/app/status").build();
         } catch (ApiException e) {
             return page(e.getMessage());
         }

@@ -1,7 +1,5 @@
 package se.outband.web;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -58,8 +56,12 @@ public class WebSupport {
                 .entity(Templates.error(message, status).setLocale(ui.locale()).render()).build();
     }
 
-    /** After a successful post, the browser shows the result with GET (so reloading never posts twice). */
-    static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+    /**
+     * After a successful post, the browser shows the result with GET (so reloading never posts twice).
+     * The location stays relative: the browser resolves it against the address it used (the public
+     * https name behind the proxy), never against a Host header someone else chose.
+     */
+    static Response.ResponseBuilder seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path);
     }
 }

@@ -29,6 +29,14 @@ class StrictYesNoTest {
                     .post("/api/contacts/import").then().statusCode(400)
                     .body("error", containsString("skriv true eller false"));
         }
+        // A misspelt or repeated parameter is not ignored: the import would otherwise run for real.
+        for (String query : List.of("mode=replace&dryrun=true", "mode=replace&DryRun=true", "mode=replace&dry_run=true",
+                "mode=replace&mode=merge&dryRun=true", "mode=replace&dryRun=true&dryRun=false")) {
+            asAdmin().urlEncodingEnabled(false).contentType("text/csv").body(oneRow).post("/api/contacts/import?" + query)
+                    .then().statusCode(400).body("error", containsString("Ingenting har ändrats"));
+        }
+        asAdmin().contentType(ContentType.JSON).queryParam("dryrun", "true")
+                .body(Map.of("text", "Test", "contactIds", List.of("yn-" + suffix))).post("/api/bulletins").then().statusCode(400);
         asAdmin().contentType(ContentType.JSON).queryParam("dryRun", "1")
                 .body(Map.of("text", "Test", "contactIds", List.of("yn-" + suffix))).post("/api/bulletins").then().statusCode(400);
         assertEquals(before, asAdmin().get("/api/contacts").then().extract().jsonPath().getList("$").size());

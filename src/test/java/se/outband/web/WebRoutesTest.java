@@ -169,4 +169,29 @@ class WebRoutesTest {
         assertTrue(signIn.header("Set-Cookie").contains("Secure") && signIn.header("Set-Cookie").contains("HttpOnly"),
                 signIn.header("Set-Cookie"));
     }
+
+    @Test
+    void hostileHeadersAndRedirectTargetsGetAPlainAnswerNeverA500() {
+        // A malformed Accept-Language is the client's error (the framework answers 400), never a 500.
+        given().header("Accept-Language", "sv;q=x").get("/login").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        given().header("Accept-Language", "en;q=2").get("/login").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        given().header("Accept-Language", ";;;").get("/api/contacts").then().statusCode(401);
+        for (String back : List.of("/app/%0d%0aSet-Cookie:x=y", "/app/%00", "/app/%e2%80%a8", "/app/../..//evil.example",
+                "//evil.example", "https://evil.example/app/", "/app/contacts?q=%3Cscript%3E")) {
+            given().redirects().follow(false).urlEncodingEnabled(false).get("/language?to=en&back=" + back).then()
+                    .statusCode(303).header("Location", "/app/");
+        }
+        given().redirects().follow(false).get("/language?to=en&back=/app/contacts").then().header("Location", "/app/contacts");
+        // Redirects are relative: a forged Host header cannot send the browser elsewhere.
+        String csrf = TestApi.csrfFromLoginPage();
+        given().redirects().follow(false).header("Host", "evil.example").cookie("outband-csrf", csrf)
+                .formParams(Map.of("csrf", csrf, "username", "nobody-here", "password", "x")).post("/login")
+                .then().header("Location", org.hamcrest.Matchers.nullValue());
+        Map<String, String> cookies = TestApi.signInToUi("redirect-sender", List.of(Roles.SENDER));
+        given().redirects().follow(false).header("Host", "evil.example").cookies(cookies)
+                .formParams(Map.of("csrf", cookies.get("outband-csrf"))).post("/app/logout")
+                .then().statusCode(303).header("Location", "/login");
+        // Even a refused address carries the browser protections.
+        given().urlEncodingEnabled(false).get("/app;x").then().statusCode(400).header("X-Content-Type-Options", "nosniff");
+    }
 }
