@@ -34,7 +34,7 @@ import se.outband.statuspage.StatusPageService;
 @ApplicationScoped
 public class BulletinService {
 
-    /** Twilio's limit for one message body. */
+    /** Twilio's limit for one message body, checked on the text and again on what is sent. */
     static final int MAX_TEXT = 1600;
     static final String DRILL_PREFIX = "ÖVNING: ";
     private static final int FLUSH_EVERY = 1000;
@@ -93,6 +93,12 @@ public class BulletinService {
         }
 
         String message = compose(text, request.drill(), options);
+        if (message.length() > MAX_TEXT) {
+            throw new ApiException(400, messages.messageTooLong(message.length(), MAX_TEXT, message.length() - MAX_TEXT));
+        }
+        if (!options.isEmpty() && policy != ChannelPolicy.EMAIL && sms.oneWaySender().isPresent()) {
+            throw new ApiException(400, messages.repliesImpossible(sms.oneWaySender().get()));
+        }
         SmsSegments.Count count = SmsSegments.count(message);
         List<Planned> plan = audience.addressees().stream().map(c -> plan(c, policy)).toList();
         int smsMessages = (int) plan.stream().filter(Planned::bySms).count();

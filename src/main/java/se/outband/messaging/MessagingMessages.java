@@ -13,6 +13,12 @@ public interface MessagingMessages {
     @Message("Meddelandet är för långt: högst {max} tecken (10 SMS).")
     String textTooLong(int max);
 
+    @Message("Meddelandet blir {length} tecken som SMS (med övningsmarkering och svarsrad); högst {max} går att skicka. Korta texten med minst {over} tecken.")
+    String messageTooLong(int length, int max, int over);
+
+    @Message("Svarsalternativ kräver att mottagarna kan svara, men SMS skickas från avsändarnamnet \"{sender}\", som inte tar emot svar. Ta bort svarsalternativen, eller be den som driftar Outband ange en Messaging Service med ett nummer (OUTBAND_SMS_TWILIO_MESSAGING_SERVICE_SID) eller ett telefonnummer som avsändare (OUTBAND_SMS_TWILIO_FROM).")
+    String repliesImpossible(String sender);
+
     @Message("Välj minst en grupp eller en person.")
     String audienceMissing();
 

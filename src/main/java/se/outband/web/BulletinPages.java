@@ -31,6 +31,7 @@ import se.outband.messaging.DeliveryView;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Replies;
 import se.outband.messaging.sms.SmsConfig;
+import se.outband.messaging.sms.SmsGateway;
 
 /**
  * The main job: write, check, send, follow up. Sending always passes a confirm step that shows exactly
@@ -61,7 +62,7 @@ public class BulletinPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<BulletinTemplates.Template> templates,
-                String error, String pricePerSegment);
+                String error, String pricePerSegment, String oneWaySender);
 
         static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
 
@@ -74,9 +75,11 @@ public class BulletinPages {
     private final Replies replies;
     private final ContactService contacts;
     private final SmsConfig smsConfig;
+    private final SmsGateway sms;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig) {
+            SmsConfig smsConfig, SmsGateway sms) {
+        this.sms = sms;
         this.ui = ui;
         this.bulletins = bulletins;
         this.queries = queries;
@@ -145,7 +148,7 @@ public class BulletinPages {
 
     private TemplateInstance form(Draft draft, String error) {
         return Templates.bulletinNew(draft, contacts.groups(), BulletinTemplates.ALL, error,
-                smsConfig.pricePerSegment().toPlainString()).setLocale(ui.locale());
+                smsConfig.pricePerSegment().toPlainString(), sms.oneWaySender().orElse(null)).setLocale(ui.locale());
     }
 
     private MessagingMessages messages() {

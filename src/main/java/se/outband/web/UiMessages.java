@@ -178,6 +178,9 @@ public interface UiMessages {
     @Message("Svarsalternativ (t.ex. JA NEJ, tomt om inget svar behövs)")
     String replyOptions();
 
+    @Message("Svarsalternativ går inte att använda: SMS skickas från avsändarnamnet \"{sender}\", som mottagarna inte kan svara till. Den som driftar Outband kan byta till en Messaging Service med ett nummer eller ett telefonnummer som avsändare.")
+    String repliesImpossible(String sender);
+
     @Message("Detta är en övning (meddelandet börjar med ÖVNING:)")
     String drillOption();
 

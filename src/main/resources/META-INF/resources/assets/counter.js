@@ -25,7 +25,9 @@
   function update() {
     var text = document.getElementById("text").value;
     var drill = document.querySelector("input[name=drill]").checked;
-    var options = document.getElementById("replyOptions").value.trim().split(/[\s,;]+/).filter(Boolean);
+    // The field is absent when the SMS sender cannot take replies.
+    var field = document.getElementById("replyOptions");
+    var options = field ? field.value.trim().split(/[\s,;]+/).filter(Boolean) : [];
     var message = (drill ? "ÖVNING: " : "") + text;
     if (options.length) {
       message += "\nSvara: " + options.map(function (o, i) { return (i + 1) + " " + o.toUpperCase(); }).join(", ");

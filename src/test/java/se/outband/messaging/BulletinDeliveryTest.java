@@ -58,7 +58,7 @@ class BulletinDeliveryTest {
                 requests.stream().map(r -> r.get("To")).sorted().toList());
         for (Map<String, String> request : requests) {
             assertEquals("Kommunens IT ligger nere. Arbeta analogt tills vidare.", request.get("Body"));
-            assertEquals("Outband", request.get("From"));
+            assertEquals(FakeProviders.SENDER_NUMBER, request.get("From"));
             assertEquals(FakeProviders.PUBLIC_URL + "/webhooks/twilio/status", request.get("StatusCallback"));
         }
         assertEquals("SENT", delivery(deliveries, "m1", "sms").get("state"));

@@ -26,6 +26,8 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
     public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789";
     public static final String PUBLIC_URL = "https://outband.test";
+    /** Outband's own number: people can answer it (an alphanumeric sender could not take replies). */
+    public static final String SENDER_NUMBER = "+46766861004";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
     private static WireMockServer twilio;
@@ -51,7 +53,7 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                 Map.entry("outband.sms.provider", "twilio"),
                 Map.entry("outband.sms.twilio.account-sid", ACCOUNT_SID),
                 Map.entry("outband.sms.twilio.auth-token", AUTH_TOKEN),
-                Map.entry("outband.sms.twilio.from", "Outband"),
+                Map.entry("outband.sms.twilio.from", SENDER_NUMBER),
                 Map.entry("outband.sms.twilio.api-url", twilio.baseUrl()),
                 Map.entry("outband.sms.rate-per-second", "200"),
                 Map.entry("outband.sms.retry.initial-backoff", "PT0.05S"),

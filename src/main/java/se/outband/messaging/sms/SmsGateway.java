@@ -9,4 +9,12 @@ public interface SmsGateway {
     String name();
 
     SendResult send(String to, String body);
+
+    /**
+     * The sender people see when it cannot take replies (an alphanumeric sender id such as "Kommunen");
+     * empty when recipients can answer.
+     */
+    default java.util.Optional<String> oneWaySender() {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,7 +1,9 @@
 package se.outband.messaging.sms;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -17,6 +19,7 @@ final class TwilioSmsGateway implements SmsGateway {
 
     /** Too many requests, and Twilio's own "try again" errors. */
     private static final Set<Integer> RETRY_CODES = Set.of(20429, 20500, 20503);
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{3,15}");
 
     private final TwilioRestClient client;
     private final String messagingServiceSid;
@@ -43,6 +46,12 @@ final class TwilioSmsGateway implements SmsGateway {
     @Override
     public String name() {
         return "twilio";
+    }
+
+    /** A Messaging Service (with its numbers) or a phone number can take replies; a name such as "Kommunen" cannot. */
+    @Override
+    public Optional<String> oneWaySender() {
+        return messagingServiceSid == null && !PHONE_NUMBER.matcher(from).matches() ? Optional.of(from) : Optional.empty();
     }
 
     @Override
