@@ -25,6 +25,9 @@ public interface AccessMessages {
     @Message("Lösenordet måste ha minst {min} tecken. En mening av några ord är lätt att minnas och svår att gissa.")
     String passwordTooShort(int min);
 
+    @Message("Lösenordet får ha högst {max} tecken.")
+    String passwordTooLong(int max);
+
     @Message("Okänd roll \"{role}\". Roller: admin, sender, contacts.")
     String roleUnknown(String role);
 

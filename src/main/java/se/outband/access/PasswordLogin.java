@@ -55,6 +55,11 @@ public class PasswordLogin {
     }
 
     private Result check(String username, String password, String address) {
+        if (password.length() > UserService.MAX_PASSWORD) {
+            // bcrypt's work grows with the password's length: a megabyte of "password" is a way to burn CPU.
+            audit.record(username, "login.failed", "password longer than any Outband accepts, from " + address);
+            return new Rejected();
+        }
         User user = User.findByUsername(username);
         if (user == null) {
             BcryptUtil.matches(password, DUMMY_HASH);

@@ -25,6 +25,8 @@ public class UserService {
     }
 
     static final int MIN_PASSWORD = 12;
+    /** Long enough for any passphrase; longer ones only make bcrypt slow. */
+    static final int MAX_PASSWORD = 200;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
 
     private final Clock clock;
@@ -117,6 +119,9 @@ public class UserService {
     private static String hashed(String password, AccessMessages messages) {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new ApiException(400, messages.passwordTooShort(MIN_PASSWORD));
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new ApiException(400, messages.passwordTooLong(MAX_PASSWORD));
         }
         return BcryptUtil.bcryptHash(password);
     }

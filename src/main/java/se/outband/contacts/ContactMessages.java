@@ -10,6 +10,9 @@ public interface ContactMessages {
     @Message("Id saknas. Varje rad behöver organisationens id för personen, t.ex. anställningsnummer.")
     String idMissing();
 
+    @Message("Id \"{value}\" går inte att använda: högst 64 bokstäver, siffror, punkter, bindestreck eller understreck, utan mellanslag.")
+    String idInvalid(String value);
+
     @Message("Samma id finns redan på rad {line}. Varje person ska stå på en rad.")
     String idRepeated(long line);
 

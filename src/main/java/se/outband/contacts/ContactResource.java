@@ -1,6 +1,5 @@
 package se.outband.contacts;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import se.outband.access.Roles;
@@ -61,7 +61,7 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ContactData contact) {
         ContactData created = contacts.create(required(contact), messages());
-        return Response.created(URI.create("/api/contacts/" + created.id())).entity(created).build();
+        return Response.created(UriBuilder.fromPath("/api/contacts/{id}").build(created.id())).entity(created).build();
     }
 
     @PUT

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import se.outband.common.Language;
+import se.outband.common.Text;
 
 /**
  * The one set of rules for a contact, whether it comes from a CSV row or the API: it normalises what
@@ -34,6 +35,8 @@ public class ContactValidator {
     // Deliberately loose: one @, no spaces, a dot in the domain. Stricter checks reject real addresses.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Employee numbers and the like: they end up in addresses (/api/contacts/{id}) and in other systems' files. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}._-]{1," + MAX_ID + "}");
 
     private final PhoneNumbers phoneNumbers;
     private final Set<String> internalDomains;
@@ -52,8 +55,9 @@ public class ContactValidator {
         String id = text(raw.id());
         if (id == null) {
             errors.add(new FieldProblem(ContactField.ID, messages.idMissing()));
+        } else if (!ID.matcher(id).matches()) {
+            errors.add(new FieldProblem(ContactField.ID, messages.idInvalid(id.length() <= 64 ? id : id.substring(0, 64) + "…")));
         }
-        limit(ContactField.ID, id, MAX_ID, errors, messages);
 
         String name = text(raw.name());
         if (name == null) {
@@ -120,7 +124,7 @@ public class ContactValidator {
         if (value == null) {
             return null;
         }
-        String folded = SPACES.matcher(value.strip()).replaceAll(" ");
+        String folded = SPACES.matcher(Text.clean(value).strip()).replaceAll(" ");
         return folded.isEmpty() ? null : folded;
     }
 

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
+import se.outband.common.Text;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.email.MailGateway;
@@ -38,6 +39,9 @@ public class BulletinService {
     static final int MAX_TEXT = 1600;
     static final String DRILL_PREFIX = "ÖVNING: ";
     private static final int FLUSH_EVERY = 1000;
+    /** Chosen one by one; more people than this are a group. */
+    static final int MAX_PEOPLE = 5000;
+    static final int MAX_GROUPS = 500;
     private static final Pattern OPTION = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
 
     private final ContactService contacts;
@@ -67,7 +71,7 @@ public class BulletinService {
 
     @Transactional
     public BulletinPreview send(BulletinRequest request, boolean dryRun, String actor, MessagingMessages messages) {
-        String text = request.text() == null ? "" : request.text().strip();
+        String text = request.text() == null ? "" : Text.clean(request.text()).strip();
         if (text.isEmpty()) {
             throw new ApiException(400, messages.textMissing());
         }
@@ -79,6 +83,9 @@ public class BulletinService {
             throw new ApiException(400, messages.channelsUnknown(request.channels()));
         }
         List<String> options = replyOptions(request.replyOptions(), messages);
+        if (request.groups().size() > MAX_GROUPS || request.contactIds().size() > MAX_PEOPLE) {
+            throw new ApiException(400, messages.tooManyChosen(MAX_PEOPLE, MAX_GROUPS));
+        }
         List<String> groups = clean(request.groups());
         List<String> ids = clean(request.contactIds());
         if (groups.isEmpty() && ids.isEmpty()) {

@@ -19,6 +19,9 @@ public interface MessagingMessages {
     @Message("Svarsalternativ kräver att mottagarna kan svara, men SMS skickas från avsändarnamnet \"{sender}\", som inte tar emot svar. Ta bort svarsalternativen, eller be den som driftar Outband ange en Messaging Service med ett nummer (OUTBAND_SMS_TWILIO_MESSAGING_SERVICE_SID) eller ett telefonnummer som avsändare (OUTBAND_SMS_TWILIO_FROM).")
     String repliesImpossible(String sender);
 
+    @Message("För många mottagare valda en och en: högst {people} personer och {groups} grupper. Välj grupper i stället för enskilda personer.")
+    String tooManyChosen(int people, int groups);
+
     @Message("Välj minst en grupp eller en person.")
     String audienceMissing();
 
@@ -48,6 +51,9 @@ public interface MessagingMessages {
 
     @Message("Provkörning: {channels} skickas inte på riktigt, utan markeras som levererat.")
     String dryRunNotice(String channels);
+
+    @Message("MessageSid saknas eller har en form som Twilio aldrig skickar.")
+    String messageSidInvalid();
 
     @Message("Anropet kunde inte verifieras som ett anrop från Twilio.")
     String badSignature();

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
+import se.outband.common.Text;
 
 /** Answers to bulletins that ask for one ("JA"/"NEJ"), matched to the bulletin and tallied. */
 @ApplicationScoped
@@ -67,7 +68,8 @@ public class Replies {
         reply.contactId = recipient.contactId;
         reply.name = recipient.name;
         reply.fromNumber = from;
-        reply.body = body.length() > 1600 ? body.substring(0, 1600) : body;
+        String shown = Text.clean(body);
+        reply.body = shown.length() > 1600 ? shown.substring(0, 1600) : shown;
         reply.answer = answer(body, bulletin.replyOptionList());
         reply.receivedAt = now;
         reply.messageSid = messageSid;

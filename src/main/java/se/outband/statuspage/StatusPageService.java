@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
+import se.outband.common.Text;
 import se.outband.statuspage.StatusViews.IncidentRequest;
 import se.outband.statuspage.StatusViews.IncidentView;
 import se.outband.statuspage.StatusViews.SystemRequest;
@@ -193,7 +194,10 @@ public class StatusPageService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        String text = Text.clean(value).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
         if (text.length() > max) {
             throw new ApiException(400, messages.tooLong(max));
         }

@@ -3,15 +3,10 @@ package se.outband.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -29,7 +24,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
-import se.outband.common.OutbandConfig;
 import se.outband.common.YesNo;
 import se.outband.contacts.ContactData;
 import se.outband.contacts.ContactImportService;
@@ -46,7 +40,6 @@ import se.outband.contacts.ImportReport;
 public class ContactPages {
 
     private static final int SHOWN = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -62,15 +55,13 @@ public class ContactPages {
     private final Ui ui;
     private final ContactService contacts;
     private final ContactImportService importer;
-    private final Path uploads;
-    private final Clock clock;
+    private final PreviewedUploads uploads;
 
-    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, OutbandConfig outband, Clock clock) {
-        this.clock = clock;
+    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, PreviewedUploads uploads) {
         this.ui = ui;
         this.contacts = contacts;
         this.importer = importer;
-        this.uploads = outband.dataFolder("uploads");
+        this.uploads = uploads;
     }
 
     /** Crisis leaders look people up too, to choose recipients and to call them. */
@@ -116,27 +107,28 @@ public class ContactPages {
     @jakarta.ws.rs.Path("import/preview")
     public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm @DefaultValue("false") YesNo replace)
             throws IOException {
-        String upload = HexFormat.of().formatHex(random());
-        Files.createDirectories(uploads);
-        forgetAbandonedUploads();
-        Path kept = uploads.resolve(upload + ".csv");
-        Files.copy(file.uploadedFile(), kept);
-        return run(kept, upload, replace.yes(), true);
+        if (file == null) {
+            return Templates.contactsImport(null, null, replace.yes(), messages().fileEmpty(), false).setLocale(ui.locale());
+        }
+        Optional<String> upload = uploads.keep(file.uploadedFile());
+        // Too large to keep is too large to import: the import itself says so.
+        return upload.isPresent() ? run(uploads.find(upload.get()).orElseThrow(), upload.get(), replace.yes(), true)
+                : run(file.uploadedFile(), null, replace.yes(), true);
     }
 
     /** Step 2: the same file, for real. */
     @POST
     @jakarta.ws.rs.Path("import/confirm")
     public TemplateInstance confirm(@RestForm String upload, @RestForm @DefaultValue("false") YesNo replace) throws IOException {
-        Path kept = upload != null && upload.matches("[0-9a-f]{32}") ? uploads.resolve(upload + ".csv") : null;
-        if (kept == null || !Files.exists(kept)) {
+        Path kept = uploads.find(upload).orElse(null);
+        if (kept == null) {
             return Templates.contactsImport(null, null, replace.yes(), ui.language().messages(UiMessages.class).importExpired(), false)
                     .setLocale(ui.locale());
         }
         try {
             return run(kept, upload, replace.yes(), false);
         } finally {
-            Files.deleteIfExists(kept);
+            uploads.forget(upload);
         }
     }
 
@@ -149,24 +141,6 @@ public class ContactPages {
             ImportReport report = e.details() instanceof ImportReport r ? r : null;
             return Templates.contactsImport(report, null, replace, e.getMessage(), false).setLocale(ui.locale());
         }
-    }
-
-    /** Staff lists previewed but never confirmed are personal data: they are not kept past an hour. */
-    private void forgetAbandonedUploads() throws IOException {
-        Instant cutoff = clock.instant().minus(Duration.ofHours(1));
-        try (Stream<Path> files = Files.list(uploads)) {
-            for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
-    }
-
-    private static byte[] random() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     /** Name, id or email containing the text; or a mobile containing its digits (070… matches +4670…). */

@@ -2,6 +2,7 @@ package se.outband.messaging.sms;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,9 @@ public class TwilioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,16}");
 
     private final RequestValidator validator;
     private final OutbandConfig outband;
@@ -58,7 +62,9 @@ public class TwilioWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
-        outbox.providerStatus(form.getFirst("MessageSid"), form.getFirst("MessageStatus"), form.getFirst("ErrorCode"));
+        String errorCode = form.getFirst("ErrorCode");
+        outbox.providerStatus(messageSid(form), form.getFirst("MessageStatus"),
+                errorCode == null || ERROR_CODE.matcher(errorCode).matches() ? errorCode : "unreadable");
         return Response.noContent().build();
     }
 
@@ -69,12 +75,23 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
+        String sid = messageSid(form);
         String from = form.getFirst("From");
-        String sid = form.getFirst("MessageSid");
-        if (from != null && sid != null) {
+        if (from != null && NUMBER.matcher(from).matches()) {
             replies.receive(from, form.getFirst("Body") == null ? "" : form.getFirst("Body"), sid);
+        } else {
+            LOG.infof("SMS %s from a sender that is not a phone number ignored", sid);
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    /** Signed, but still checked: a value that does not fit what Twilio sends is a 400, never a database error. */
+    private String messageSid(MultivaluedMap<String, String> form) {
+        String sid = form.getFirst("MessageSid");
+        if (sid == null || !SID.matcher(sid).matches()) {
+            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).messageSidInvalid());
+        }
+        return sid;
     }
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {

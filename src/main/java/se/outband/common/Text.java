@@ -1,0 +1,23 @@
+package se.outband.common;
+
+import java.util.regex.Pattern;
+
+/** Text from people and providers as Outband stores it. */
+public final class Text {
+
+    /**
+     * Control characters other than tab and line breaks (NUL, vertical tab, escape, C1 controls), the
+     * non-characters U+FFFE/U+FFFF and halves of broken surrogate pairs: invisible on screen, but they
+     * make XML (the Atom feed) invalid and confuse terminals and spreadsheets.
+     */
+    private static final Pattern UNSHOWABLE = Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
+
+    private Text() {
+    }
+
+    /** The text without characters nobody can see or type on purpose; line breaks become \n. */
+    public static String clean(String text) {
+        return text == null ? null : UNSHOWABLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+    }
+}
