@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
 import se.outband.messaging.sms.SmsConfig;
 
 /**
@@ -26,6 +28,8 @@ import se.outband.messaging.sms.SmsConfig;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    /** What a provider's report can say that changes a delivery. */
+    private static final java.util.Set<String> REPORTED_STATES = java.util.Set.of("sent", "delivered", "undelivered", "failed");
 
     /** A delivery taken for sending, with what the sender needs to send it. */
     public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
@@ -107,6 +111,7 @@ public class Outbox {
             delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
             delivery.reachedAt = accepted.reached() ? now : null;
             metrics.counter("outband.deliveries.sent", "channel", channel).increment();
+            applyEarlyReports(delivery);
         } else if (result instanceof SendResult.Retry retry) {
             delivery.lastError = truncate(retry.error());
             if (now.isAfter(delivery.createdAt.plus(smsConfig.retry().giveUpAfter()))) {
@@ -123,15 +128,55 @@ public class Outbox {
 
     /**
      * A status report from the provider. Reports repeat and arrive out of order: a final state never
-     * changes again, so a late "sent" cannot overwrite "delivered" and a repeated "failed" falls back once.
+     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait
+     * for each other (row lock), so a repeated "failed" falls back once. A report for a message whose
+     * send result is not stored yet waits in {@link EarlyStatus} until it is.
      */
     @Transactional
     public void providerStatus(String providerId, String status, String errorCode) {
-        Delivery delivery = Delivery.find("providerId", providerId).firstResult();
-        if (delivery == null) {
-            LOG.infof("Status %s for unknown message %s ignored", status, providerId);
-            return;
+        Delivery delivery = Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (delivery != null) {
+            applyStatus(delivery, status, errorCode);
+        } else if (REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(providerId, status)) == null) {
+            EarlyStatus early = new EarlyStatus();
+            early.providerId = providerId;
+            early.status = status;
+            early.errorCode = errorCode;
+            early.receivedAt = clock.instant();
+            early.persist();
+            LOG.infof("Status %s for message %s kept until its send result is stored", early.status, providerId);
         }
+    }
+
+    /** Reports that came before the send result; a report in the same instant is caught by the sweep below. */
+    private void applyEarlyReports(Delivery delivery) {
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId", delivery.providerId)) {
+            applyStatus(delivery, early.status, early.errorCode);
+            early.delete();
+        }
+    }
+
+    /** Early reports whose message is known by now; reports for messages never seen are dropped after a week. */
+    @Scheduled(every = "10s", identity = "early-status-reports", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void applyWaitingReports() {
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in (select d.providerId from Delivery d)")) {
+            Delivery delivery = Delivery.<Delivery>find("providerId", early.providerId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResult();
+            applyStatus(delivery, early.status, early.errorCode);
+            early.delete();
+        }
+        EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(Duration.ofDays(7)));
+    }
+
+    private static EarlyStatus.Key earlyKey(String providerId, String status) {
+        EarlyStatus.Key key = new EarlyStatus.Key();
+        key.providerId = providerId;
+        key.status = status;
+        return key;
+    }
+
+    private void applyStatus(Delivery delivery, String status, String errorCode) {
         if (delivery.state.isFinal()) {
             return;
         }
