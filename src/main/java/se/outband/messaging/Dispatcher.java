@@ -1,6 +1,8 @@
 package se.outband.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,8 +54,16 @@ public class Dispatcher {
     private boolean signalled;
     private Thread pump;
     private Thread recorder;
+    private final Clock clock;
+    /** When each loop last went round, and when a send result was last stored: what readiness reports. */
+    private volatile Instant pumpBeat;
+    private volatile Instant recorderBeat;
+    private volatile Instant lastProgress;
 
-    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband) {
+    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband,
+            Clock clock) {
+        this.clock = clock;
+        this.pumpBeat = this.recorderBeat = this.lastProgress = clock.instant();
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
@@ -112,6 +122,7 @@ public class Dispatcher {
 
     private void pump() {
         while (running) {
+            pumpBeat = clock.instant();
             try {
                 boolean more = smsLane.refill() | mailLane.refill();
                 if (!more) {
@@ -125,12 +136,30 @@ public class Dispatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // A database hiccup must not stop sending for good: log, pause, carry on.
-                LOG.error("Dispatcher could not claim deliveries; trying again", e);
-                sleep(POLL);
+            } catch (Throwable e) {
+                // A database hiccup or a moment without memory must not stop sending for good: pause, carry on.
+                survive("Dispatcher could not claim deliveries; trying again", e);
             }
         }
+    }
+
+    /** What every loop does with what it cannot handle: say so, wait a little, and go on. */
+    private static void survive(String what, Throwable e) {
+        try {
+            LOG.error(what, e);
+        } catch (Throwable logging) {
+            // Without memory even logging can fail; going on matters more than the line.
+        }
+        sleep(POLL);
+    }
+
+    /** For readiness: is each loop going round, and when was a send result last stored. */
+    public record Liveness(boolean pumpAlive, Instant pumpBeat, boolean recorderAlive, Instant recorderBeat, Instant lastProgress) {
+    }
+
+    public Liveness liveness() {
+        return new Liveness(pump != null && pump.isAlive(), pumpBeat, recorder != null && recorder.isAlive(), recorderBeat,
+                lastProgress);
     }
 
     private void send(Outbox.Claimed claimed) {
@@ -145,8 +174,8 @@ public class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = new SendResult.Retry("Outband was stopping");
-        } catch (RuntimeException e) {
-            LOG.error("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
+        } catch (Throwable e) {
+            survive("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);
         }
         outcomes.add(new Outbox.Outcome(claimed.deliveryId(), result));
@@ -160,6 +189,7 @@ public class Dispatcher {
     private void recordOutcomes() {
         List<Outbox.Outcome> batch = new ArrayList<>(RECORD_BATCH);
         while (running || !outcomes.isEmpty()) {
+            recorderBeat = clock.instant();
             try {
                 Outbox.Outcome first = outcomes.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -168,10 +198,11 @@ public class Dispatcher {
                 batch.add(first);
                 outcomes.drainTo(batch, RECORD_BATCH - 1);
                 outbox.record(batch);
+                lastProgress = clock.instant();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 recordOneByOne(batch, e);
             } finally {
                 batch.clear();
@@ -180,13 +211,14 @@ public class Dispatcher {
     }
 
     /** Stores what it can of a batch that failed as a whole; what still fails stays SENDING until a restart. */
-    private void recordOneByOne(List<Outbox.Outcome> batch, RuntimeException cause) {
-        LOG.warn("Could not store " + batch.size() + " send results together; storing them one by one", cause);
+    private void recordOneByOne(List<Outbox.Outcome> batch, Throwable cause) {
+        survive("Could not store " + batch.size() + " send results together; storing them one by one", cause);
         for (Outbox.Outcome outcome : batch) {
             try {
                 outbox.record(List.of(outcome));
-            } catch (RuntimeException e) {
-                LOG.error("Could not store the result of delivery " + outcome.deliveryId()
+                lastProgress = clock.instant();
+            } catch (Throwable e) {
+                survive("Could not store the result of delivery " + outcome.deliveryId()
                         + "; it will be sent again after a restart", e);
             }
         }
@@ -264,6 +296,8 @@ public class Dispatcher {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
+                } catch (Throwable e) {
+                    survive("A " + channel.key() + " sender stumbled; it goes on", e);
                 }
             }
         }

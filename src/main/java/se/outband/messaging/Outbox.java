@@ -68,6 +68,18 @@ public class Outbox {
                 DeliveryState.QUEUED, clock.instant(), DeliveryState.SENDING);
     }
 
+    /** Deliveries due for sending now, and since when the oldest has waited. */
+    public record Backlog(long due, Instant oldestDue) {
+    }
+
+    @Transactional
+    public Backlog backlog() {
+        Object[] row = Delivery.getEntityManager().createQuery("select count(d), min(d.nextAttemptAt) from Delivery d"
+                + " where d.state = ?1 and d.nextAttemptAt <= ?2", Object[].class)
+                .setParameter(1, DeliveryState.QUEUED).setParameter(2, clock.instant()).getSingleResult();
+        return new Backlog((Long) row[0], (Instant) row[1]);
+    }
+
     /** Marks up to {@code limit} due deliveries of a channel as SENDING, oldest first, and returns them. */
     @Transactional
     public List<Claimed> claim(Channel channel, int limit) {
