@@ -3,7 +3,6 @@ package se.outband.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +35,7 @@ import se.outband.messaging.sms.SmsGateway;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final int RECORD_BATCH = 200;
+    static final Duration POLL = Duration.ofMillis(250);
     /** Longer than any message (1,600 UCS-2 characters is 24 segments), so one message always fits in the bucket. */
     private static final int MIN_BUCKET = 30;
 
@@ -48,22 +46,20 @@ public class Dispatcher {
     private final Lane smsLane;
     private final Lane mailLane;
     private final Bucket smsBucket;
-    private final LinkedBlockingQueue<Outbox.Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final ResultRecorder results;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean signalled;
     private Thread pump;
-    private Thread recorder;
     private final Clock clock;
-    /** When each loop last went round, and when a send result was last stored: what readiness reports. */
+    /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
-    private volatile Instant recorderBeat;
-    private volatile Instant lastProgress;
 
     Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband,
             Clock clock) {
         this.clock = clock;
-        this.pumpBeat = this.recorderBeat = this.lastProgress = clock.instant();
+        this.pumpBeat = clock.instant();
+        this.results = new ResultRecorder(outbox, clock);
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
@@ -88,10 +84,10 @@ public class Dispatcher {
         smsLane.start();
         mailLane.start();
         pump = daemon(this::pump, "outband-dispatcher");
-        recorder = daemon(this::recordOutcomes, "outband-outcome-recorder");
+        results.start();
     }
 
-    private static Thread daemon(Runnable body, String name) {
+    static Thread daemon(Runnable body, String name) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
@@ -103,9 +99,9 @@ public class Dispatcher {
         wake();
         smsLane.stop();
         mailLane.stop();
+        results.stop();
         if (pump != null) {
             pump.join(TimeUnit.SECONDS.toMillis(5));
-            recorder.join(TimeUnit.SECONDS.toMillis(5));
         }
     }
 
@@ -144,7 +140,7 @@ public class Dispatcher {
     }
 
     /** What every loop does with what it cannot handle: say so, wait a little, and go on. */
-    private static void survive(String what, Throwable e) {
+    static void survive(String what, Throwable e) {
         try {
             LOG.error(what, e);
         } catch (Throwable logging) {
@@ -158,8 +154,7 @@ public class Dispatcher {
     }
 
     public Liveness liveness() {
-        return new Liveness(pump != null && pump.isAlive(), pumpBeat, recorder != null && recorder.isAlive(), recorderBeat,
-                lastProgress);
+        return new Liveness(pump != null && pump.isAlive(), pumpBeat, results.alive(), results.beat(), results.lastStored());
     }
 
     private void send(Outbox.Claimed claimed) {
@@ -178,50 +173,7 @@ public class Dispatcher {
             survive("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);
         }
-        outcomes.add(new Outbox.Outcome(claimed.deliveryId(), result));
-    }
-
-    /**
-     * Stores what providers answered, many at a time: one transaction per message would cap sending
-     * at what the database commits per second. An answer not yet stored when Outband dies leaves its
-     * row in SENDING, to be sent again after the restart (at-least-once).
-     */
-    private void recordOutcomes() {
-        List<Outbox.Outcome> batch = new ArrayList<>(RECORD_BATCH);
-        while (running || !outcomes.isEmpty()) {
-            recorderBeat = clock.instant();
-            try {
-                Outbox.Outcome first = outcomes.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                outcomes.drainTo(batch, RECORD_BATCH - 1);
-                outbox.record(batch);
-                lastProgress = clock.instant();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                recordOneByOne(batch, e);
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    /** Stores what it can of a batch that failed as a whole; what still fails stays SENDING until a restart. */
-    private void recordOneByOne(List<Outbox.Outcome> batch, Throwable cause) {
-        survive("Could not store " + batch.size() + " send results together; storing them one by one", cause);
-        for (Outbox.Outcome outcome : batch) {
-            try {
-                outbox.record(List.of(outcome));
-                lastProgress = clock.instant();
-            } catch (Throwable e) {
-                survive("Could not store the result of delivery " + outcome.deliveryId()
-                        + "; it will be sent again after a restart", e);
-            }
-        }
+        results.store(new Outbox.Outcome(claimed.deliveryId(), result));
     }
 
     /** The first line of the message, shortened to what mail clients show. */
@@ -230,7 +182,7 @@ public class Dispatcher {
         return firstLine.length() <= 78 ? firstLine : firstLine.substring(0, 77) + "…";
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
