@@ -89,6 +89,14 @@ final class MessagingTestSupport {
         return form;
     }
 
+    /** A counter's current value in /q/metrics (0 before it was first incremented). */
+    static double counter(String name, String channel) {
+        String metrics = se.outband.TestApi.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
+        String prefix = name + "{channel=\"" + channel + "\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).strip())).findFirst().orElse(0);
+    }
+
     static Map<String, Object> delivery(List<Map<String, Object>> deliveries, String contactId, String channel) {
         return deliveries.stream()
                 .filter(d -> contactId.equals(d.get("contactId")) && channel.equals(d.get("channel")))
