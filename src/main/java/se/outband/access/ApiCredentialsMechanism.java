@@ -94,16 +94,13 @@ public class ApiCredentialsMechanism implements HttpAuthenticationMechanism {
         if (retryAfter != null) {
             context.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
             message = language.messages(AccessMessages.class).heldBack(SignInThrottle.minutes(retryAfter));
-        } else if (SignInRefusal.useToken(refusal)) {
-            context.response().setStatusCode(401)
-                    .putHeader("WWW-Authenticate", List.<String>of("Basic realm=\"Outband\", charset=\"UTF-8\"", "Bearer"));
-            message = language.messages(AccessMessages.class).useToken();
         } else {
             context.response().setStatusCode(401)
                     .putHeader("WWW-Authenticate", List.<String>of("Basic realm=\"Outband\", charset=\"UTF-8\"", "Bearer"));
-            message = context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
-                    ? language.messages(CommonMessages.class).unauthorized()
-                    : language.messages(AccessMessages.class).badCredentials();
+            message = SignInRefusal.useToken(refusal) ? language.messages(AccessMessages.class).useToken()
+                    : context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
+                            ? language.messages(CommonMessages.class).unauthorized()
+                            : language.messages(AccessMessages.class).badCredentials();
         }
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
         return Uni.createFrom().completionStage(context.response().end(Json.encode(ApiError.of(message))).toCompletionStage())
