@@ -19,6 +19,7 @@ import org.apache.commons.codec.binary.Base32;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.RawString;
 import se.outband.common.ApiException;
 import se.outband.common.QrCodes;
@@ -44,8 +45,10 @@ public class SecondFactor {
     private final Clock clock;
     private final AuditLog audit;
     private final WebSessions sessions;
+    private final SignInThrottle throttle;
 
-    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions) {
+    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
@@ -90,25 +93,45 @@ public class SecondFactor {
         return newRecoveryCodes(user);
     }
 
+    /**
+     * The code step of signing in. Codes are guessed like passwords, so a try takes from the same
+     * per-address buckets as {@link PasswordLogin}, keyed by the account, before anything is checked.
+     */
+    public PasswordLogin.Result signIn(long userId, String code, String address) {
+        String account = "#" + userId;
+        var wait = throttle.acquire(account, address);
+        if (wait.isPresent()) {
+            return new PasswordLogin.HeldBack(wait.get());
+        }
+        PasswordLogin.Result result = QuarkusTransaction.requiringNew().call(() -> check(userId, code));
+        if (result instanceof PasswordLogin.Accepted) {
+            throttle.succeeded(account, address);
+        }
+        return result;
+    }
+
     /** A code from the app, or an unused recovery code (which is then used up). */
-    @Transactional
-    public boolean verify(long userId, String code) {
+    private PasswordLogin.Result check(long userId, String code) {
         User user = User.findById(userId);
         if (user == null || user.totpSecret == null || code == null) {
-            return false;
+            return new PasswordLogin.Rejected();
         }
         if (matchesTotp(user, user.totpSecret, code)) {
-            return true;
+            return accepted(user);
         }
         RecoveryCode recovery = RecoveryCode.find("userId = ?1 and codeHash = ?2 and usedAt is null", userId,
                 Sha256.hex(normalised(code))).firstResult();
         if (recovery == null) {
-            return false;
+            return new PasswordLogin.Rejected();
         }
         recovery.usedAt = clock.instant();
         audit.record(user.username, "second-factor.recovery-code-used",
                 "%d recovery codes left".formatted(RecoveryCode.count("userId = ?1 and usedAt is null", userId)));
-        return true;
+        return accepted(user);
+    }
+
+    private static PasswordLogin.Accepted accepted(User user) {
+        return new PasswordLogin.Accepted(user.id, user.username, user.roleSet(), true);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package se.outband.web;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -50,16 +51,13 @@ public class LoginPage {
     private final Cookies cookies;
     private final PasswordLogin passwords;
     private final SecondFactor secondFactor;
-    private final SignInThrottle throttle;
     private final WebSessions sessions;
 
-    LoginPage(Ui ui, Cookies cookies, PasswordLogin passwords, SecondFactor secondFactor, SignInThrottle throttle,
-            WebSessions sessions) {
+    LoginPage(Ui ui, Cookies cookies, PasswordLogin passwords, SecondFactor secondFactor, WebSessions sessions) {
         this.ui = ui;
         this.cookies = cookies;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
-        this.throttle = throttle;
         this.sessions = sessions;
     }
 
@@ -74,11 +72,8 @@ public class LoginPage {
     public Response signIn(@RestForm String username, @RestForm String password, HttpServerRequest request) {
         String name = username == null ? "" : username.strip();
         PasswordLogin.Result result = passwords.attempt(name, password == null ? "" : password, ClientAddress.of(request));
-        if (result instanceof PasswordLogin.HeldBack heldBack) {
-            return heldBack(Templates.login(messages().heldBack(SignInThrottle.minutes(heldBack.retryAfter()))), heldBack.retryAfter());
-        }
         if (!(result instanceof PasswordLogin.Accepted accepted)) {
-            return page(401, Templates.login(ui.language().messages(UiMessages.class).loginFailed()));
+            return refused(result, ui.language().messages(UiMessages.class).loginFailed(), Templates::login);
         }
         String session = sessions.start(accepted);
         return WebSupport.seeOther(accepted.secondFactor() ? "/login/code" : "/app/").cookie(cookies.session(session)).build();
@@ -100,17 +95,10 @@ public class LoginPage {
         if (userId == null) {
             return WebSupport.seeOther("/login").build();
         }
-        // Codes are guessed like passwords: the same buckets, keyed by the account's id.
-        String account = "#" + userId;
-        String address = ClientAddress.of(request);
-        var wait = throttle.acquire(account, address);
-        if (wait.isPresent()) {
-            return heldBack(Templates.loginCode(messages().heldBack(SignInThrottle.minutes(wait.get()))), wait.get());
+        PasswordLogin.Result result = secondFactor.signIn(userId, code, ClientAddress.of(request));
+        if (!(result instanceof PasswordLogin.Accepted)) {
+            return refused(result, messages().codeWrong(), Templates::loginCode);
         }
-        if (!secondFactor.verify(userId, code)) {
-            return page(401, Templates.loginCode(messages().codeWrong()));
-        }
-        throttle.succeeded(account, address);
         String session = sessions.complete(pending, userId);
         return WebSupport.seeOther("/app/").cookie(cookies.session(session)).build();
     }
@@ -124,10 +112,14 @@ public class LoginPage {
                 .build();
     }
 
-    private Response heldBack(TemplateInstance page, Duration retryAfter) {
-        return Response.status(429).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Retry-After", retryAfter.toSeconds())
-                .entity(page.setLocale(ui.locale()).render()).build();
+    /** The same form again: 401 with {@code wrong}, or 429 with Retry-After when this address is held back. */
+    private Response refused(PasswordLogin.Result result, String wrong, Function<String, TemplateInstance> form) {
+        if (result instanceof PasswordLogin.HeldBack heldBack) {
+            Duration wait = heldBack.retryAfter();
+            return Response.fromResponse(page(429, form.apply(messages().heldBack(SignInThrottle.minutes(wait)))))
+                    .header("Retry-After", wait.toSeconds()).build();
+        }
+        return page(401, form.apply(wrong));
     }
 
     private Response page(int status, TemplateInstance page) {
