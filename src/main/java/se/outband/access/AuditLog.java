@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.common.Text;
 
 /**
  * Appends to the audit log inside the caller's transaction, so a change and its entry are stored or
@@ -58,14 +59,10 @@ public class AuditLog {
     public void record(String actor, String action, String details) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
-        entry.actor = clip(actor, MAX_ACTOR);
+        entry.actor = Text.clip(actor, MAX_ACTOR);
         entry.action = action;
-        entry.details = clip(details, MAX_DETAILS);
+        entry.details = Text.clip(details, MAX_DETAILS);
         entry.persist();
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     @Transactional

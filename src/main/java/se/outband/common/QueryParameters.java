@@ -20,15 +20,11 @@ public final class QueryParameters {
         Set<String> allowed = Set.of(known);
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
-                throw new ApiException(400, messages.unknownParameter(clipped(parameter.getKey()), String.join(", ", known)));
+                throw new ApiException(400, messages.unknownParameter(Text.clip(parameter.getKey(), 41), String.join(", ", known)));
             }
             if (parameter.getValue().size() > 1) {
                 throw new ApiException(400, messages.repeatedParameter(parameter.getKey()));
             }
         }
-    }
-
-    private static String clipped(String name) {
-        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 }

@@ -16,6 +16,11 @@ public final class Text {
     private Text() {
     }
 
+    /** At most {@code max} characters, the last an ellipsis when something was cut: for columns and for echoing input. */
+    public static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** The text without characters nobody can see or type on purpose; line breaks become \n. */
     public static String clean(String text) {
         return text == null ? null : UNSHOWABLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");

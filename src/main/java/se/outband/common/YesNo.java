@@ -35,7 +35,7 @@ public record YesNo(boolean yes) {
         if ("false".equals(value)) {
             return NO;
         }
-        throw new NotYesOrNo(value == null || value.length() <= 20 ? value : value.substring(0, 20) + "…");
+        throw new NotYesOrNo(Text.clip(value, 21));
     }
 
     /**

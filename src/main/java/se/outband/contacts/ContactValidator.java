@@ -56,7 +56,7 @@ public class ContactValidator {
         if (id == null) {
             errors.add(new FieldProblem(ContactField.ID, messages.idMissing()));
         } else if (!ID.matcher(id).matches()) {
-            errors.add(new FieldProblem(ContactField.ID, messages.idInvalid(id.length() <= 64 ? id : id.substring(0, 64) + "…")));
+            errors.add(new FieldProblem(ContactField.ID, messages.idInvalid(Text.clip(id, MAX_ID + 1))));
         }
 
         String name = text(raw.name());

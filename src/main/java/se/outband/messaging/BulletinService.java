@@ -239,6 +239,6 @@ public class BulletinService {
         }
         String audience = String.join("; ", parts);
         // Dozens of chosen groups could outgrow the column; the recipients themselves are all stored.
-        return audience.length() <= 4000 ? audience : audience.substring(0, 3999) + "…";
+        return Text.clip(audience, 4000);
     }
 }

@@ -20,6 +20,7 @@ import io.github.bucket4j.Bucket;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import se.outband.common.OutbandConfig;
+import se.outband.common.Text;
 import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.email.OutgoingMail;
@@ -179,7 +180,7 @@ public class Dispatcher {
     /** The first line of the message, shortened to what mail clients show. */
     static String subject(String message) {
         String firstLine = message.lines().findFirst().orElse("").strip();
-        return firstLine.length() <= 78 ? firstLine : firstLine.substring(0, 77) + "…";
+        return Text.clip(firstLine, 78);
     }
 
     static void sleep(Duration duration) {

@@ -133,7 +133,7 @@ public class StatusPageService {
             postUpdate(open.id, new UpdateRequest(clipped, null), messages);
         } else {
             String firstLine = clipped.lines().findFirst().orElse(clipped).strip();
-            String title = firstLine.length() <= 120 ? firstLine : firstLine.substring(0, 119) + "…";
+            String title = Text.clip(firstLine, 120);
             openIncident(new IncidentRequest(title, clipped, null, List.of()), messages);
         }
     }
