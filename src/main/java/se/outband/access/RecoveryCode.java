@@ -2,6 +2,7 @@ package se.outband.access;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,12 +25,12 @@ public class RecoveryCode extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && k.userId == userId && java.util.Objects.equals(k.codeHash, codeHash);
+            return other instanceof Key k && k.userId == userId && Objects.equals(k.codeHash, codeHash);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(userId, codeHash);
+            return Objects.hash(userId, codeHash);
         }
     }
 

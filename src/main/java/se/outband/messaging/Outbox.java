@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,7 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     /** What a provider's report can say that changes a delivery. */
-    private static final java.util.Set<String> REPORTED_STATES = java.util.Set.of("sent", "delivered", "undelivered", "failed");
+    private static final Set<String> REPORTED_STATES = Set.of("sent", "delivered", "undelivered", "failed");
 
     /** A delivery taken for sending, with what the sender needs to send it. */
     public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
@@ -146,7 +147,7 @@ public class Outbox {
      */
     @Transactional
     public void providerStatus(String providerId, String status, String errorCode) {
-        Delivery delivery = Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        Delivery delivery = lockedByProviderId(providerId);
         if (delivery != null) {
             applyStatus(delivery, status, errorCode);
         } else if (REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(providerId, status)) == null) {
@@ -173,12 +174,15 @@ public class Outbox {
     @Transactional
     void applyWaitingReports() {
         for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in (select d.providerId from Delivery d)")) {
-            Delivery delivery = Delivery.<Delivery>find("providerId", early.providerId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                    .firstResult();
-            applyStatus(delivery, early.status, early.errorCode);
+            applyStatus(lockedByProviderId(early.providerId), early.status, early.errorCode);
             early.delete();
         }
         EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(Duration.ofDays(7)));
+    }
+
+    /** Reports for one message wait for each other here, so a repeated "failed" falls back once. */
+    private static Delivery lockedByProviderId(String providerId) {
+        return Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     private static EarlyStatus.Key earlyKey(String providerId, String status) {

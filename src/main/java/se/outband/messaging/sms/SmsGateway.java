@@ -1,5 +1,7 @@
 package se.outband.messaging.sms;
 
+import java.util.Optional;
+
 import se.outband.messaging.SendResult;
 
 /** Sends one SMS. Implementations: {@link TwilioSmsGateway} and {@link DryRunSmsGateway}. */
@@ -14,7 +16,7 @@ public interface SmsGateway {
      * The sender people see when it cannot take replies (an alphanumeric sender id such as "Kommunen");
      * empty when recipients can answer.
      */
-    default java.util.Optional<String> oneWaySender() {
-        return java.util.Optional.empty();
+    default Optional<String> oneWaySender() {
+        return Optional.empty();
     }
 }
