@@ -23,6 +23,20 @@ public final class Text {
 
     /** The text without characters nobody can see or type on purpose; line breaks become \n. */
     public static String clean(String text) {
-        return text == null ? null : UNSHOWABLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        if (text == null || isClean(text)) {
+            return text;
+        }
+        return UNSHOWABLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+    }
+
+    /** Nothing to remove: most text, checked without a regular expression (imports clean every cell). */
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' || c >= 0x7F && c <= 0x9F || Character.isSurrogate(c) || c >= 0xFFFE) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,119 +1,149 @@
 package se.outband.contacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
 
 /**
- * Imports a whole staff list in one transaction: every row is checked first, then the changes are
- * applied together, so a broken file never leaves the list half-updated.
+ * Imports a whole staff list in one transaction, reading it row by row and comparing it with the
+ * stored list a chunk at a time, so memory stays small for any length. A replacing import that
+ * meets a rejected row keeps counting but is rolled back at the end: nothing is ever half-applied.
  */
 @ApplicationScoped
 public class ContactImportService {
 
+    /** A quarter of a million rows takes a minute or two on a small VM: more than the default timeout. */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration WAIT_FOR_OTHER = Duration.ofMinutes(1);
+
+    private final ReentrantLock running = new ReentrantLock();
     private final ContactValidator validator;
+    private final ContactTable table;
     private final ContactsConfig config;
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactImportService(ContactValidator validator, ContactsConfig config, AuditLog audit, Clock clock) {
+    ContactImportService(ContactValidator validator, ContactTable table, ContactsConfig config, AuditLog audit, Clock clock) {
         this.validator = validator;
+        this.table = table;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Transactional
-    public ImportReport importCsv(byte[] csv, ImportMode mode, boolean dryRun, ContactMessages messages) {
-        if (csv.length > config.maxImportBytes()) {
-            throw new ApiException(413, messages.fileTooLarge(config.maxImportBytes() / (1024 * 1024)));
+    /**
+     * One import at a time, each in a transaction of its own that commits before the next begins:
+     * two lists applied over each other would each be compared with what the other is changing.
+     */
+    public ImportReport importCsv(Path csv, ImportMode mode, boolean dryRun, ContactMessages messages) {
+        try {
+            if (Files.size(csv) > config.maxImportBytes()) {
+                throw new ApiException(413, messages.fileTooLarge(config.maxImportBytes() / (1024 * 1024)));
+            }
+            if (!running.tryLock(WAIT_FOR_OTHER.toSeconds(), TimeUnit.SECONDS)) {
+                throw new ApiException(409, messages.importRunning());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(409, messages.importRunning());
         }
-        CsvContactReader.Sheet sheet = CsvContactReader.read(csv, messages);
+        try {
+            return QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
+                try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
+                    return run(reader, mode, dryRun, messages);
+                }
+            });
+        } finally {
+            running.unlock();
+        }
+    }
 
-        List<RowProblem> rejected = new ArrayList<>();
-        List<RowProblem> warnings = new ArrayList<>(sheet.warnings());
+    private ImportReport run(CsvContactReader reader, ImportMode mode, boolean dryRun, ContactMessages messages)
+            throws SQLException {
+        ImportTally tally = new ImportTally();
+        tally.warn(reader.warnings());
         Map<String, Long> lineOfId = new HashMap<>();
-        List<ContactData> accepted = new ArrayList<>(sheet.rows().size());
-        for (CsvContactReader.Row row : sheet.rows()) {
+        List<ContactData> chunk = new ArrayList<>(ContactTable.CHUNK);
+        Instant now = clock.instant();
+        boolean apply = !dryRun;
+        for (CsvContactReader.Row row; (row = reader.next()) != null;) {
             ContactValidator.Checked checked = validator.check(row.contact(), messages);
-            List<RowProblem> errors = problems(row.line(), checked.errors(), sheet);
+            List<RowProblem> errors = problems(row.line(), checked.errors(), reader);
             String id = checked.contact().id();
             Long earlier = id == null ? null : lineOfId.putIfAbsent(id, row.line());
             if (earlier != null) {
-                errors.add(new RowProblem(row.line(), sheet.column(ContactField.ID), messages.idRepeated(earlier)));
+                errors.add(new RowProblem(row.line(), reader.column(ContactField.ID), messages.idRepeated(earlier)));
             }
-            if (errors.isEmpty()) {
-                accepted.add(checked.contact().withoutWarnings());
-                warnings.addAll(problems(row.line(), checked.warnings(), sheet));
-            } else {
-                rejected.addAll(errors);
+            if (!errors.isEmpty()) {
+                tally.reject(errors);
+                apply &= mode == ImportMode.MERGE;
+                continue;
             }
-        }
-
-        Map<String, Contact> existing = new HashMap<>();
-        for (Contact contact : Contact.<Contact>find("select distinct c from Contact c left join fetch c.groups").list()) {
-            existing.put(contact.id, contact);
-        }
-        Instant now = clock.instant();
-        boolean apply = !dryRun && (mode == ImportMode.MERGE || rejected.isEmpty());
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (ContactData data : accepted) {
-            Contact contact = existing.remove(data.id());
-            if (contact == null) {
-                created++;
-                if (apply) {
-                    Contact fresh = new Contact();
-                    fresh.apply(data, now);
-                    fresh.persist();
-                }
-            } else if (contact.sameAs(data)) {
-                unchanged++;
-            } else {
-                updated++;
-                if (apply) {
-                    contact.apply(data, now);
-                }
+            tally.warn(problems(row.line(), checked.warnings(), reader));
+            chunk.add(checked.contact().withoutWarnings());
+            if (chunk.size() == ContactTable.CHUNK) {
+                compare(chunk, tally, apply, now);
             }
         }
-        int removed = 0;
+        if (!chunk.isEmpty()) {
+            compare(chunk, tally, apply, now);
+        }
         if (mode == ImportMode.REPLACE) {
-            removed = existing.size();
+            List<String> removed = table.idsNotIn(lineOfId.keySet());
+            tally.removed = removed.size();
             if (apply) {
-                existing.values().forEach(Contact::delete);
+                table.delete(removed);
             }
         }
-        ImportReport report = new ImportReport(created, updated, unchanged, removed, rejected, warnings, dryRun);
-        if (mode == ImportMode.REPLACE && !rejected.isEmpty()) {
-            throw new ApiException(409, messages.replaceRejected(rejectedLines(rejected)), report);
+        ImportReport report = tally.report(dryRun);
+        if (mode == ImportMode.REPLACE && tally.anyRejected()) {
+            // Rows compared before the first rejected one may already be written: the exception rolls them back.
+            throw new ApiException(409, messages.replaceRejected(tally.rejectedRows()), report);
         }
         if (apply) {
             audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d"
-                    .formatted(mode.name().toLowerCase(Locale.ROOT), created, updated, unchanged, removed, rejectedLines(rejected)));
+                    .formatted(mode.name().toLowerCase(Locale.ROOT), tally.created, tally.updated, tally.unchanged,
+                            tally.removed, tally.rejectedRows()));
         }
         return report;
     }
 
-    private static List<RowProblem> problems(long line, List<FieldProblem> problems, CsvContactReader.Sheet sheet) {
-        List<RowProblem> rows = new ArrayList<>(problems.size());
-        for (FieldProblem problem : problems) {
-            rows.add(new RowProblem(line, sheet.column(problem.field()), problem.reason()));
+    private void compare(List<ContactData> chunk, ImportTally tally, boolean apply, Instant now) throws SQLException {
+        ContactTable.Changes changes = table.compare(chunk);
+        tally.created += changes.created().size();
+        tally.updated += changes.updated().size();
+        tally.unchanged += changes.unchanged();
+        if (apply) {
+            table.write(changes, now);
         }
-        return rows;
+        chunk.clear();
     }
 
-    private static int rejectedLines(List<RowProblem> rejected) {
-        return (int) rejected.stream().map(RowProblem::line).distinct().count();
+    private static List<RowProblem> problems(long line, List<FieldProblem> problems, CsvContactReader reader) {
+        List<RowProblem> rows = new ArrayList<>(problems.size());
+        for (FieldProblem problem : problems) {
+            rows.add(new RowProblem(line, reader.column(problem.field()), problem.reason()));
+        }
+        return rows;
     }
 }

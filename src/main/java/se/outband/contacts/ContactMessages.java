@@ -64,6 +64,9 @@ public interface ContactMessages {
     @Message("Ingenting ändrades: {count} rader har fel. Läget \"ersätt\" kräver en fil utan fel. Rätta raderna och importera igen.")
     String replaceRejected(int count);
 
+    @Message("En annan import pågår fortfarande. Vänta någon minut och försök igen.")
+    String importRunning();
+
     @Message("Okänt läge \"{mode}\". Använd merge (lägg till och uppdatera) eller replace (ersätt hela listan).")
     String modeUnknown(String mode);
 

@@ -1,5 +1,8 @@
 package se.outband.contacts;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,13 +37,15 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final ContactImportService importer;
+    private final ImportSpool spool;
 
     @Context
     HttpHeaders headers;
 
-    ContactResource(ContactService contacts, ContactImportService importer) {
+    ContactResource(ContactService contacts, ContactImportService importer, ImportSpool spool) {
         this.contacts = contacts;
         this.importer = importer;
+        this.spool = spool;
     }
 
     /** Crisis leaders need the lists to choose recipients, so senders may read them too. */
@@ -82,15 +87,21 @@ public class ContactResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public ImportReport importCsv(byte[] csv,
-            @QueryParam("mode") @DefaultValue("merge") String mode, @Context UriInfo uri) {
+    public ImportReport importCsv(InputStream csv,
+            @QueryParam("mode") @DefaultValue("merge") String mode, @Context UriInfo uri) throws IOException {
         QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "mode", "dryRun");
         ContactMessages messages = messages();
         ImportMode importMode = ImportMode.parse(mode);
         if (importMode == null) {
             throw new ApiException(400, messages.modeUnknown(mode));
         }
-        return importer.importCsv(csv == null ? new byte[0] : csv, importMode, YesNo.queryFlag(uri, "dryRun"), messages);
+        boolean dryRun = YesNo.queryFlag(uri, "dryRun");
+        java.nio.file.Path file = spool.write(csv, messages);
+        try {
+            return importer.importCsv(file, importMode, dryRun, messages);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private ContactData required(ContactData contact) {

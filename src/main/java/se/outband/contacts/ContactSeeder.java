@@ -1,8 +1,6 @@
 package se.outband.contacts;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jakarta.enterprise.event.Observes;
@@ -29,11 +27,11 @@ public class ContactSeeder {
             return;
         }
         try {
-            ImportReport report = importer.importCsv(Files.readAllBytes(file), ImportMode.MERGE, false,
+            ImportReport report = importer.importCsv(file, ImportMode.MERGE, false,
                     Language.SV.messages(ContactMessages.class));
             LOG.infof("Imported %d example contacts from %s", report.created(), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read outband.contacts.seed-file " + file, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot read outband.contacts.seed-file " + file, e.getCause());
         }
     }
 }

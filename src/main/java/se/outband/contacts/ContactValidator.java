@@ -124,8 +124,20 @@ public class ContactValidator {
         if (value == null) {
             return null;
         }
-        String folded = SPACES.matcher(Text.clean(value).strip()).replaceAll(" ");
+        String stripped = Text.clean(value).strip();
+        String folded = isFolded(stripped) ? stripped : SPACES.matcher(stripped).replaceAll(" ");
         return folded.isEmpty() ? null : folded;
+    }
+
+    /** No white space but single spaces: most cells, checked without a regular expression. */
+    private static boolean isFolded(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i > 0 && text.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void limit(ContactField field, String value, int max, List<FieldProblem> errors, ContactMessages messages) {

@@ -1,16 +1,12 @@
 package se.outband.contacts;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,62 +17,98 @@ import org.apache.commons.csv.CSVRecord;
 import se.outband.common.ApiException;
 
 /**
- * Reads a staff list as HR systems and Excel write it: comma, semicolon or tab separated; UTF-8 with
- * or without BOM, UTF-16 with BOM, or Windows-1252; English or Swedish column names in any order.
+ * Reads a staff list as HR systems and Excel write it (see {@link CsvEncoding}), English or Swedish
+ * column names in any order, one row at a time so that a list of any length takes little memory.
  */
-final class CsvContactReader {
+final class CsvContactReader implements AutoCloseable {
 
     /** One data row and the line it stands on (the header is line 1, as Excel numbers rows). */
     record Row(long line, ContactData contact) {
     }
 
-    /** The rows, the column name each field was read from, and remarks on the header row. */
-    record Sheet(List<Row> rows, Map<ContactField, String> columns, List<RowProblem> warnings) {
-        String column(ContactField field) {
-            return columns.getOrDefault(field, field.jsonName());
-        }
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ContactMessages messages;
+    private final Map<ContactField, Integer> positions = new EnumMap<>(ContactField.class);
+    private final Map<ContactField, String> columns = new EnumMap<>(ContactField.class);
+    private final List<RowProblem> warnings = new ArrayList<>();
+    private long line;
+
+    private CsvContactReader(CSVParser parser, ContactMessages messages) {
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.messages = messages;
     }
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
-    private CsvContactReader() {
-    }
-
-    static Sheet read(byte[] bytes, ContactMessages messages) {
-        String text = decode(bytes, messages);
-        if (text.isBlank()) {
-            throw new ApiException(400, messages.fileEmpty());
-        }
+    /** Opens the file and reads its header row; a file that is no staff list is refused here. */
+    static CsvContactReader open(Path file, ContactMessages messages) throws IOException {
+        CsvEncoding encoding = CsvEncoding.of(file, messages);
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter(text))
+                .setDelimiter(encoding.delimiter())
                 .setIgnoreEmptyLines(false)
                 .setTrim(true)
                 .get();
-        List<Row> rows = new ArrayList<>();
-        Map<ContactField, Integer> positions = new EnumMap<>(ContactField.class);
-        Map<ContactField, String> columns = new EnumMap<>(ContactField.class);
-        List<RowProblem> warnings = new ArrayList<>();
-        long line = 0;
-        try (CSVParser parser = format.parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                line = record.getRecordNumber();
-                if (positions.isEmpty()) {
-                    if (isBlank(record)) {
-                        continue;
-                    }
-                    readHeader(record, positions, columns, warnings, messages);
-                } else if (!isBlank(record)) {
-                    rows.add(new Row(line, contact(record, positions)));
-                }
-            }
-        } catch (UncheckedIOException | IOException | IllegalStateException e) {
-            throw new ApiException(400, messages.fileMalformed(line));
+        CsvContactReader reader = new CsvContactReader(format.parse(encoding.open(file)), messages);
+        try {
+            reader.readHeader();
+            return reader;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
         }
-        return new Sheet(rows, columns, warnings);
     }
 
-    private static void readHeader(CSVRecord header, Map<ContactField, Integer> positions,
-            Map<ContactField, String> columns, List<RowProblem> warnings, ContactMessages messages) {
+    /** The next row that is not blank, or null after the last. */
+    Row next() {
+        CSVRecord record;
+        while ((record = nextRecord()) != null) {
+            if (!isBlank(record)) {
+                return new Row(line, contact(record));
+            }
+        }
+        return null;
+    }
+
+    /** The column name a field was read from, for messages that point at a cell. */
+    String column(ContactField field) {
+        return columns.getOrDefault(field, field.jsonName());
+    }
+
+    /** Remarks on the header row, e.g. columns that are not read. */
+    List<RowProblem> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            line = record.getRecordNumber();
+            return record;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ApiException(400, messages.fileMalformed(line));
+        }
+    }
+
+    private void readHeader() {
+        CSVRecord header;
+        do {
+            header = nextRecord();
+        } while (header != null && isBlank(header));
+        if (header == null) {
+            throw new ApiException(400, messages.fileEmpty());
+        }
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             ContactField field = ContactField.forHeader(name);
@@ -103,21 +135,21 @@ final class CsvContactReader {
         }
     }
 
-    private static ContactData contact(CSVRecord record, Map<ContactField, Integer> positions) {
-        String groups = value(record, positions, ContactField.GROUPS);
+    private ContactData contact(CSVRecord record) {
+        String groups = value(record, ContactField.GROUPS);
         return new ContactData(
-                value(record, positions, ContactField.ID),
-                value(record, positions, ContactField.NAME),
-                value(record, positions, ContactField.MOBILE),
-                value(record, positions, ContactField.EMAIL),
+                value(record, ContactField.ID),
+                value(record, ContactField.NAME),
+                value(record, ContactField.MOBILE),
+                value(record, ContactField.EMAIL),
                 groups == null ? List.of() : Arrays.asList(groups.split("\\|")),
-                value(record, positions, ContactField.LANGUAGE),
-                value(record, positions, ContactField.TITLE),
-                value(record, positions, ContactField.UNIT),
+                value(record, ContactField.LANGUAGE),
+                value(record, ContactField.TITLE),
+                value(record, ContactField.UNIT),
                 List.of());
     }
 
-    private static String value(CSVRecord record, Map<ContactField, Integer> positions, ContactField field) {
+    private String value(CSVRecord record, ContactField field) {
         Integer position = positions.get(field);
         return position == null || position >= record.size() ? null : record.get(position);
     }
@@ -125,74 +157,6 @@ final class CsvContactReader {
     private static boolean isBlank(CSVRecord record) {
         for (String value : record) {
             if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The delimiter used most on the first line (the header). */
-    private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        char best = ',';
-        long bestCount = 0;
-        for (char candidate : new char[] {',', ';', '\t'}) {
-            long count = header.chars().filter(c -> c == candidate).count();
-            if (count > bestCount) {
-                best = candidate;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    private static String decode(byte[] bytes, ContactMessages messages) {
-        String text;
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        } else if (startsWith(bytes, 0xFF, 0xFE)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        } else if (startsWith(bytes, 0xFE, 0xFF)) {
-            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-        } else {
-            text = strictUtf8(bytes);
-            if (text == null) {
-                text = new String(bytes, WINDOWS_1252);
-            }
-        }
-        if (!looksLikeText(text)) {
-            throw new ApiException(400, messages.fileNotText());
-        }
-        return text;
-    }
-
-    private static String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** Text files have no NUL and hardly any other control characters; images, zips and xlsx files do. */
-    private static boolean looksLikeText(String text) {
-        long controls = text.chars()
-                .filter(c -> c == 0 || c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFD)
-                .count();
-        return text.indexOf('\0') < 0 && controls * 100 <= text.length();
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
                 return false;
             }
         }

@@ -2,7 +2,11 @@ package se.outband.contacts;
 
 import java.util.List;
 
-/** What an import did, or with dryRun would do. */
+/**
+ * What an import did, or with dryRun would do. {@code rejected} and {@code warnings} list at most
+ * {@link ImportTally#LISTED} problems each; {@code rejectedRows} counts every rejected row and
+ * {@code unlisted} the problems beyond those listed.
+ */
 public record ImportReport(
         int created,
         int updated,
@@ -10,5 +14,7 @@ public record ImportReport(
         int removed,
         List<RowProblem> rejected,
         List<RowProblem> warnings,
+        int rejectedRows,
+        int unlisted,
         boolean dryRun) {
 }

@@ -1,7 +1,6 @@
 package se.outband.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -134,7 +133,7 @@ public class ContactPages {
 
     private TemplateInstance run(Path csv, String upload, boolean replace, boolean dryRun) throws IOException {
         try {
-            ImportReport report = importer.importCsv(Files.readAllBytes(csv), replace ? ImportMode.REPLACE : ImportMode.MERGE,
+            ImportReport report = importer.importCsv(csv, replace ? ImportMode.REPLACE : ImportMode.MERGE,
                     dryRun, messages());
             return Templates.contactsImport(report, upload, replace, null, !dryRun).setLocale(ui.locale());
         } catch (ApiException e) {

@@ -313,6 +313,9 @@ public interface UiMessages {
     @Message("Så här blir det: {created} nya, {updated} ändrade, {unchanged} oförändrade, {removed} tas bort, {rejected} rader med fel.")
     String importSummary(int created, int updated, int unchanged, int removed, int rejected);
 
+    @Message("Ytterligare {count} fel och varningar visas inte: rätta dem som visas och förhandsgranska igen.")
+    String importUnlisted(int count);
+
     @Message("Importera nu")
     String importConfirm();
 

@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import com.twilio.type.PhoneNumber;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.specification.RequestSpecification;
+import se.outband.benchmark.PackagedService;
 
 /**
  * Sends one bulletin to 20,000 people through the packaged service (its own process) against a
@@ -35,7 +34,7 @@ class SendBenchmarkIT {
     private static final int NAIVE_SAMPLE = 300;
 
     private static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", SlowTwilio.ADMIN_PASSWORD);
+        return given().auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
     }
 
     @Test
@@ -46,8 +45,8 @@ class SendBenchmarkIT {
         }
         admin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/contacts/import").then().statusCode(200);
-        long pid = servicePid();
-        long rssAfterImport = peakRssKb(pid);
+        long pid = PackagedService.pid();
+        long rssAfterImport = PackagedService.peakRssMb(pid);
         SlowTwilio.clearCounts();
 
         long start = System.nanoTime();
@@ -66,7 +65,7 @@ class SendBenchmarkIT {
         double rate = (SlowTwilio.REQUESTS.get() - 1) / seconds;
         double concurrencyBound = SlowTwilio.CONCURRENCY * 1000.0 / SlowTwilio.LATENCY_MS;
         double bound = Math.min(SlowTwilio.RATE, concurrencyBound);
-        long peakRss = peakRssKb(pid);
+        long peakRss = PackagedService.peakRssMb(pid);
 
         double naive = naiveLoop();
 
@@ -82,8 +81,8 @@ class SendBenchmarkIT {
         System.out.printf("naive loop (one SDK call at once): %.1f messages/s (%d messages)%n", naive, NAIVE_SAMPLE);
         System.out.printf("speed-up over naive loop         : %.1f x%n", rate / naive);
         System.out.printf("peak RSS of the service          : %,d MB (%,d MB after importing the %,d contacts)%n",
-                peakRss / 1024, rssAfterImport / 1024, RECIPIENTS);
-        System.out.printf("JVM options of the service      : %s%n%n", System.getProperty("quarkus.test.arg-line", "(defaults)"));
+                peakRss, rssAfterImport, RECIPIENTS);
+        System.out.printf("JVM options of the service      : %s%n%n", PackagedService.jvmOptions());
     }
 
     /** Twilio's samples: one blocking create() after another, on the SDK's own client settings. */
@@ -96,21 +95,5 @@ class SendBenchmarkIT {
             Message.creator(new PhoneNumber("+4670" + (2000000 + i)), new PhoneNumber("Outband"), "Naiv loop").create(client);
         }
         return NAIVE_SAMPLE / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** The launched service is this JVM's child running quarkus-run.jar. */
-    private static long servicePid() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("service process not found")).pid();
-    }
-
-    private static long peakRssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

@@ -5,12 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import se.outband.benchmark.PackagedService;
 
 /**
  * Twilio's Messages API on localhost answering after a fixed latency (-Dbench.latency-ms, 50 by
@@ -20,7 +22,6 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     static final String AUTH_TOKEN = "bench-auth-token";
-    static final String ADMIN_PASSWORD = "bench-admin-password";
     static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 50);
     static final int RATE = Integer.getInteger("bench.rate", 500);
@@ -56,17 +57,16 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
                         .withHeader("Content-Type", "application/json")
                         // A fixed sid: templating a fresh one per answer would load the fake, not Outband.
                         .withBody("{\"sid\": \"SM0123456789abcdef0123456789abcdef\", \"status\": \"queued\"}")));
-        return Map.ofEntries(
-                Map.entry("outband.data-dir", "./target/benchmark-data/" + System.currentTimeMillis()),
-                Map.entry("outband.bootstrap.admin-password", ADMIN_PASSWORD),
+        Map<String, String> settings = new HashMap<>(PackagedService.settings());
+        settings.putAll(Map.ofEntries(
                 Map.entry("outband.sms.provider", "twilio"),
                 Map.entry("outband.sms.twilio.account-sid", ACCOUNT_SID),
                 Map.entry("outband.sms.twilio.auth-token", AUTH_TOKEN),
                 Map.entry("outband.sms.twilio.from", "Outband"),
                 Map.entry("outband.sms.twilio.api-url", server.baseUrl()),
                 Map.entry("outband.sms.max-concurrency", Integer.toString(CONCURRENCY)),
-                Map.entry("outband.sms.rate-per-second", Integer.toString(RATE)),
-                Map.entry("quarkus.log.category.\"se.outband\".level", "WARN"));
+                Map.entry("outband.sms.rate-per-second", Integer.toString(RATE))));
+        return settings;
     }
 
     @Override

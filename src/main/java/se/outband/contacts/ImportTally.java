@@ -1,0 +1,54 @@
+package se.outband.contacts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts what an import finds row by row. A list of 100,000 rows can have a problem on every row, so
+ * only the first problems of each kind are kept in full: enough to fix the file, small to answer.
+ */
+final class ImportTally {
+
+    static final int LISTED = 1000;
+
+    int created;
+    int updated;
+    int unchanged;
+    int removed;
+    private int rejectedRows;
+    private int unlisted;
+    private final List<RowProblem> rejected = new ArrayList<>();
+    private final List<RowProblem> warnings = new ArrayList<>();
+
+    void reject(List<RowProblem> problems) {
+        rejectedRows++;
+        keep(rejected, problems);
+    }
+
+    void warn(List<RowProblem> problems) {
+        keep(warnings, problems);
+    }
+
+    boolean anyRejected() {
+        return rejectedRows > 0;
+    }
+
+    int rejectedRows() {
+        return rejectedRows;
+    }
+
+    ImportReport report(boolean dryRun) {
+        return new ImportReport(created, updated, unchanged, removed, List.copyOf(rejected), List.copyOf(warnings),
+                rejectedRows, unlisted, dryRun);
+    }
+
+    private void keep(List<RowProblem> kept, List<RowProblem> problems) {
+        for (RowProblem problem : problems) {
+            if (kept.size() < LISTED) {
+                kept.add(problem);
+            } else {
+                unlisted++;
+            }
+        }
+    }
+}
