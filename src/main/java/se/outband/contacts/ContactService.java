@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,12 +59,18 @@ public class ContactService {
         List<String> unknownIds = new ArrayList<>();
         String select = "select new se.outband.contacts.Addressee(c.id, c.name, c.mobile, c.email) from Contact c ";
         if (!groups.isEmpty()) {
-            Set<String> known = new HashSet<>(em.createQuery("select distinct g from Contact c join c.groups g where g in ?1",
-                    String.class).setParameter(1, groups).getResultList());
+            // From the group table's index outwards: a bulletin to 20,000 people must not wait for a scan of
+            // every contact. Someone in two of the groups comes twice and is chosen once.
+            Set<String> known = new HashSet<>(em.createNativeQuery(
+                    "select distinct group_name from contact_group where group_name in (:groups)", String.class)
+                    .setParameter("groups", groups).getResultList());
             groups.stream().filter(g -> !known.contains(g)).forEach(unknownGroups::add);
-            em.createQuery(select + "where c.id in (select m.id from Contact m join m.groups g where g in ?1)"
-                    + " order by c.name, c.id", Addressee.class).setParameter(1, groups).getResultStream()
-                    .forEach(a -> chosen.putIfAbsent(a.id(), a));
+            Stream<Object[]> rows = ((Stream<?>) em.createNativeQuery("select c.id, c.name, c.mobile, c.email"
+                    + " from contact_group g join contact c on c.id = g.contact_id where g.group_name in (:groups)"
+                    + " order by c.name, c.id", Object[].class).setParameter("groups", groups).getResultStream())
+                    .map(Object[].class::cast);
+            rows.forEach(row -> chosen.putIfAbsent((String) row[0],
+                    new Addressee((String) row[0], (String) row[1], (String) row[2], (String) row[3])));
         }
         if (!ids.isEmpty()) {
             Map<String, Addressee> found = new HashMap<>();

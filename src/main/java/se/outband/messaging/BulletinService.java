@@ -1,6 +1,7 @@
 package se.outband.messaging;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +13,12 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.common.Text;
-import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
@@ -38,7 +37,6 @@ public class BulletinService {
     /** Twilio's limit for one message body, checked on the text and again on what is sent. */
     static final int MAX_TEXT = 1600;
     static final String DRILL_PREFIX = "ÖVNING: ";
-    private static final int FLUSH_EVERY = 1000;
     /** Chosen one by one; more people than this are a group. */
     static final int MAX_PEOPLE = 5000;
     static final int MAX_GROUPS = 500;
@@ -52,10 +50,12 @@ public class BulletinService {
     private final Clock clock;
     private final Event<DeliveriesQueued> queued;
     private final StatusPageService statusPage;
+    private final AudienceStore audienceStore;
 
     BulletinService(ContactService contacts, SmsConfig smsConfig, SmsGateway sms, MailGateway mail, AuditLog audit,
-            Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage) {
+            Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage, AudienceStore audienceStore) {
         this.statusPage = statusPage;
+        this.audienceStore = audienceStore;
         this.contacts = contacts;
         this.smsConfig = smsConfig;
         this.sms = sms;
@@ -63,10 +63,6 @@ public class BulletinService {
         this.audit = audit;
         this.clock = clock;
         this.queued = queued;
-    }
-
-    /** A recipient and the channels they will first be sent on. */
-    private record Planned(Addressee contact, boolean bySms, boolean byEmail) {
     }
 
     @Transactional
@@ -107,9 +103,9 @@ public class BulletinService {
             throw new ApiException(400, messages.repliesImpossible(sms.oneWaySender().get()));
         }
         SmsSegments.Count count = SmsSegments.count(message);
-        List<Planned> plan = audience.addressees().stream().map(c -> plan(c, policy)).toList();
-        int smsMessages = (int) plan.stream().filter(Planned::bySms).count();
-        int emailMessages = (int) plan.stream().filter(Planned::byEmail).count();
+        List<PlannedRecipient> plan = audience.addressees().stream().map(c -> PlannedRecipient.of(c, policy)).toList();
+        int smsMessages = (int) plan.stream().filter(PlannedRecipient::bySms).count();
+        int emailMessages = (int) plan.stream().filter(PlannedRecipient::byEmail).count();
         int unreachable = (int) plan.stream().filter(p -> !p.bySms() && !p.byEmail()).count();
         if (unreachable == plan.size()) {
             throw new ApiException(400, messages.nobodyReachable(plan.size()));
@@ -146,7 +142,7 @@ public class BulletinService {
     }
 
     private Bulletin store(BulletinRequest request, String text, String message, ChannelPolicy policy, List<String> options,
-            List<String> groups, List<String> ids, List<Planned> plan, SmsSegments.Count count, String actor) {
+            List<String> groups, List<String> ids, List<PlannedRecipient> plan, SmsSegments.Count count, String actor) {
         Instant now = clock.instant();
         Bulletin bulletin = new Bulletin();
         bulletin.text = text;
@@ -161,41 +157,14 @@ public class BulletinService {
         bulletin.createdAt = now;
         bulletin.createdBy = actor;
         bulletin.persist();
-        EntityManager em = Bulletin.getEntityManager();
-        int stored = 0;
-        for (Planned planned : plan) {
-            if (++stored % FLUSH_EVERY == 0) {
-                // Keeps the persistence context small: tens of thousands of rows in one transaction.
-                em.flush();
-                em.clear();
-            }
-            Recipient recipient = new Recipient();
-            recipient.bulletinId = bulletin.id;
-            recipient.contactId = planned.contact().id();
-            recipient.name = planned.contact().name();
-            recipient.mobile = planned.contact().mobile();
-            recipient.email = planned.contact().email();
-            recipient.persist();
-            if (planned.bySms()) {
-                Outbox.queue(bulletin.id, recipient.id, Channel.SMS, recipient.mobile, null, now).persist();
-            }
-            if (planned.byEmail()) {
-                Outbox.queue(bulletin.id, recipient.id, Channel.EMAIL, recipient.email, null, now).persist();
-            }
+        // The recipients refer to the bulletin row: it must be written before they are.
+        Bulletin.flush();
+        try {
+            audienceStore.store(bulletin, plan);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the recipients of bulletin " + bulletin.id, e);
         }
         return bulletin;
-    }
-
-    /** With sms-then-email, email is only planned for those without a mobile; the rest fall back on failure. */
-    private static Planned plan(Addressee contact, ChannelPolicy policy) {
-        boolean mobile = contact.mobile() != null;
-        boolean email = contact.email() != null;
-        return switch (policy) {
-            case SMS_THEN_EMAIL -> new Planned(contact, mobile, !mobile && email);
-            case SMS -> new Planned(contact, mobile, false);
-            case EMAIL -> new Planned(contact, false, email);
-            case BOTH -> new Planned(contact, mobile, email);
-        };
     }
 
     /** The text as recipients get it: marked as an exercise, and ending with how to answer. */

@@ -88,7 +88,9 @@ public class Outbox {
         List<Claimed> claimed = Delivery.getEntityManager().createQuery(
                 "select new se.outband.messaging.Outbox$Claimed(d.id, d.channel, d.address, b.message, b.smsSegments)"
                         + " from Delivery d, Bulletin b where b.id = d.bulletinId and d.state = :queued"
-                        + " and d.channel = :channel and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id", Claimed.class)
+                        + " and d.channel = :channel and d.nextAttemptAt <= :now"
+                        // State and channel are fixed, but H2 reads the index in order only when they are named.
+                        + " order by d.state, d.channel, d.nextAttemptAt, d.id", Claimed.class)
                 .setParameter("queued", DeliveryState.QUEUED)
                 .setParameter("channel", channel)
                 .setParameter("now", now)

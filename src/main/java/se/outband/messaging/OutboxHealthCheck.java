@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness says, in words, when bulletins would be accepted but not sent: a dispatcher or recorder
- * loop that stopped going round, or messages due for sending while nothing has been sent or recorded
+ * loop that stopped going round, recipients of a big bulletin not stored a minute on, or messages due for sending while nothing has been sent or recorded
  * for a while (a provider that is down still counts as progress: its refusals are recorded as retries).
  */
 @Readiness
@@ -26,19 +27,25 @@ public class OutboxHealthCheck implements HealthCheck {
     static final Duration SILENT_LOOP = Duration.ofSeconds(30);
     static final Duration STALLED = Duration.ofMinutes(2);
 
+    /** Storing the rest of a bulletin's recipients takes seconds; a minute means it keeps failing. */
+    static final Duration AUDIENCE_WAITING = Duration.ofMinutes(1);
+
     private final Dispatcher dispatcher;
     private final Outbox outbox;
+    private final AudienceStore audience;
     private final Clock clock;
 
-    OutboxHealthCheck(Dispatcher dispatcher, Outbox outbox, Clock clock) {
+    OutboxHealthCheck(Dispatcher dispatcher, Outbox outbox, AudienceStore audience, Clock clock) {
         this.dispatcher = dispatcher;
         this.outbox = outbox;
+        this.audience = audience;
         this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
         Instant now = clock.instant();
+        Optional<Instant> audienceWaiting = audience.oldestPending();
         Dispatcher.Liveness liveness = dispatcher.liveness();
         Outbox.Backlog backlog = outbox.backlog();
         List<String> problems = new ArrayList<>();
@@ -51,6 +58,9 @@ public class OutboxHealthCheck implements HealthCheck {
         if (backlog.due() > 0 && backlog.oldestDue().isBefore(now.minus(STALLED)) && liveness.lastProgress().isBefore(now.minus(STALLED))) {
             problems.add(backlog.due() + " messages have been due since " + backlog.oldestDue()
                     + " and nothing has been sent or recorded since " + liveness.lastProgress() + ".");
+        }
+        if (audienceWaiting.isPresent() && audienceWaiting.get().isBefore(now.minus(AUDIENCE_WAITING))) {
+            problems.add("A bulletin accepted at " + audienceWaiting.get() + " still has recipients waiting to be stored.");
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox")
                 .withData("due", backlog.due())

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -30,6 +32,8 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
     static final AtomicLong FIRST_REQUEST_NANOS = new AtomicLong();
     static final AtomicLong LAST_REQUEST_NANOS = new AtomicLong();
     static final AtomicLong REQUESTS = new AtomicLong();
+    /** Messages asked for per recipient number: more than one is a duplicate. */
+    static final Map<String, AtomicInteger> PER_NUMBER = new ConcurrentHashMap<>();
 
     static WireMockServer server() {
         return server;
@@ -39,6 +43,7 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
         FIRST_REQUEST_NANOS.set(0);
         LAST_REQUEST_NANOS.set(0);
         REQUESTS.set(0);
+        PER_NUMBER.clear();
     }
 
     @Override
@@ -50,6 +55,7 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
             FIRST_REQUEST_NANOS.compareAndSet(0, now);
             LAST_REQUEST_NANOS.accumulateAndGet(now, Math::max);
             REQUESTS.incrementAndGet();
+            PER_NUMBER.computeIfAbsent(request.formParameter("To").firstValue(), to -> new AtomicInteger()).incrementAndGet();
         });
         server.start();
         server.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))

@@ -1,0 +1,117 @@
+package se.outband.messaging.sms;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.specification.RequestSpecification;
+import se.outband.benchmark.PackagedService;
+
+/**
+ * Kills the packaged service with SIGKILL (kill -9) while it sends a bulletin to 3,000 people,
+ * starts it again on the same data, and counts the messages Twilio was asked for twice. The
+ * outbox's promise: nobody is lost, and at most the messages in flight (max-concurrency) are
+ * sent again. Run with {@code ./mvnw verify -Pbenchmark}; it prints the figures and asserts
+ * that everyone was reached.
+ */
+@Tag("benchmark")
+class CrashBenchmarkIT {
+
+    private static final int RECIPIENTS = 3000;
+    private static final int CONCURRENCY = 16;
+    private static final int KILL_AFTER = 1000;
+
+    private final SlowTwilio twilio = new SlowTwilio();
+    private Process service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.destroyForcibly();
+        }
+        twilio.stop();
+    }
+
+    @Test
+    void killDashNineMidSend() throws Exception {
+        Map<String, String> settings = new HashMap<>(twilio.start());
+        settings.put("outband.sms.max-concurrency", Integer.toString(CONCURRENCY));
+        settings.put("quarkus.http.port", Integer.toString(freePort()));
+        service = start(settings);
+
+        StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
+        for (int i = 0; i < RECIPIENTS; i++) {
+            csv.append(i).append(",Person ").append(i).append(",070-2").append(String.format("%06d", i)).append(",Alla\n");
+        }
+        admin(settings).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import").then().statusCode(200);
+        SlowTwilio.clearCounts();
+        long id = admin(settings).contentType("application/json")
+                .body(Map.of("text", "Krisledningen samlas kl 14 i stadshuset.", "groups", List.of("Alla")))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> SlowTwilio.REQUESTS.get() >= KILL_AFTER);
+        service.destroyForcibly().waitFor();
+        long askedBeforeKill = SlowTwilio.REQUESTS.get();
+
+        long restart = System.nanoTime();
+        service = start(settings);
+        long startedMillis = (System.nanoTime() - restart) / 1_000_000;
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> sent(settings, id) == RECIPIENTS);
+
+        int duplicates = SlowTwilio.PER_NUMBER.values().stream().mapToInt(AtomicInteger::get).map(n -> n - 1).sum();
+        System.out.printf("%n=== Crash benchmark: kill -9 mid-send of %,d SMS, max-concurrency %d ===%n", RECIPIENTS, CONCURRENCY);
+        System.out.printf("asked of Twilio before the kill  : %,d%n", askedBeforeKill);
+        System.out.printf("service ready again after        : %,d ms%n", startedMillis);
+        System.out.printf("people reached                   : %,d of %,d%n", SlowTwilio.PER_NUMBER.size(), RECIPIENTS);
+        System.out.printf("messages sent twice (duplicates) : %d (at most %d expected: those in flight)%n", duplicates, CONCURRENCY);
+        System.out.printf("JVM options of the service       : %s%n%n", PackagedService.jvmOptions());
+        assertEquals(RECIPIENTS, SlowTwilio.PER_NUMBER.size(), "everyone reached after the restart");
+    }
+
+    private static RequestSpecification admin(Map<String, String> settings) {
+        return given().port(Integer.parseInt(settings.get("quarkus.http.port")))
+                .auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
+    }
+
+    private static int sent(Map<String, String> settings, long id) {
+        Map<String, Number> sms = admin(settings).get("/api/bulletins/" + id).then().extract().path("deliveries.sms");
+        return sms.getOrDefault("SENT", 0).intValue();
+    }
+
+    /** The packaged jar with the shipped JVM options, ready when its readiness check says so. */
+    private static Process start(Map<String, String> settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.stream(PackagedService.jvmOptions().split(" ")).filter(o -> o.startsWith("-")).toList());
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-benchmark.log").toFile())).start();
+        int port = Integer.parseInt(settings.get("quarkus.http.port"));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> given().port(port).get("/q/health/ready").statusCode() == 200);
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
