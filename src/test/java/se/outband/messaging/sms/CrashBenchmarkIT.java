@@ -3,6 +3,7 @@ package se.outband.messaging.sms;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -83,6 +84,7 @@ class CrashBenchmarkIT {
         System.out.printf("messages sent twice (duplicates) : %d (at most %d expected: those in flight)%n", duplicates, CONCURRENCY);
         System.out.printf("JVM options of the service       : %s%n%n", PackagedService.jvmOptions());
         assertEquals(RECIPIENTS, SlowTwilio.PER_NUMBER.size(), "everyone reached after the restart");
+        assertTrue(duplicates <= CONCURRENCY, duplicates + " sent twice: more than were in flight");
     }
 
     private static RequestSpecification admin(Map<String, String> settings) {
