@@ -30,7 +30,10 @@ public final class Browser {
     private Browser() {
     }
 
-    /** A phone-sized window (390 × 844 unless told otherwise); JavaScript off when {@code javascript} is false. */
+    /**
+     * A phone-sized viewport (390 × 844 unless told otherwise); JavaScript off when {@code javascript}
+     * is false. The device metrics are emulated: a headless window is never narrower than 500 px.
+     */
     public static WebDriver open(int width, int height, boolean javascript) throws IOException {
         if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
             String message = "Chromium is not installed: apt-get install -y chromium chromium-driver";
@@ -50,8 +53,10 @@ public final class Browser {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-        WebDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         // Elements of a page that is still loading are waited for, not missed.
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;

@@ -28,6 +28,20 @@ public class PhoneNumbers {
         this.defaultRegion = config.defaultRegion();
     }
 
+    /** How people here write a stored number: 070-174 06 05 at home, +47 412 34 567 from abroad. */
+    public String display(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            PhoneNumber number = util.parse(e164, defaultRegion);
+            boolean home = util.getRegionCodeForNumber(number) != null && util.getRegionCodeForNumber(number).equals(defaultRegion);
+            return util.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     public Parsed parse(String text) {
         try {
             PhoneNumber number = util.parse(text, defaultRegion);

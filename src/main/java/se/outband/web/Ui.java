@@ -13,6 +13,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import se.outband.access.Roles;
+import se.outband.contacts.PhoneNumbers;
 import se.outband.common.Language;
 
 /**
@@ -30,6 +31,9 @@ public class Ui {
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    PhoneNumbers phoneNumbers;
 
     private String newCsrf;
 
@@ -67,6 +71,11 @@ public class Ui {
 
     public Locale locale() {
         return Locale.forLanguageTag(lang());
+    }
+
+    /** A stored (E.164) number as people here write it, for showing; links keep the E.164 form. */
+    public String phone(String e164) {
+        return phoneNumbers.display(e164);
     }
 
     /** The token every form carries; the same value lives in a cookie other sites cannot send or read. */

@@ -316,6 +316,15 @@ public interface UiMessages {
     @Message("Ytterligare {count} fel och varningar visas inte: rätta dem som visas och förhandsgranska igen.")
     String importUnlisted(int count);
 
+    @Message("Ring")
+    String call();
+
+    @Message("Skicka SMS")
+    String textMessage();
+
+    @Message("Skriv e-post")
+    String writeEmail();
+
     @Message("Importera nu")
     String importConfirm();
 

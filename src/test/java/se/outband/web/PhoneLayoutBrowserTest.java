@@ -1,0 +1,75 @@
+package se.outband.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import se.outband.Browser;
+import se.outband.TestApi;
+import se.outband.access.Roles;
+
+/** Every page a signed-in leader or admin can open fits a 390 px phone, and numbers can be tapped. */
+@QuarkusTest
+class PhoneLayoutBrowserTest {
+
+    private static final int PHONE_WIDTH = 390;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void everyPageFitsAPhoneAndNumbersAreTapToCall() throws Exception {
+        TestApi.replaceContacts("""
+                id,name,mobile,email,groups,title,unit
+                tel1,Gunilla Långnamnsdottir-Fredriksson,070-174 06 05,gunilla.langnamnsdottir-fredriksson@exempel-kommun.example.net,Krisledning|Socialförvaltningens beredskapsgrupp,Förvaltningschef för socialförvaltningen,Socialförvaltningen
+                tel2,Bo Berg,070-174 06 06,,Krisledning,,
+                """);
+        long bulletin = TestApi.asAdmin().contentType("application/json")
+                .body(Map.of("text", "Alla i krisledningen samlas kl 14 i stadshuset.", "groups", List.of("Krisledning"),
+                        "replyOptions", List.of("JA", "NEJ")))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+        TestApi.ensureUser("telefonadmin", List.of(Roles.ADMIN, Roles.SENDER, Roles.CONTACTS));
+
+        WebDriver browser = Browser.open(PHONE_WIDTH, 844, false);
+        try {
+            browser.get(base + "login");
+            browser.findElement(By.id("username")).sendKeys("telefonadmin");
+            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            List<String> tooWide = new ArrayList<>();
+            for (String page : List.of("app/", "app/bulletins/new", "app/bulletins/" + bulletin, "app/contacts",
+                    "app/contacts/tel1", "app/contacts/import", "app/status", "app/admin", "app/account")) {
+                browser.get(base + page);
+                long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+                long content = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+                assertEquals(PHONE_WIDTH, viewport, "the phone's viewport is emulated");
+                if (content > viewport) {
+                    tooWide.add(page + " is " + content + " px wide");
+                    Browser.screenshot(browser, "too-wide-" + page.replaceAll("[^a-z0-9]+", "-"));
+                }
+            }
+            assertTrue(tooWide.isEmpty(), () -> "Pages wider than a phone: " + tooWide);
+
+            browser.get(base + "app/contacts");
+            assertEquals("tel:+46701740605", browser.findElement(By.linkText("070-174 06 05")).getAttribute("href"));
+            browser.get(base + "app/contacts/tel1");
+            assertEquals("Ring 070-174 06 05", browser.findElement(By.cssSelector("a[href='tel:+46701740605']")).getText());
+            assertEquals("sms:+46701740605", browser.findElement(By.cssSelector("a[href^='sms:']")).getAttribute("href"));
+            assertTrue(browser.findElement(By.cssSelector("a[href^='mailto:']")).getAttribute("href")
+                    .endsWith("gunilla.langnamnsdottir-fredriksson@exempel-kommun.example.net"));
+        } finally {
+            browser.quit();
+        }
+    }
+}
