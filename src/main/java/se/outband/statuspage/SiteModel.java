@@ -8,9 +8,12 @@ public final class SiteModel {
     private SiteModel() {
     }
 
-    /** Page-level facts; the paths are relative so the folder works on any host and from disk. */
+    /**
+     * Page-level facts; the paths are relative so the folder works on any host and from disk, except
+     * {@code signIn}: the leaders' sign-in on Outband itself, wherever a copy of the page is published.
+     */
     public record Page(String lang, String toLanguageRoot, String toSiteRoot, String otherLanguage, String updatedAt,
-            String organisation, String worstState, Contact contact) {
+            String organisation, String worstState, Contact contact, String signIn) {
     }
 
     public record Contact(String hotline, String sms, String address) {

@@ -80,6 +80,9 @@ public interface StatusPageMessages {
     @Message("Sidan uppdateras av krisledningen. Den fungerar även om organisationens egna system ligger nere.")
     String footer();
 
+    @Message("Inloggning för krisledningen")
+    String signIn();
+
     @Message("Ange ett namn på systemet.")
     String nameMissing();
 

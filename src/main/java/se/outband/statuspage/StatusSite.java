@@ -155,7 +155,8 @@ public class StatusSite {
         StatusConfig.Contact contact = config.contact();
         return new Page(language.tag(), toLanguageRoot, toSiteRoot, other, updated, config.organisation(),
                 snapshot.worst().value(),
-                new Contact(contact.hotline().orElse(null), contact.sms().orElse(null), contact.address().orElse(null)));
+                new Contact(contact.hotline().orElse(null), contact.sms().orElse(null), contact.address().orElse(null)),
+                outband.link("/app/"));
     }
 
     private static IncidentBlock block(Incident incident, Snapshot snapshot, Formatter format, int maxUpdates) {

@@ -61,6 +61,12 @@ public class LoginPage {
         this.sessions = sessions;
     }
 
+    /** Whoever types Outband's address lands on the public status page; its footer links leaders to sign in. */
+    @GET
+    public Response root() {
+        return WebSupport.seeOther("/status/").build();
+    }
+
     @GET
     @Path("login")
     public TemplateInstance login() {

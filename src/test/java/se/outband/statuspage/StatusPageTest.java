@@ -106,6 +106,9 @@ class StatusPageTest {
         assertTrue(sv.text().contains("0520-49 70 00") && sv.text().contains("Stadshuset, Torget 1"), "how to reach us");
         assertTrue(sv.selectFirst("footer").text().matches("(?s).*Senast uppdaterad: \\d{1,2} \\p{L}+ \\d{4} kl\\. \\d{2}:\\d{2}.*"),
                 sv.selectFirst("footer").text());
+        assertEquals("https://outband.test/app/", sv.selectFirst("footer a.sign-in").attr("href"),
+                "leaders find the sign-in from the public page, wherever it is published");
+        assertEquals("Inloggning för krisledningen", sv.selectFirst("footer a.sign-in").text());
 
         Document en = page("/status/en/");
         assertEquals("en", en.selectFirst("html").attr("lang"));
@@ -146,7 +149,9 @@ class StatusPageTest {
             Document doc = Jsoup.parse(html);
             assertTrue(doc.select("script, link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
             assertFalse(html.contains("<script"), file.toString());
-            for (Element linked : doc.select("[href], [src]")) {
+            // The one way out: the leaders' sign-in on Outband itself.
+            assertEquals("https://outband.test/app/", doc.selectFirst("a.sign-in").attr("href"), file.toString());
+            for (Element linked : doc.select("[href]:not(a.sign-in), [src]")) {
                 String url = linked.hasAttr("href") ? linked.attr("href") : linked.attr("src");
                 assertFalse(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("//"),
                         file + " loads or links outside the folder: " + url);

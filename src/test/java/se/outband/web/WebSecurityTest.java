@@ -55,6 +55,11 @@ class WebSecurityTest {
     }
 
     @Test
+    void theRootAddressOpensThePublicStatusPage() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/status/"));
+    }
+
+    @Test
     void signedOutVisitorsAreSentToTheLoginPageAndAWrongPasswordIsExplained() {
         given().redirects().follow(false).get("/app/bulletins/new").then().statusCode(302).header("Location", endsWith("/login"));
         String csrf = TestApi.csrfFromLoginPage();
