@@ -29,8 +29,8 @@ public class HttpHardening {
             ";|%2f|%5c|\\\\|%00|%0[1-9a-f]|%1[0-9a-f]|%7f|%25|(^|/)(\\.|%2e){1,2}(/|$)|[\\x00-\\x1f\\x7f]",
             Pattern.CASE_INSENSITIVE);
 
-    /** Pages of the web UI: no inline script, no framing, nothing loaded from anywhere but Outband. */
-    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    /** Pages of the web UI: no inline script, no framing, nothing loaded or fetched from anywhere but Outband. */
+    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     void register(@Observes Filters filters) {

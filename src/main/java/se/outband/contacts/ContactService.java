@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -86,6 +87,25 @@ public class ContactService {
             }
         }
         return new Audience(List.copyOf(chosen.values()), unknownGroups, unknownIds);
+    }
+
+    /**
+     * Up to {@code max} contacts whose name, id, unit, title or email contains the text, or whose mobile
+     * contains its digits (070 174 finds +4670174…), sorted by name: for picking people to send to.
+     */
+    @Transactional
+    public List<ContactData> search(String text, int max) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        String digits = needle.replaceAll("[^0-9]", "").replaceFirst("^0", "");
+        String like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Contact.<Contact>find("select c from Contact c where lower(c.name) like ?1 escape '\\'"
+                + " or lower(c.id) like ?1 escape '\\' or lower(c.unit) like ?1 escape '\\' or lower(c.title) like ?1 escape '\\'"
+                + " or lower(c.email) like ?1 escape '\\' or (?2 <> '' and c.mobile like ?3) order by c.name, c.id",
+                like, digits, "%" + digits + "%")
+                .page(0, max).list().stream().map(Contact::toData).toList();
     }
 
     @Transactional

@@ -2,6 +2,9 @@ package se.outband.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -20,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.common.YesNo;
+import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.BulletinPreview;
@@ -43,15 +47,13 @@ import se.outband.messaging.sms.SmsGateway;
 public class BulletinPages {
 
     /** What the form holds, echoed back on every step. */
-    public record Draft(String text, List<String> groups, String people, String channels, String replyOptions, boolean drill,
+    public record Draft(String text, List<String> groups, List<String> people, String channels, String replyOptions, boolean drill,
             boolean statusUpdate) {
 
         BulletinRequest request() {
-            List<String> ids = people == null ? List.of()
-                    : Arrays.stream(people.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
             List<String> options = replyOptions == null ? List.of()
                     : Arrays.stream(replyOptions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new BulletinRequest(text, groups, ids, channels, drill, options, statusUpdate);
+            return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate);
         }
 
         public boolean chose(String group) {
@@ -59,10 +61,18 @@ public class BulletinPages {
         }
     }
 
+    /** A person as the picker shows them: who, and enough to tell two Anna Anderssons apart. */
+    public record Person(String id, String name, String detail) {
+    }
+
+    private static final int FOUND_AT_MOST = 20;
+
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<BulletinTemplates.Template> templates,
-                String error, String pricePerSegment, String oneWaySender);
+                String error, String pricePerSegment, String oneWaySender, List<Person> chosen, String find, List<Person> found);
+
+        static native TemplateInstance bulletinNew$found(List<Person> found, String find);
 
         static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
 
@@ -94,13 +104,13 @@ public class BulletinPages {
     public TemplateInstance form(@QueryParam("template") String template, @QueryParam("from") Long from,
             @QueryParam("who") String who) {
         String text = "";
-        String people = "";
+        List<String> people = List.of();
         if (template != null && BulletinTemplates.find(template) != null) {
             text = BulletinTemplates.find(template).text();
         }
         if (from != null) {
             text = queries.text(from, messages());
-            people = String.join(", ", "noreply".equals(who) ? replies.silentContactIds(from) : queries.unreachedContactIds(from));
+            people = "noreply".equals(who) ? replies.silentContactIds(from) : queries.unreachedContactIds(from);
         }
         return form(new Draft(text, List.of(), people, "sms-then-email", "", false, false), null);
     }
@@ -115,6 +125,20 @@ public class BulletinPages {
         } catch (ApiException e) {
             return form(draft, e.getMessage());
         }
+    }
+
+    /** The picker's search step: the form as it was, with the people matching {@code find} to tick. */
+    @POST
+    @Path("pick")
+    public TemplateInstance pick(@BeanParam DraftForm form, @RestForm String find) {
+        return form(form.draft(), null, find);
+    }
+
+    /** The same results for the picker's script, as the list it puts under the search field. */
+    @GET
+    @Path("people")
+    public TemplateInstance people(@QueryParam("find") String find) {
+        return Templates.bulletinNew$found(found(find), find).setLocale(ui.locale());
     }
 
     /** Back from the confirm step to the form, with everything as it was. */
@@ -147,8 +171,34 @@ public class BulletinPages {
     }
 
     private TemplateInstance form(Draft draft, String error) {
+        return form(draft, error, null);
+    }
+
+    private TemplateInstance form(Draft draft, String error, String find) {
         return Templates.bulletinNew(draft, contacts.groups(), BulletinTemplates.ALL, error,
-                smsConfig.pricePerSegment().toPlainString(), sms.oneWaySender().orElse(null)).setLocale(ui.locale());
+                smsConfig.pricePerSegment().toPlainString(), sms.oneWaySender().orElse(null), chosen(draft.people()), find,
+                found(find).stream().filter(p -> !draft.people().contains(p.id())).toList()).setLocale(ui.locale());
+    }
+
+    /** The people ticked so far, by name; an id that no longer exists shows as itself (the check step explains). */
+    private List<Person> chosen(List<String> ids) {
+        Map<String, Addressee> known = contacts.resolve(List.of(), ids).addressees().stream()
+                .collect(Collectors.toMap(Addressee::id, a -> a));
+        return ids.stream().map(id -> {
+            Addressee person = known.get(id);
+            return person == null ? new Person(id, id, "") : new Person(id, person.name(), phone(person.mobile(), person.email()));
+        }).toList();
+    }
+
+    private List<Person> found(String find) {
+        return contacts.search(find, FOUND_AT_MOST).stream()
+                .map(c -> new Person(c.id(), c.name(), Stream.of(c.unit(), c.title(), phone(c.mobile(), c.email()))
+                        .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" · "))))
+                .toList();
+    }
+
+    private String phone(String mobile, String email) {
+        return mobile != null ? ui.phone(mobile) : email == null ? "" : email;
     }
 
     private MessagingMessages messages() {
@@ -162,7 +212,7 @@ public class BulletinPages {
         @RestForm
         List<String> groups;
         @RestForm
-        String people;
+        List<String> people;
         @RestForm
         String channels;
         @RestForm
@@ -173,7 +223,8 @@ public class BulletinPages {
         YesNo statusUpdate;
 
         Draft draft() {
-            return new Draft(text == null ? "" : text, groups == null ? List.of() : groups, people, channels, replyOptions,
+            return new Draft(text == null ? "" : text, groups == null ? List.of() : groups,
+                    people == null ? List.of() : people.stream().filter(p -> p != null && !p.isBlank()).distinct().toList(), channels, replyOptions,
                     YesNo.yes(drill), YesNo.yes(statusUpdate));
         }
     }

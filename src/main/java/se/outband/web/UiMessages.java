@@ -157,7 +157,7 @@ public interface UiMessages {
     @Message("{members} personer")
     String members(long members);
 
-    @Message("Enskilda personer (anställningsnummer, åtskilda med komma)")
+    @Message("Enskilda personer")
     String people();
 
     @Message("Meddelande")
@@ -315,6 +315,12 @@ public interface UiMessages {
 
     @Message("Ytterligare {count} fel och varningar visas inte: rätta dem som visas och förhandsgranska igen.")
     String importUnlisted(int count);
+
+    @Message("Sök person på namn, nummer eller enhet")
+    String findPerson();
+
+    @Message("Ingen heter eller har numret \"{find}\".")
+    String nobodyFound(String find);
 
     @Message("Ring")
     String call();

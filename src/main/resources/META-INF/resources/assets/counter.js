@@ -35,11 +35,12 @@
     var c = count(message);
     var people = 0;
     document.querySelectorAll("input[name=groups]:checked").forEach(function (g) { people += Number(g.dataset.members); });
+    people += document.querySelectorAll("input[name=people]:checked").length;
     var out = document.getElementById("counter");
     var cost = (c.segments * people * Number(out.dataset.price)).toFixed(2);
     var line = sv
-        ? message.length + " tecken · " + c.segments + " SMS per person · högst " + cost + " kr för de valda grupperna"
-        : message.length + " characters · " + c.segments + " SMS per person · at most " + cost + " SEK for the groups chosen";
+        ? message.length + " tecken · " + c.segments + " SMS per person · högst " + cost + " kr för de valda"
+        : message.length + " characters · " + c.segments + " SMS per person · at most " + cost + " SEK for those chosen";
     if (c.ucs2) {
       line += sv
           ? " · Tecknet " + c.ucs2 + " gör att ett SMS bara rymmer 70 tecken (UCS-2). Byt ut det för att sänka kostnaden."
@@ -49,5 +50,6 @@
   }
 
   document.getElementById("bulletin-form").addEventListener("input", update);
+  document.getElementById("bulletin-form").addEventListener("change", update);
   update();
 })();

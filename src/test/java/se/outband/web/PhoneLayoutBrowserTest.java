@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +31,38 @@ class PhoneLayoutBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Test
+    void aLeaderPicksAPersonByNameAsTheyTypeAndSendsToThem() throws Exception {
+        TestApi.replaceContacts("id,name,mobile,unit\nv1,Göran Fredriksson,070-174 06 07,Socialförvaltningen\n"
+                + "v2,Greta Fredriksson,070-174 06 08,Skolan\n");
+        TestApi.ensureUser("telefonledare", List.of(Roles.SENDER));
+        WebDriver browser = Browser.open(PHONE_WIDTH, 844, true);
+        try {
+            browser.get(base + "login");
+            browser.findElement(By.id("username")).sendKeys("telefonledare");
+            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/$"));
+            browser.get(base + "app/bulletins/new");
+            browser.findElement(By.id("find")).sendKeys("Göran");
+            WebElement found = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#found input[value=v1]")));
+            assertTrue(browser.findElement(By.id("found")).getText().contains("Socialförvaltningen"));
+            assertTrue(browser.findElements(By.cssSelector("#found input[value=v2]")).isEmpty(), "only Göran matches");
+            found.click();
+            assertTrue(browser.findElement(By.id("chosen")).getText().contains("Göran Fredriksson"), "shows who was picked");
+            browser.findElement(By.id("text")).sendKeys("Kan du ringa krisledningen?");
+            browser.findElement(By.cssSelector("#bulletin-form button[type=submit]:not([formaction])")).click();
+            WebElement counts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.id("confirm-counts")));
+            assertTrue(counts.getText().startsWith("1 person"), counts.getText());
+            browser.findElement(By.id("send")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/bulletins/\\d+$"));
+        } finally {
+            browser.quit();
+        }
+    }
 
     @Test
     void everyPageFitsAPhoneAndNumbersAreTapToCall() throws Exception {

@@ -94,7 +94,33 @@ class UiFormsTest {
         signedIn("ui-follower", List.of(Roles.SENDER)).get("/app/bulletins/new?from=" + id + "&who=unreached")
                 .then().statusCode(200)
                 .body(containsString(">Första utskicket</textarea>"))
-                .body(containsString("value=\"f1, f2\""));
+                .body(containsString("value=\"f1\" checked> Fia Följd"))
+                .body(containsString("value=\"f2\" checked> Frans Följd"));
+    }
+
+    @Test
+    void aPersonIsPickedByNameWithoutJavaScript() {
+        TestApi.replaceContacts("id,name,mobile,unit\np1,Göran Fredriksson,070-174 06 44,Socialförvaltningen\n"
+                + "p2,Greta Fredriksson,070-174 06 45,Skolan\n");
+        String found = signedIn("ui-picker", List.of(Roles.SENDER))
+                .formParams(Map.of("text", "Kan du ringa mig?", "find", "göran"))
+                .post("/app/bulletins/pick").then().statusCode(200).extract().asString();
+        assertTrue(found.contains("value=\"p1\"> Göran Fredriksson <span class=\"muted\">Socialförvaltningen · 070-174 06 44</span>"), found);
+        assertFalse(found.contains("Greta"), "only who matches");
+        assertTrue(found.contains(">Kan du ringa mig?</textarea>"), "the text written so far stays");
+        String asYouType = signedIn("ui-picker", List.of(Roles.SENDER)).queryParam("find", "Göran").get("/app/bulletins/people")
+                .then().statusCode(200).extract().asString();
+        assertTrue(asYouType.trim().startsWith("<div id=\"found\"") && asYouType.contains("value=\"p1\"> Göran Fredriksson"), asYouType);
+        assertTrue(signedIn("ui-picker", List.of(Roles.SENDER)).formParams(Map.of("find", "skolan"))
+                .post("/app/bulletins/pick").asString().contains("value=\"p2\"> Greta Fredriksson"), "found by unit");
+        assertTrue(signedIn("ui-picker", List.of(Roles.SENDER)).formParams(Map.of("find", "070 174 06 45"))
+                .post("/app/bulletins/pick").asString().contains("value=\"p2\"> Greta Fredriksson"), "found by number");
+
+        signedIn("ui-picker", List.of(Roles.SENDER))
+                .formParams(Map.of("text", "Kan du ringa mig?", "people", "p1", "channels", "sms-then-email"))
+                .post("/app/bulletins/preview").then().statusCode(200)
+                .body(containsString("1 person"))
+                .body(containsString("name=\"people\" value=\"p1\""));
     }
 
     @Test
