@@ -81,6 +81,16 @@ public class BulletinQueries {
         return find(id, messages).text;
     }
 
+    /** What a follow-up to a bulletin starts from: the same text, reply options, channels and drill flag. */
+    public record FollowUp(String text, List<String> replyOptions, String channels, boolean drill) {
+    }
+
+    @Transactional
+    public FollowUp followUp(long id, MessagingMessages messages) {
+        Bulletin bulletin = find(id, messages);
+        return new FollowUp(bulletin.text, bulletin.replyOptionList(), bulletin.channels.value(), bulletin.drill);
+    }
+
     @Transactional
     public List<DeliveryView> deliveries(long id, MessagingMessages messages) {
         find(id, messages);
@@ -114,10 +124,11 @@ public class BulletinQueries {
 
     /** The people not reached on any channel (nothing delivered yet), to send to again. */
     @Transactional
-    public List<String> unreachedContactIds(long id) {
-        return Bulletin.getEntityManager().createQuery("select r.contactId from Recipient r where r.bulletinId = ?1"
-                + " and not exists (select d from Delivery d where d.recipientId = r.id and d.state = ?2) order by r.name",
-                String.class).setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList();
+    public List<RecipientContact> unreached(long id) {
+        return Bulletin.getEntityManager().createQuery("select new se.outband.messaging.RecipientContact(r.contactId, r.name, r.mobile,"
+                + " r.email) from Recipient r where r.bulletinId = ?1"
+                + " and not exists (select d from Delivery d where d.recipientId = r.id and d.state = ?2) order by r.name, r.contactId",
+                RecipientContact.class).setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList();
     }
 
     static Bulletin find(long id, MessagingMessages messages) {

@@ -33,7 +33,8 @@ public class Replies {
     public record Tally(Map<String, Long> answers, long unrecognised, long replied, long noReply) {
     }
 
-    public record RepliesView(List<String> options, Tally tally, List<ReplyView> replies) {
+    /** {@code open}: replies to it are still matched (its first 72 hours), so the page keeps refreshing. */
+    public record RepliesView(List<String> options, Tally tally, List<ReplyView> replies, boolean open) {
     }
 
     private final Clock clock;
@@ -96,14 +97,16 @@ public class Replies {
                 .map(r -> new ReplyView(r.id, r.contactId, r.name, r.fromNumber, r.body, r.answer, r.receivedAt))
                 .toList();
         Tally tally = new Tally(answers, unrecognised, latest.size(), bulletin.recipientCount - latest.size());
-        return new RepliesView(bulletin.replyOptionList(), tally, views);
+        boolean open = !bulletin.replyOptionList().isEmpty() && bulletin.createdAt.isAfter(clock.instant().minus(WINDOW));
+        return new RepliesView(bulletin.replyOptionList(), tally, views, open);
     }
 
-    /** The recipients who have not answered, to remind. */
+    /** The recipients who have not answered, to call or remind. */
     @Transactional
-    public List<String> silentContactIds(long bulletinId) {
-        return Reply.getEntityManager().createQuery("select r.contactId from Recipient r where r.bulletinId = ?1"
-                + " and not exists (select p from Reply p where p.recipientId = r.id) order by r.name", String.class)
+    public List<RecipientContact> silent(long bulletinId) {
+        return Reply.getEntityManager().createQuery("select new se.outband.messaging.RecipientContact(r.contactId, r.name, r.mobile,"
+                + " r.email) from Recipient r where r.bulletinId = ?1"
+                + " and not exists (select p from Reply p where p.recipientId = r.id) order by r.name, r.contactId", RecipientContact.class)
                 .setParameter(1, bulletinId).getResultList();
     }
 

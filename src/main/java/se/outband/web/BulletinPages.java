@@ -33,6 +33,7 @@ import se.outband.messaging.BulletinRequest;
 import se.outband.messaging.BulletinService;
 import se.outband.messaging.DeliveryView;
 import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.RecipientContact;
 import se.outband.messaging.Replies;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.SmsGateway;
@@ -67,6 +68,15 @@ public class BulletinPages {
 
     private static final int FOUND_AT_MOST = 20;
 
+    /** People to follow up, the first hundred by name (a roll-call of thousands is read as a number). */
+    public record Missing(List<RecipientContact> shown, int more) {
+        static final int SHOWN = 100;
+
+        static Missing of(List<RecipientContact> all) {
+            return new Missing(all.subList(0, Math.min(SHOWN, all.size())), Math.max(0, all.size() - SHOWN));
+        }
+    }
+
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<BulletinTemplates.Template> templates,
@@ -76,7 +86,8 @@ public class BulletinPages {
 
         static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
 
-        static native TemplateInstance bulletin(BulletinProgress progress, List<DeliveryView> failures, Replies.RepliesView replies);
+        static native TemplateInstance bulletin(BulletinProgress progress, List<DeliveryView> failures, Replies.RepliesView replies,
+                Missing unreached, Missing silent);
     }
 
     private final Ui ui;
@@ -103,16 +114,14 @@ public class BulletinPages {
     @Path("new")
     public TemplateInstance form(@QueryParam("template") String template, @QueryParam("from") Long from,
             @QueryParam("who") String who) {
-        String text = "";
-        List<String> people = List.of();
-        if (template != null && BulletinTemplates.find(template) != null) {
-            text = BulletinTemplates.find(template).text();
-        }
         if (from != null) {
-            text = queries.text(from, messages());
-            people = "noreply".equals(who) ? replies.silentContactIds(from) : queries.unreachedContactIds(from);
+            BulletinQueries.FollowUp followUp = queries.followUp(from, messages());
+            List<RecipientContact> people = "noreply".equals(who) ? replies.silent(from) : queries.unreached(from);
+            return form(new Draft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
+                    followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
         }
-        return form(new Draft(text, List.of(), people, "sms-then-email", "", false, false), null);
+        String text = template != null && BulletinTemplates.find(template) != null ? BulletinTemplates.find(template).text() : "";
+        return form(new Draft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
     }
 
     @POST
@@ -167,7 +176,9 @@ public class BulletinPages {
         List<DeliveryView> failures = queries.deliveries(id, messages).stream()
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
                 .toList();
-        return Templates.bulletin(queries.progress(id, messages), failures, replies.of(id, messages)).setLocale(ui.locale());
+        Replies.RepliesView answers = replies.of(id, messages);
+        return Templates.bulletin(queries.progress(id, messages), failures, answers, Missing.of(queries.unreached(id)),
+                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id))).setLocale(ui.locale());
     }
 
     private TemplateInstance form(Draft draft, String error) {

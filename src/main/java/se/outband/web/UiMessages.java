@@ -229,7 +229,7 @@ public interface UiMessages {
     @Message("Fick e-post i stället")
     String fellBack();
 
-    @Message("Sidan uppdateras av sig själv var 5:e sekund medan meddelanden är på väg.")
+    @Message("Sidan uppdateras av sig själv var 10:e sekund medan meddelanden är på väg eller svar kan komma.")
     String autoRefresh();
 
     @Message("Problem")
@@ -321,6 +321,15 @@ public interface UiMessages {
 
     @Message("Ingen heter eller har numret \"{find}\".")
     String nobodyFound(String find);
+
+    @Message("Har inte svarat ({count})")
+    String notAnswered(long count);
+
+    @Message("Inte nådda ännu ({count})")
+    String notReached(long count);
+
+    @Message("… och {count} till.")
+    String andMore(int count);
 
     @Message("Ring")
     String call();

@@ -38,6 +38,9 @@
     people += document.querySelectorAll("input[name=people]:checked").length;
     var out = document.getElementById("counter");
     var cost = (c.segments * people * Number(out.dataset.price)).toFixed(2);
+    if (sv) {
+      cost = cost.replace(".", ",");
+    }
     var line = sv
         ? message.length + " tecken · " + c.segments + " SMS per person · högst " + cost + " kr för de valda"
         : message.length + " characters · " + c.segments + " SMS per person · at most " + cost + " SEK for those chosen";

@@ -52,13 +52,25 @@ class PhoneLayoutBrowserTest {
             assertTrue(browser.findElements(By.cssSelector("#found input[value=v2]")).isEmpty(), "only Göran matches");
             found.click();
             assertTrue(browser.findElement(By.id("chosen")).getText().contains("Göran Fredriksson"), "shows who was picked");
-            browser.findElement(By.id("text")).sendKeys("Kan du ringa krisledningen?");
+            browser.findElement(By.id("text")).sendKeys("Kan du komma till stadshuset?");
+            browser.findElement(By.id("replyOptions")).sendKeys("JA NEJ");
             browser.findElement(By.cssSelector("#bulletin-form button[type=submit]:not([formaction])")).click();
             WebElement counts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                     ExpectedConditions.presenceOfElementLocated(By.id("confirm-counts")));
             assertTrue(counts.getText().startsWith("1 person"), counts.getText());
             browser.findElement(By.id("send")).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/bulletins/\\d+$"));
+
+            // The roll-call: who has not answered, by name, a tap away; then a reminder to them.
+            WebElement silent = browser.findElement(By.cssSelector(".people"));
+            assertTrue(silent.getText().contains("Göran Fredriksson"), silent.getText());
+            assertEquals("tel:+46701740607", silent.findElement(By.linkText("070-174 06 07")).getAttribute("href"));
+            browser.findElement(By.linkText("Påminn dem som inte svarat")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("who=noreply"));
+            assertEquals("JA NEJ", browser.findElement(By.id("replyOptions")).getAttribute("value"), "the reminder keeps its options");
+            assertTrue(browser.findElement(By.id("chosen")).getText().contains("Göran Fredriksson"), "named, not numbered");
+            assertTrue(browser.findElement(By.id("counter")).getText().contains("högst 0,60 kr"),
+                    browser.findElement(By.id("counter")).getText());
         } finally {
             browser.quit();
         }

@@ -1,6 +1,7 @@
 package se.outband.web;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import se.outband.messaging.FakeProviders;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import se.outband.TestApi;
@@ -96,6 +98,24 @@ class UiFormsTest {
                 .body(containsString(">Första utskicket</textarea>"))
                 .body(containsString("value=\"f1\" checked> Fia Följd"))
                 .body(containsString("value=\"f2\" checked> Frans Följd"));
+    }
+
+    @Test
+    void sendAgainIsOfferedOnlyWhileSomeoneIsNotReached() {
+        TestApi.replaceContacts("id,name,mobile\nr1,Rut Räckvidd,070-174 06 46\n");
+        long id = TestApi.as(Roles.SENDER).contentType("application/json")
+                .body(Map.of("text", "Nådd?", "contactIds", List.of("r1")))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+        RequestSpecification leader = signedIn("ui-reacher", List.of(Roles.SENDER));
+        assertTrue(leader.get("/app/bulletins/" + id).asString().contains("who=unreached"), "offered while not delivered");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(TestApi.asAdmin().get("/api/bulletins/" + id + "/deliveries")
+                .then().extract().path("[0].state")));
+        String sid = TestApi.asAdmin().get("/api/bulletins/" + id + "/deliveries").then().extract().path("[0].providerId");
+        FakeProviders.callAsTwilio("/webhooks/twilio/status", Map.of("MessageSid", sid, "MessageStatus", "delivered",
+                "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(204);
+        String page = signedIn("ui-reacher", List.of(Roles.SENDER)).get("/app/bulletins/" + id).asString();
+        assertFalse(page.contains("who=unreached"), "everyone reached: nothing to send again");
+        assertFalse(page.contains("http-equiv=\"refresh\""), "nothing on its way, no replies asked for: no refreshing");
     }
 
     @Test
