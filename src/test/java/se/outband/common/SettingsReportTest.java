@@ -1,0 +1,72 @@
+package se.outband.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import se.outband.messaging.email.MailConfig;
+import se.outband.messaging.email.MailSettingsCheck;
+import se.outband.messaging.sms.SmsConfig;
+import se.outband.messaging.sms.SmsSettingsCheck;
+
+/** A misconfigured start lists every problem at once, by the variable an administrator sets. */
+class SettingsReportTest {
+
+    private static SmallRyeConfig config(Map<String, String> settings) throws Exception {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(SettingsReportTest.class.getResource("/application.properties")))
+                .withSources(new PropertiesConfigSource(settings, "test", 500))
+                .withMapping(SmsConfig.class).withMapping(MailConfig.class).withMapping(OutbandConfig.class).withValidateUnknown(false)
+                .build();
+    }
+
+    private static List<String> problems(Map<String, String> settings) throws Exception {
+        SmallRyeConfig config = config(settings);
+        SettingsProblems problems = new SettingsProblems();
+        new SmsSettingsCheck(config.getConfigMapping(SmsConfig.class)).check(problems);
+        new MailSettingsCheck(config.getConfigMapping(MailConfig.class)).check(problems);
+        new SettingsReport(config.getConfigMapping(OutbandConfig.class)).check(problems);
+        return problems.list();
+    }
+
+    @Test
+    void theShippedDefaultsStartCleanly() throws Exception {
+        assertEquals(List.of(), problems(Map.of()));
+    }
+
+    @Test
+    void everyMissingOrWrongSettingIsNamedAtOnce() throws Exception {
+        List<String> problems = problems(Map.of(
+                "outband.sms.provider", "twilio",
+                "outband.sms.twilio.account-sid", "AC0123456789abcdef0123456789abcdef",
+                "outband.sms.rate-per-second", "0",
+                "outband.mail.provider", "smtp",
+                "outband.mail.smtp.host", "smtp.example.net",
+                "outband.mail.smtp.starttls", "always",
+                "outband.public-url", "outband.example.org"));
+        assertEquals(6, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("OUTBAND_SMS_TWILIO_AUTH_TOKEN (outband.sms.twilio.auth-token) is not set"), problems::toString);
+        assertTrue(problems.get(1).startsWith("OUTBAND_SMS_TWILIO_MESSAGING_SERVICE_SID") && problems.get(1).contains("OUTBAND_SMS_TWILIO_FROM"),
+                problems::toString);
+        assertTrue(problems.get(2).startsWith("OUTBAND_SMS_RATE_PER_SECOND (outband.sms.rate-per-second) is '0.0'"), problems::toString);
+        assertTrue(problems.get(3).startsWith("OUTBAND_MAIL_SMTP_FROM"), problems::toString);
+        assertTrue(problems.get(4).startsWith("OUTBAND_MAIL_SMTP_STARTTLS"), problems::toString);
+        assertTrue(problems.get(5).startsWith("OUTBAND_PUBLIC_URL"), problems::toString);
+        assertTrue(problems.stream().noneMatch(p -> p.contains("OUTBAND_MAIL_SMTP_HOST")), "what is set is not reported");
+    }
+
+    @Test
+    void anUnknownProviderAndAPublicUrlWithoutSchemeAreWrong() throws Exception {
+        List<String> problems = problems(Map.of("outband.sms.provider", "46elks", "outband.public-url", "outband.example.org"));
+        assertEquals(List.of("OUTBAND_SMS_PROVIDER (outband.sms.provider) is '46elks': it must be twilio or dry-run",
+                "OUTBAND_PUBLIC_URL (outband.public-url) is 'outband.example.org': it must be the address people reach Outband at,"
+                        + " e.g. https://outband.example.org"), problems);
+    }
+}
