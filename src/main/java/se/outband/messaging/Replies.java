@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
+import se.outband.access.AuditLog;
 import se.outband.common.Text;
 
 /** Answers to bulletins that ask for one ("JA"/"NEJ"), matched to the bulletin and tallied. */
@@ -26,7 +28,8 @@ public class Replies {
     static final Duration WINDOW = Duration.ofHours(72);
     private static final Pattern FIRST_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    public record ReplyView(long id, String contactId, String name, String from, String body, String answer, Instant receivedAt) {
+    public record ReplyView(long id, String contactId, String name, String from, String body, String answer, Instant receivedAt,
+            boolean simulated) {
     }
 
     /** Each person's latest answer counts once; {@code noReply} is everyone who has not answered. */
@@ -38,9 +41,11 @@ public class Replies {
     }
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    Replies(Clock clock) {
+    Replies(Clock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -61,8 +66,27 @@ public class Replies {
             LOG.infof("SMS %s from %s matches no bulletin awaiting replies; not stored", messageSid, masked(from));
             return;
         }
-        Recipient recipient = (Recipient) match.get(0)[0];
-        Bulletin bulletin = (Bulletin) match.get(0)[1];
+        store((Recipient) match.get(0)[0], (Bulletin) match.get(0)[1], from, body, messageSid, false);
+    }
+
+    /**
+     * A reply a leader types for a recipient of a dry-run drill, so the reply loop can be practised
+     * without phones; stored marked as simulated. False when that person is not among its recipients.
+     */
+    @Transactional
+    public boolean simulate(long bulletinId, String contactId, String body, MessagingMessages messages) {
+        Bulletin bulletin = BulletinQueries.find(bulletinId, messages);
+        Recipient recipient = Recipient.<Recipient>find("bulletinId = ?1 and contactId = ?2", bulletinId, contactId).firstResult();
+        if (recipient == null || bulletin.replyOptionList().isEmpty()) {
+            return false;
+        }
+        store(recipient, bulletin, recipient.mobile == null ? "-" : recipient.mobile, body, "SIMULATED-" + UUID.randomUUID(), true);
+        audit.record("reply.simulated", "bulletin=%d contact=%s body=%s".formatted(bulletinId, contactId, Text.clip(body, 100)));
+        return true;
+    }
+
+    private void store(Recipient recipient, Bulletin bulletin, String from, String body, String messageSid, boolean simulated) {
+        Instant now = clock.instant();
         Reply reply = new Reply();
         reply.bulletinId = bulletin.id;
         reply.recipientId = recipient.id;
@@ -74,6 +98,7 @@ public class Replies {
         reply.answer = answer(body, bulletin.replyOptionList());
         reply.receivedAt = now;
         reply.messageSid = messageSid;
+        reply.simulated = simulated;
         reply.persist();
     }
 
@@ -94,7 +119,7 @@ public class Replies {
             }
         }
         List<ReplyView> views = replies.stream()
-                .map(r -> new ReplyView(r.id, r.contactId, r.name, r.fromNumber, r.body, r.answer, r.receivedAt))
+                .map(r -> new ReplyView(r.id, r.contactId, r.name, r.fromNumber, r.body, r.answer, r.receivedAt, r.simulated))
                 .toList();
         Tally tally = new Tally(answers, unrecognised, latest.size(), bulletin.recipientCount - latest.size());
         boolean open = !bulletin.replyOptionList().isEmpty() && bulletin.createdAt.isAfter(clock.instant().minus(WINDOW));

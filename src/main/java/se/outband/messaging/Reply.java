@@ -38,4 +38,7 @@ public class Reply extends PanacheEntity {
     /** Twilio's MessageSid: a repeated webhook finds it and adds nothing. */
     @Column(name = "message_sid")
     public String messageSid;
+
+    /** Typed by a leader in dry-run mode for a drill, not sent by the recipient. */
+    public boolean simulated;
 }

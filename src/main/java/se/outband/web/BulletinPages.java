@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -87,7 +88,7 @@ public class BulletinPages {
         static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
 
         static native TemplateInstance bulletin(BulletinProgress progress, List<DeliveryView> failures, Replies.RepliesView replies,
-                Missing unreached, Missing silent);
+                Missing unreached, Missing silent, boolean simulate);
     }
 
     private final Ui ui;
@@ -150,6 +151,19 @@ public class BulletinPages {
         return Templates.bulletinNew$found(found(find), find).setLocale(ui.locale());
     }
 
+    /** Dry-run mode only: a leader answers for a recipient, so a drill can exercise JA/NEJ end to end. */
+    @POST
+    @Path("{id}/simulated-reply")
+    public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
+        if (!"dry-run".equals(sms.name())) {
+            throw new ApiException(409, ui.language().messages(UiMessages.class).simulationOnlyInDryRun());
+        }
+        if (contactId != null && answer != null) {
+            replies.simulate(id, contactId, answer, messages());
+        }
+        return WebSupport.seeOther("/app/bulletins/" + id).build();
+    }
+
     /** Back from the confirm step to the form, with everything as it was. */
     @POST
     @Path("change")
@@ -178,7 +192,8 @@ public class BulletinPages {
                 .toList();
         Replies.RepliesView answers = replies.of(id, messages);
         return Templates.bulletin(queries.progress(id, messages), failures, answers, Missing.of(queries.unreached(id)),
-                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id))).setLocale(ui.locale());
+                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), "dry-run".equals(sms.name()))
+                .setLocale(ui.locale());
     }
 
     private TemplateInstance form(Draft draft, String error) {

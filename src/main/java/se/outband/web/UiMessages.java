@@ -331,6 +331,21 @@ public interface UiMessages {
     @Message("… och {count} till.")
     String andMore(int count);
 
+    @Message("simulerat")
+    String simulated();
+
+    @Message("Öva svaren (provläge)")
+    String simulateHeading();
+
+    @Message("Inga SMS skickas i provläget. Svara här i en mottagares ställe för att öva hur svaren räknas. Svaret märks som simulerat.")
+    String simulateHelp();
+
+    @Message("Svara som")
+    String simulateWho();
+
+    @Message("Att svara i någons ställe går bara i provläget (dry-run), när inga riktiga SMS skickas.")
+    String simulationOnlyInDryRun();
+
     @Message("Ring")
     String call();
 

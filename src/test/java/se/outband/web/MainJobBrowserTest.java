@@ -95,7 +95,7 @@ class MainJobBrowserTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> find("#counter").getText().contains("1 SMS per person"));
             assertTrue(find("#counter").getText().contains("tecken"), find("#counter").getText());
             shot("write");
-            find("#bulletin-form button[type=submit]").click();
+            find("#review").click();
             next("#preview-message");
             assertEquals("Kontrollera innan du skickar", find("h1").getText());
             assertTrue(find("#preview-message").getText().endsWith("Svara: 1 JA, 2 NEJ"), find("#preview-message").getText());

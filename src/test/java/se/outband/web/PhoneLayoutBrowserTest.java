@@ -54,7 +54,7 @@ class PhoneLayoutBrowserTest {
             assertTrue(browser.findElement(By.id("chosen")).getText().contains("Göran Fredriksson"), "shows who was picked");
             browser.findElement(By.id("text")).sendKeys("Kan du komma till stadshuset?");
             browser.findElement(By.id("replyOptions")).sendKeys("JA NEJ");
-            browser.findElement(By.cssSelector("#bulletin-form button[type=submit]:not([formaction])")).click();
+            browser.findElement(By.id("review")).click();
             WebElement counts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                     ExpectedConditions.presenceOfElementLocated(By.id("confirm-counts")));
             assertTrue(counts.getText().startsWith("1 person"), counts.getText());
