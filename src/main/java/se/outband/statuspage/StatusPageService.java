@@ -68,6 +68,19 @@ public class StatusPageService {
         return SystemView.of(system);
     }
 
+    /** Removes a system from the page and from the incidents that named it (the incidents stay). */
+    @Transactional
+    public void deleteSystem(long id, StatusPageMessages messages) {
+        MonitoredSystem system = MonitoredSystem.findById(id);
+        if (system == null) {
+            throw new ApiException(404, messages.systemNotFound(id));
+        }
+        Incident.<Incident>list("?1 member of serviceIds", id).forEach(incident -> incident.serviceIds.remove(id));
+        audit.record("status.system-deleted", describe(system));
+        system.delete();
+        changed.fire(new StatusChanged());
+    }
+
     @Transactional
     public List<IncidentView> incidents() {
         List<Incident> incidents = Incident.<Incident>findAll(Sort.descending("createdAt", "id")).list();

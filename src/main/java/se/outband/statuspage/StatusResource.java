@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -62,6 +63,13 @@ public class StatusResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SystemView updateSystem(@PathParam("id") long id, SystemRequest request) {
         return status.updateSystem(id, request, messages());
+    }
+
+    @DELETE
+    @Path("/services/{id}")
+    public Response deleteSystem(@PathParam("id") long id) {
+        status.deleteSystem(id, messages());
+        return Response.noContent().build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -32,7 +33,7 @@ public class StatusPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error);
+        static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved);
     }
 
     private final Ui ui;
@@ -43,9 +44,10 @@ public class StatusPages {
         this.status = status;
     }
 
+    /** {@code saved} after a change: the page says so, since it looks the same as before. */
     @GET
-    public TemplateInstance page() {
-        return page(null);
+    public TemplateInstance show(@QueryParam("saved") String saved) {
+        return Templates.status(status.systems(), status.incidents(), null, "true".equals(saved)).setLocale(ui.locale());
     }
 
     @POST
@@ -63,9 +65,16 @@ public class StatusPages {
     }
 
     @POST
+    @Path("services/{id}/delete")
+    public Object deleteSystem(@PathParam("id") long id) {
+        return attempt(() -> status.deleteSystem(id, messages()));
+    }
+
+    @POST
     @Path("incidents")
-    public Object openIncident(@RestForm String title, @RestForm String text) {
-        return attempt(() -> status.openIncident(new IncidentRequest(title, text, null, List.of()), messages()));
+    public Object openIncident(@RestForm String title, @RestForm String text, @RestForm List<Long> services) {
+        return attempt(() -> status.openIncident(new IncidentRequest(title, text, null, services == null ? List.of() : services),
+                messages()));
     }
 
     @POST
@@ -77,14 +86,14 @@ public class StatusPages {
     private Object attempt(Runnable change) {
         try {
             change.run();
-            return WebSupport.seeOther("/app/status").build();
+            return WebSupport.seeOther("/app/status?saved=true").build();
         } catch (ApiException e) {
-            return page(e.getMessage());
+            return withError(e.getMessage());
         }
     }
 
-    private TemplateInstance page(String error) {
-        return Templates.status(status.systems(), status.incidents(), error).setLocale(ui.locale());
+    private TemplateInstance withError(String error) {
+        return Templates.status(status.systems(), status.incidents(), error, false).setLocale(ui.locale());
     }
 
     private StatusPageMessages messages() {

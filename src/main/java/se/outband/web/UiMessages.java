@@ -346,6 +346,15 @@ public interface UiMessages {
     @Message("Att svara i någons ställe går bara i provläget (dry-run), när inga riktiga SMS skickas.")
     String simulationOnlyInDryRun();
 
+    @Message("Sparat. Den publika statussidan är uppdaterad.")
+    String statusSaved();
+
+    @Message("Ta bort {name} från statussidan")
+    String deleteSystem(String name);
+
+    @Message("Berörda system")
+    String incidentSystems();
+
     @Message("Ring")
     String call();
 

@@ -78,6 +78,23 @@ class StatusPageTest {
                 .post("/api/status/incidents/" + incident + "/updates").then().statusCode(201);
     }
 
+    @Test
+    void aSystemIsRenamedAndDeletedAndLeavesItsIncidentsInPlace() throws Exception {
+        long switchboard = system("Växel", "down", 1, null);
+        long mail = system("E-post", "down", 2, null);
+        incident("Avbrott", "Växel och e-post ligger nere.", List.of(switchboard, mail));
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("name", "Telefonväxel", "state", "down", "priority", 1))
+                .put("/api/status/services/" + switchboard).then().statusCode(200).body("name", equalTo("Telefonväxel"));
+        as(Roles.SENDER).delete("/api/status/services/" + mail).then().statusCode(204);
+        as(Roles.SENDER).delete("/api/status/services/" + mail).then().statusCode(404);
+
+        Document page = page("/status/");
+        assertEquals(List.of("Telefonväxel"), page.select(".systems .name").eachText());
+        assertTrue(page.selectFirst("article").text().contains("Berörda system: Telefonväxel"), page.selectFirst("article").text());
+        assertFalse(page.selectFirst("article").text().contains("E-post"), "a deleted system is no longer listed as affected");
+        asAdmin().get("/api/audit?size=5").then().body("entries.action", hasItem("status.system-deleted"));
+    }
+
     static Document page(String path) {
         String html = given().get(path).then().statusCode(200)
                 .header("Cache-Control", containsString("max-age")).extract().asString();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,10 +82,21 @@ class UiFormsTest {
                 .body(Map.of("name", "Växel", "state", "down", "priority", 1)).post("/api/status/services")
                 .then().statusCode(201).extract().<Number>path("id").longValue();
         Response saved = signedIn("ui-leader", List.of(Roles.SENDER))
-                .formParams(Map.of("name", "Växel", "state", "operational", "priority", "1", "note", "Fungerar igen via reservväxel"))
+                .formParams(Map.of("name", "Reservväxel", "state", "operational", "priority", "1", "note", "Fungerar igen via reservväxel"))
                 .post("/app/status/services/" + id);
         assertEquals(303, saved.statusCode());
-        given().get("/status/").then().body(containsString("Fungerar igen via reservväxel"));
+        assertTrue(saved.header("Location").endsWith("/app/status?saved=true"), saved.header("Location"));
+        assertTrue(signedIn("ui-leader", List.of(Roles.SENDER)).get("/app/status?saved=true").asString()
+                .contains("Sparat. Den publika statussidan är uppdaterad."), "the change is confirmed on the page");
+        given().get("/status/").then().body(containsString("Fungerar igen via reservväxel")).body(containsString("Reservväxel"));
+
+        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER))
+                .formParams(Map.of("title", "Växeln ersatt", "text", "Ring reservnumret.", "services", String.valueOf(id)))
+                .post("/app/status/incidents").statusCode());
+        given().get("/status/").then().body(containsString("Berörda system: Reservväxel"));
+
+        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER)).post("/app/status/services/" + id + "/delete").statusCode());
+        TestApi.as(Roles.SENDER).get("/api/status/services").then().body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
 
     @Test
