@@ -1,6 +1,8 @@
 package se.outband.web;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -76,6 +78,14 @@ public class Ui {
     /** A stored (E.164) number as people here write it, for showing; links keep the E.164 form. */
     public String phone(String e164) {
         return phoneNumbers.display(e164);
+    }
+
+    /** An amount as people here write it: 12,60 in Swedish, 12.60 in English. */
+    public String money(BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
     }
 
     /** The token every form carries; the same value lives in a cookie other sites cannot send or read. */

@@ -196,7 +196,7 @@ public interface UiMessages {
     @Message("Så här ser meddelandet ut")
     String preview();
 
-    @Message("{count} personer får meddelandet: {sms} med SMS, {email} med e-post.")
+    @Message("{#if count == 1}1 person får{#else}{count} personer får{/if} meddelandet: {sms} med SMS, {email} med e-post.")
     String confirmCounts(int count, int sms, int email);
 
     @Message("{count} av de valda kan inte nås med det kanalval du gjort.")

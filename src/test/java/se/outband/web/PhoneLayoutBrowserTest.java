@@ -57,7 +57,7 @@ class PhoneLayoutBrowserTest {
             browser.findElement(By.id("review")).click();
             WebElement counts = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                     ExpectedConditions.presenceOfElementLocated(By.id("confirm-counts")));
-            assertTrue(counts.getText().startsWith("1 person"), counts.getText());
+            assertTrue(counts.getText().startsWith("1 person får meddelandet"), counts.getText());
             browser.findElement(By.id("send")).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/bulletins/\\d+$"));
 

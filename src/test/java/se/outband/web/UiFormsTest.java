@@ -151,7 +151,8 @@ class UiFormsTest {
         signedIn("ui-picker", List.of(Roles.SENDER))
                 .formParams(Map.of("text", "Kan du ringa mig?", "people", "p1", "channels", "sms-then-email"))
                 .post("/app/bulletins/preview").then().statusCode(200)
-                .body(containsString("1 person"))
+                .body(containsString("1 person får meddelandet"))
+                .body(containsString("Uppskattad kostnad: 0,60 SEK"))
                 .body(containsString("name=\"people\" value=\"p1\""));
     }
 
