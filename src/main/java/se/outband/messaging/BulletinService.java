@@ -136,7 +136,7 @@ public class BulletinService {
             dry.add("SMS");
         }
         if ("dry-run".equals(mail.name())) {
-            dry.add("e-post/email");
+            dry.add(messages.emailChannel());
         }
         return dry.isEmpty() ? null : messages.dryRunNotice(String.join(", ", dry));
     }

@@ -57,4 +57,7 @@ public interface MessagingMessages {
 
     @Message("Anropet kunde inte verifieras som ett anrop från Twilio.")
     String badSignature();
+
+    @Message("e-post")
+    String emailChannel();
 }

@@ -164,5 +164,8 @@ class UiFormsTest {
                 .post("/app/admin/users/ui-changed");
         assertEquals(303, saved.statusCode());
         TestApi.asAdmin().get("/api/users").then().body("find { it.username == 'ui-changed' }.roles", equalTo(List.of("contacts")));
+        String admin = signedIn("ui-admin", List.of(Roles.ADMIN)).get("/app/admin").asString();
+        assertTrue(admin.contains("ändrade en användares roller"), "the audit log reads as sentences, not developer keys");
+        assertTrue(admin.contains("<strong>sender</strong> – skicka utskick"), "each role is explained where it is chosen");
     }
 }
