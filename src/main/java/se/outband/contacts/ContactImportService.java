@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,9 @@ public class ContactImportService {
         if (mode == ImportMode.REPLACE) {
             List<String> removed = table.idsNotIn(lineOfId.keySet());
             tally.removed = removed.size();
+            Map<String, ContactData> named = table.stored(removed.subList(0, Math.min(ImportTally.PEOPLE_LISTED, removed.size())));
+            named.values().stream().sorted(Comparator.comparing(ContactData::name))
+                    .forEach(contact -> ImportTally.list(tally.removedPeople, ImportedPerson.of(contact)));
             if (apply) {
                 table.delete(removed);
             }
@@ -130,6 +134,10 @@ public class ContactImportService {
 
     private void compare(List<ContactData> chunk, ImportTally tally, boolean apply, Instant now) throws SQLException {
         ContactTable.Changes changes = table.compare(chunk);
+        changes.created().forEach(contact -> ImportTally.list(tally.added, ImportedPerson.of(contact)));
+        for (int i = 0; i < changes.updated().size(); i++) {
+            ImportTally.list(tally.changed, ImportedPerson.changed(changes.before().get(i), changes.updated().get(i)));
+        }
         tally.created += changes.created().size();
         tally.updated += changes.updated().size();
         tally.unchanged += changes.unchanged();

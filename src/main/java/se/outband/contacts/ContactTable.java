@@ -28,8 +28,8 @@ class ContactTable {
 
     static final int CHUNK = 500;
 
-    /** A chunk's rows sorted by what applying them would do. */
-    record Changes(List<ContactData> created, List<ContactData> updated, int unchanged) {
+    /** A chunk's rows sorted by what applying them would do; {@code before} holds the stored version of each updated one. */
+    record Changes(List<ContactData> created, List<ContactData> updated, List<ContactData> before, int unchanged) {
     }
 
     private final DataSource dataSource;
@@ -43,6 +43,7 @@ class ContactTable {
         Map<String, ContactData> stored = stored(chunk.stream().map(ContactData::id).toList());
         List<ContactData> created = new ArrayList<>();
         List<ContactData> updated = new ArrayList<>();
+        List<ContactData> replaced = new ArrayList<>();
         int unchanged = 0;
         for (ContactData data : chunk) {
             ContactData before = stored.get(data.id());
@@ -52,9 +53,10 @@ class ContactTable {
                 unchanged++;
             } else {
                 updated.add(data);
+                replaced.add(before);
             }
         }
-        return new Changes(created, updated, unchanged);
+        return new Changes(created, updated, replaced, unchanged);
     }
 
     void write(Changes changes, Instant now) throws SQLException {
@@ -116,7 +118,8 @@ class ContactTable {
         }
     }
 
-    private Map<String, ContactData> stored(List<String> ids) throws SQLException {
+    /** The stored contacts with these ids (at most {@link #CHUNK}), by id. */
+    Map<String, ContactData> stored(List<String> ids) throws SQLException {
         Map<String, List<String>> groups = new HashMap<>();
         Map<String, ContactData> stored = new HashMap<>();
         try (Connection connection = dataSource.getConnection();

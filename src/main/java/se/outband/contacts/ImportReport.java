@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What an import did, or with dryRun would do. {@code rejected} and {@code warnings} list at most
  * {@link ImportTally#LISTED} problems each; {@code rejectedRows} counts every rejected row and
- * {@code unlisted} the problems beyond those listed.
+ * {@code unlisted} the problems beyond those listed. {@code added}, {@code changed} (field by field)
+ * and {@code removedPeople} name the first {@link ImportTally#PEOPLE_LISTED} of each for a preview.
  */
 public record ImportReport(
         int created,
@@ -16,5 +17,8 @@ public record ImportReport(
         List<RowProblem> warnings,
         int rejectedRows,
         int unlisted,
+        List<ImportedPerson> added,
+        List<ImportedPerson> changed,
+        List<ImportedPerson> removedPeople,
         boolean dryRun) {
 }

@@ -10,6 +10,8 @@ import java.util.List;
 final class ImportTally {
 
     static final int LISTED = 1000;
+    /** People listed by name in a preview, per kind; the counts say how many there are in all. */
+    static final int PEOPLE_LISTED = 100;
 
     int created;
     int updated;
@@ -19,6 +21,16 @@ final class ImportTally {
     private int unlisted;
     private final List<RowProblem> rejected = new ArrayList<>();
     private final List<RowProblem> warnings = new ArrayList<>();
+    final List<ImportedPerson> added = new ArrayList<>();
+    final List<ImportedPerson> changed = new ArrayList<>();
+    final List<ImportedPerson> removedPeople = new ArrayList<>();
+
+    /** Keeps the person for the preview while fewer than {@link #PEOPLE_LISTED} of that kind are kept. */
+    static void list(List<ImportedPerson> people, ImportedPerson person) {
+        if (people.size() < PEOPLE_LISTED) {
+            people.add(person);
+        }
+    }
 
     void reject(List<RowProblem> problems) {
         rejectedRows++;
@@ -39,7 +51,7 @@ final class ImportTally {
 
     ImportReport report(boolean dryRun) {
         return new ImportReport(created, updated, unchanged, removed, List.copyOf(rejected), List.copyOf(warnings),
-                rejectedRows, unlisted, dryRun);
+                rejectedRows, unlisted, List.copyOf(added), List.copyOf(changed), List.copyOf(removedPeople), dryRun);
     }
 
     private void keep(List<RowProblem> kept, List<RowProblem> problems) {

@@ -368,6 +368,24 @@ public interface UiMessages {
     @Message("allt, även användare, API-nycklar och granskningsloggen")
     String roleAdmin();
 
+    @Message("Rader med fel hoppas över: de {count} raderna ändrar ingenting, resten importeras.")
+    String rejectedSkipped(int count);
+
+    @Message("Ersätt tar bort {count} {#if count == 1}person{#else}personer{/if} som inte finns i filen ur kontaktlistan.")
+    String replaceRemoves(int count);
+
+    @Message("Läggs till ({count})")
+    String importAdded(int count);
+
+    @Message("Ändras ({count})")
+    String importChanged(int count);
+
+    @Message("Tas bort ({count})")
+    String importRemoved(int count);
+
+    @Message("{#when field}{#is 'name'}namn{#is 'mobile'}mobil{#is 'email'}e-post{#is 'groups'}grupper{#is 'language'}språk{#is 'title'}titel{#is 'unit'}enhet{#else}{field}{/when}")
+    String fieldName(String field);
+
     @Message("Ring")
     String call();
 

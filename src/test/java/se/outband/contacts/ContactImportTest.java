@@ -76,6 +76,22 @@ class ContactImportTest {
     }
 
     @Test
+    void aPreviewNamesWhoIsAddedChangedFieldByFieldAndRemoved() {
+        post("""
+                id,name,mobile,email,groups
+                2,Bertil Berg,070-174 06 09,,Hemtjänst|Krisledning
+                3,Cecilia Carlsson,0701740607,,Skola
+                """, "?mode=replace&dryRun=true")
+                .statusCode(200)
+                .body("added.name", equalTo(List.of("Cecilia Carlsson")))
+                .body("changed[0].name", equalTo("Bertil Berg"))
+                .body("changed[0].changes", equalTo(List.of(Map.of("field", "mobile", "before", "+46701740606", "after", "+46701740609"))))
+                .body("removedPeople.name", equalTo(List.of("Anna Andersson")))
+                .body("removed", equalTo(1));
+        assertEquals(2, contacts().size(), "a preview changes nothing");
+    }
+
+    @Test
     void reimportingTheSameFileChangesNothing() {
         post(BASELINE, "?mode=merge").statusCode(200)
                 .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2));

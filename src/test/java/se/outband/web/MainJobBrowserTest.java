@@ -82,6 +82,8 @@ class MainJobBrowserTest {
             next("#import-summary");
             assertTrue(find("#import-summary").getText().contains("42 nya"), find("#import-summary").getText());
             assertTrue(find("#import-summary").getText().contains("1 tas bort"), find("#import-summary").getText());
+            assertEquals("Ersätt tar bort 1 person som inte finns i filen ur kontaktlistan.", find("#import-removes").getText());
+            assertTrue(find("#import-removed").getText().contains("Avgången Person"), "who will be deleted, by name");
             shot("import-preview");
             find("#import-confirm").click();
             next("#import-done");

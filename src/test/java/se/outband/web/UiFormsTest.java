@@ -50,7 +50,8 @@ class UiFormsTest {
         String page = given().cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .multiPart("csrf", cookies.get("outband-csrf"))
                 .multiPart("file", "personal.csv", "id,name,mobile\nu9,Ingrid Import,070-174 06 49\n".getBytes(), "text/csv")
-                .post("/app/contacts/import/preview").then().statusCode(200).body(containsString("1 nya")).extract().asString();
+                .post("/app/contacts/import/preview").then().statusCode(200).body(containsString("1 nya"))
+                .body(containsString("Läggs till (1)")).body(containsString("Ingrid Import")).extract().asString();
 
         assertFalse(Files.exists(abandoned), "an upload older than an hour is removed");
         Matcher upload = Pattern.compile("name=\"upload\" value=\"([0-9a-f]{32})\"").matcher(page);
