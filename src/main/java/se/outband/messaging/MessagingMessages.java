@@ -60,4 +60,13 @@ public interface MessagingMessages {
 
     @Message("e-post")
     String emailChannel();
+
+    @Message("En färdig text behöver ett namn (högst {maxName} tecken) och en text (högst {maxText} tecken).")
+    String templateInvalid(int maxName, int maxText);
+
+    @Message("Det finns ingen färdig text med nummer {id}.")
+    String templateNotFound(Long id);
+
+    @Message("Fyll i {placeholder} i texten innan du skickar: det är en uppgift som den färdiga texten lämnar åt dig.")
+    String placeholderUnfilled(String placeholder);
 }

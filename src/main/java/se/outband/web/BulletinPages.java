@@ -33,6 +33,7 @@ import se.outband.messaging.BulletinQueries;
 import se.outband.messaging.BulletinRequest;
 import se.outband.messaging.BulletinService;
 import se.outband.messaging.DeliveryView;
+import se.outband.messaging.MessageTemplates;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.RecipientContact;
 import se.outband.messaging.Replies;
@@ -80,7 +81,7 @@ public class BulletinPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<BulletinTemplates.Template> templates,
+        static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<MessageTemplates.TemplateView> templates,
                 String error, String pricePerSegment, String oneWaySender, List<Person> chosen, String find, List<Person> found);
 
         static native TemplateInstance bulletinNew$found(List<Person> found, String find);
@@ -98,9 +99,11 @@ public class BulletinPages {
     private final ContactService contacts;
     private final SmsConfig smsConfig;
     private final SmsGateway sms;
+    private final MessageTemplates templates;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates) {
+        this.templates = templates;
         this.sms = sms;
         this.ui = ui;
         this.bulletins = bulletins;
@@ -113,7 +116,7 @@ public class BulletinPages {
     /** The form; {@code template} prefills a ready text, {@code from} + {@code who} prefill a follow-up. */
     @GET
     @Path("new")
-    public TemplateInstance form(@QueryParam("template") String template, @QueryParam("from") Long from,
+    public TemplateInstance form(@QueryParam("template") Long template, @QueryParam("from") Long from,
             @QueryParam("who") String who) {
         if (from != null) {
             BulletinQueries.FollowUp followUp = queries.followUp(from, messages());
@@ -121,7 +124,7 @@ public class BulletinPages {
             return form(new Draft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
                     followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
         }
-        String text = template != null && BulletinTemplates.find(template) != null ? BulletinTemplates.find(template).text() : "";
+        String text = template == null ? "" : templates.find(template).map(MessageTemplates.TemplateView::text).orElse("");
         return form(new Draft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
     }
 
@@ -130,6 +133,7 @@ public class BulletinPages {
     public TemplateInstance preview(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
+            requireFilledIn(draft);
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username(), messages());
             return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
         } catch (ApiException e) {
@@ -176,6 +180,7 @@ public class BulletinPages {
     public Object send(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
+            requireFilledIn(draft);
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username(), messages());
             return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
         } catch (ApiException e) {
@@ -200,8 +205,15 @@ public class BulletinPages {
         return form(draft, error, null);
     }
 
+    /** A ready text's [placeholders] are details only the leader knows: nothing is checked or sent with one left. */
+    private void requireFilledIn(Draft draft) {
+        templates.unfilled(draft.text()).ifPresent(placeholder -> {
+            throw new ApiException(400, messages().placeholderUnfilled(placeholder));
+        });
+    }
+
     private TemplateInstance form(Draft draft, String error, String find) {
-        return Templates.bulletinNew(draft, contacts.groups(), BulletinTemplates.ALL, error,
+        return Templates.bulletinNew(draft, contacts.groups(), templates.list(), error,
                 smsConfig.pricePerSegment().toPlainString(), sms.oneWaySender().orElse(null), chosen(draft.people()), find,
                 found(find).stream().filter(p -> !draft.people().contains(p.id())).toList()).setLocale(ui.locale());
     }

@@ -356,7 +356,7 @@ public interface UiMessages {
     String incidentSystems();
 
     /** What an audit entry's action means, in a sentence's words; an action not listed shows as recorded. */
-    @Message("{#when action}{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
+    @Message("{#when action}{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
     String auditAction(String action);
 
     @Message("skicka utskick, följa upp dem och ändra statussidan")
@@ -385,6 +385,18 @@ public interface UiMessages {
 
     @Message("{#when field}{#is 'name'}namn{#is 'mobile'}mobil{#is 'email'}e-post{#is 'groups'}grupper{#is 'language'}språk{#is 'title'}titel{#is 'unit'}enhet{#else}{field}{/when}")
     String fieldName(String field);
+
+    @Message("Färdiga texter")
+    String navTemplates();
+
+    @Message("Texter som krisledare utgår från. Skriv uppgifter som ändras mellan gångerna inom hakparentes, t.ex. [datum] eller [telefonnummer]: innan utskicket kan granskas måste de fyllas i.")
+    String templatesHelp();
+
+    @Message("Ny färdig text")
+    String newTemplate();
+
+    @Message("Ta bort {name}")
+    String deleteTemplate(String name);
 
     @Message("Ring")
     String call();

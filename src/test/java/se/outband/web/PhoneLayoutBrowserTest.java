@@ -97,7 +97,7 @@ class PhoneLayoutBrowserTest {
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
             List<String> tooWide = new ArrayList<>();
             for (String page : List.of("app/", "app/bulletins/new", "app/bulletins/" + bulletin, "app/contacts",
-                    "app/contacts/tel1", "app/contacts/import", "app/status", "app/admin", "app/account")) {
+                    "app/contacts/tel1", "app/contacts/import", "app/status", "app/templates", "app/admin", "app/account")) {
                 browser.get(base + page);
                 long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
                 long content = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");

@@ -158,6 +158,26 @@ class UiFormsTest {
     }
 
     @Test
+    void anAdminEditsAReadyTextAndItsPlaceholderMustBeFilledBeforeSending() {
+        TestApi.replaceContacts("id,name,mobile\nt1,Tove Text,070-174 06 47\n");
+        String unique = "Samling i [lokal] kl 9, dag " + System.nanoTime();
+        assertEquals(303, signedIn("ui-texter", List.of(Roles.ADMIN)).formParams(Map.of("name", "Morgonsamling", "text", unique))
+                .post("/app/templates").statusCode());
+        Matcher link = Pattern.compile("href=\"/app/bulletins/new\\?template=(\\d+)\">Morgonsamling<")
+                .matcher(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new").asString());
+        assertTrue(link.find(), "leaders see the new ready text");
+        assertTrue(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new?template=" + link.group(1)).asString()
+                .contains(">" + unique.replace("[", "[") + "</textarea>"), "and start from it");
+
+        signedIn("ui-texter", List.of(Roles.ADMIN)).formParams(Map.of("text", unique, "people", "t1"))
+                .post("/app/bulletins/preview").then().statusCode(200).body(containsString("Fyll i [lokal] i texten innan du skickar"));
+        signedIn("ui-texter", List.of(Roles.ADMIN)).formParams(Map.of("text", unique.replace("[lokal]", "aulan"), "people", "t1"))
+                .post("/app/bulletins/preview").then().statusCode(200).body(containsString("1 person får meddelandet"));
+        assertTrue(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/admin").asString().contains("lade till en färdig text"),
+                "audited");
+    }
+
+    @Test
     void anAdminChangesRolesInTheUi() {
         TestApi.ensureUser("ui-changed", List.of(Roles.SENDER));
         Response saved = signedIn("ui-admin", List.of(Roles.ADMIN))
