@@ -73,7 +73,7 @@ public interface UiMessages {
     @Message("av")
     String secondFactorOff();
 
-    @Message("{count} reservkoder kvar.")
+    @Message("{count} {#if count == 1}reservkod{#else}reservkoder{/if} kvar.")
     String recoveryCodesLeft(long count);
 
     @Message("Slå på tvåstegsinloggning")
@@ -154,7 +154,7 @@ public interface UiMessages {
     @Message("Grupper")
     String groups();
 
-    @Message("{members} personer")
+    @Message("{members} {#if members == 1}person{#else}personer{/if}")
     String members(long members);
 
     @Message("Enskilda personer")
@@ -310,7 +310,7 @@ public interface UiMessages {
     @Message("Förhandsgranska")
     String importPreview();
 
-    @Message("Så här blir det: {created} nya, {updated} ändrade, {unchanged} oförändrade, {removed} tas bort, {rejected} rader med fel.")
+    @Message("Så här blir det: {created} {#if created == 1}ny{#else}nya{/if}, {updated} {#if updated == 1}ändrad{#else}ändrade{/if}, {unchanged} {#if unchanged == 1}oförändrad{#else}oförändrade{/if}, {removed} tas bort, {rejected} {#if rejected == 1}rad{#else}rader{/if} med fel.")
     String importSummary(int created, int updated, int unchanged, int removed, int rejected);
 
     @Message("Ytterligare {count} fel och varningar visas inte: rätta dem som visas och förhandsgranska igen.")
@@ -368,7 +368,7 @@ public interface UiMessages {
     @Message("allt, även användare, API-nycklar och granskningsloggen")
     String roleAdmin();
 
-    @Message("Rader med fel hoppas över: de {count} raderna ändrar ingenting, resten importeras.")
+    @Message("Rader med fel hoppas över: {#if count == 1}raden med fel ändrar{#else}de {count} raderna med fel ändrar{/if} ingenting, resten importeras.")
     String rejectedSkipped(int count);
 
     @Message("Ersätt tar bort {count} {#if count == 1}person{#else}personer{/if} som inte finns i filen ur kontaktlistan.")
@@ -410,7 +410,7 @@ public interface UiMessages {
     @Message("Importera nu")
     String importConfirm();
 
-    @Message("Importen är klar: {created} nya, {updated} ändrade, {removed} borttagna.")
+    @Message("Importen är klar: {created} {#if created == 1}ny{#else}nya{/if}, {updated} {#if updated == 1}ändrad{#else}ändrade{/if}, {removed} {#if removed == 1}borttagen{#else}borttagna{/if}.")
     String importDone(int created, int updated, int removed);
 
     @Message("Rad")

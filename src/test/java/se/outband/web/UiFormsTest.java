@@ -50,7 +50,7 @@ class UiFormsTest {
         String page = given().cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .multiPart("csrf", cookies.get("outband-csrf"))
                 .multiPart("file", "personal.csv", "id,name,mobile\nu9,Ingrid Import,070-174 06 49\n".getBytes(), "text/csv")
-                .post("/app/contacts/import/preview").then().statusCode(200).body(containsString("1 nya"))
+                .post("/app/contacts/import/preview").then().statusCode(200).body(containsString("Så här blir det: 1 ny, 0 ändrade"))
                 .body(containsString("Läggs till (1)")).body(containsString("Ingrid Import")).extract().asString();
 
         assertFalse(Files.exists(abandoned), "an upload older than an hour is removed");
