@@ -126,19 +126,32 @@ public class StatusSite {
         }
     }
 
-    private void writePages(Path dir, Language language, Snapshot snapshot, Instant now) throws IOException {
-        Path langRoot = language == Language.SV ? dir : dir.resolve("en");
-        Files.createDirectories(langRoot.resolve("incidents"));
-        Locale locale = Locale.forLanguageTag(language.tag());
+    /**
+     * The front page as the database shows it inside the caller's transaction: a change not yet
+     * committed (and perhaps never to be) can be looked at before anyone else sees it.
+     */
+    public String previewIndex(Language language) {
+        return index(language, Snapshot.read(), clock.instant());
+    }
+
+    private String index(Language language, Snapshot snapshot, Instant now) {
         Formatter format = new Formatter(language);
         List<SystemRow> systems = snapshot.systems.stream()
                 .map(s -> new SystemRow(s.name, s.groupName, s.state.value(), s.priority, lines(s.note)))
                 .toList();
         List<IncidentBlock> open = snapshot.open.stream().map(i -> block(i, snapshot, format, UPDATES_ON_FRONT_PAGE)).toList();
+        return Templates.index(page(language, "index.html", format.time(now), snapshot), systems, open)
+                .setLocale(Locale.forLanguageTag(language.tag())).render();
+    }
+
+    private void writePages(Path dir, Language language, Snapshot snapshot, Instant now) throws IOException {
+        Path langRoot = language == Language.SV ? dir : dir.resolve("en");
+        Files.createDirectories(langRoot.resolve("incidents"));
+        Locale locale = Locale.forLanguageTag(language.tag());
+        Formatter format = new Formatter(language);
         List<IncidentBlock> resolved = snapshot.resolved.stream().map(i -> block(i, snapshot, format, Integer.MAX_VALUE)).toList();
         String updated = format.time(now);
-        write(langRoot.resolve("index.html"),
-                Templates.index(page(language, "index.html", updated, snapshot), systems, open).setLocale(locale).render());
+        write(langRoot.resolve("index.html"), index(language, snapshot, now));
         write(langRoot.resolve("history.html"),
                 Templates.history(page(language, "history.html", updated, snapshot), resolved).setLocale(locale).render());
         for (Incident incident : snapshot.withPages()) {

@@ -10,15 +10,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
 import se.outband.statuspage.StatusPageMessages;
 import se.outband.statuspage.StatusPageService;
+import se.outband.statuspage.StatusSite;
 import se.outband.statuspage.StatusViews.IncidentRequest;
 import se.outband.statuspage.StatusViews.IncidentView;
 import se.outband.statuspage.StatusViews.SystemRequest;
@@ -38,10 +41,12 @@ public class StatusPages {
 
     private final Ui ui;
     private final StatusPageService status;
+    private final StatusSite site;
 
-    StatusPages(Ui ui, StatusPageService status) {
+    StatusPages(Ui ui, StatusPageService status, StatusSite site) {
         this.ui = ui;
         this.status = status;
+        this.site = site;
     }
 
     /** {@code saved} after a change: the page says so, since it looks the same as before. */
@@ -77,6 +82,21 @@ public class StatusPages {
                 messages()));
     }
 
+    /** The public front page with this new incident, shown to the leader only: the change is rolled back. */
+    @POST
+    @Path("preview/incidents")
+    public Object previewIncident(@RestForm String title, @RestForm String text, @RestForm List<Long> services) {
+        return preview(() -> status.openIncident(new IncidentRequest(title, text, null, services == null ? List.of() : services),
+                messages()));
+    }
+
+    /** The public front page with this update, shown to the leader only: the change is rolled back. */
+    @POST
+    @Path("preview/incidents/{id}/updates")
+    public Object previewUpdate(@PathParam("id") long id, @RestForm String text, @RestForm String state) {
+        return preview(() -> status.postUpdate(id, new UpdateRequest(text, state), messages()));
+    }
+
     @POST
     @Path("incidents/{id}/updates")
     public Object postUpdate(@PathParam("id") long id, @RestForm String text, @RestForm String state) {
@@ -87,6 +107,28 @@ public class StatusPages {
         try {
             change.run();
             return WebSupport.seeOther("/app/status?saved=true").build();
+        } catch (ApiException e) {
+            return withError(e.getMessage());
+        }
+    }
+
+    /**
+     * Makes the change in a transaction that is always rolled back, renders the front page as it
+     * would then look, and marks it as a preview: nothing is stored, audited, rendered or published.
+     */
+    private Object preview(Runnable change) {
+        try {
+            String page;
+            QuarkusTransaction.begin();
+            try {
+                change.run();
+                page = site.previewIndex(ui.language());
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+            String banner = "<p style=\"margin:0;padding:.8rem 1rem;background:#fff4d6;color:#6b4400;font-weight:700\">"
+                    + ui.language().messages(UiMessages.class).previewBanner() + "</p>";
+            return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE).build();
         } catch (ApiException e) {
             return withError(e.getMessage());
         }

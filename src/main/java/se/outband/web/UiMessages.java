@@ -398,6 +398,12 @@ public interface UiMessages {
     @Message("Ta bort {name}")
     String deleteTemplate(String name);
 
+    @Message("FÖRHANDSGRANSKNING – inte publicerad. Så här ser statussidan ut med ändringen. Gå tillbaka för att publicera eller ändra.")
+    String previewBanner();
+
+    @Message("Förhandsgranska")
+    String previewButton();
+
     @Message("Ring")
     String call();
 

@@ -178,6 +178,21 @@ class UiFormsTest {
     }
 
     @Test
+    void aNewIncidentIsPreviewedAsThePublicPageWithoutBeingPublished() {
+        String title = "Förhandsvisad störning " + System.nanoTime();
+        Response preview = signedIn("ui-previewer", List.of(Roles.SENDER))
+                .formParams(Map.of("title", title, "text", "Växeln ligger nere sedan i morse."))
+                .post("/app/status/preview/incidents");
+        assertEquals(200, preview.statusCode());
+        assertTrue(preview.asString().contains(title) && preview.asString().contains("FÖRHANDSGRANSKNING – inte publicerad"),
+                preview.asString());
+        assertEquals("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none';"
+                + " frame-ancestors 'none'", preview.header("Content-Security-Policy"), "the page's own style, still no script");
+        TestApi.as(Roles.SENDER).get("/api/status/incidents").then().body("title", org.hamcrest.Matchers.not(hasItem(title)));
+        given().get("/status/").then().body(org.hamcrest.Matchers.not(containsString(title)));
+    }
+
+    @Test
     void anAdminChangesRolesInTheUi() {
         TestApi.ensureUser("ui-changed", List.of(Roles.SENDER));
         Response saved = signedIn("ui-admin", List.of(Roles.ADMIN))
