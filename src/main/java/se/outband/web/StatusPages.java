@@ -82,6 +82,14 @@ public class StatusPages {
                 messages()));
     }
 
+    /** The public front page with this system changed, shown to the leader only: the change is rolled back. */
+    @POST
+    @Path("preview/services/{id}")
+    public Object previewSystem(@PathParam("id") long id, @RestForm String name, @RestForm String group,
+            @RestForm String state, @RestForm Integer priority, @RestForm String note) {
+        return preview(() -> status.updateSystem(id, new SystemRequest(name, group, state, priority, note), messages()));
+    }
+
     /** The public front page with this new incident, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/incidents")

@@ -190,6 +190,15 @@ class UiFormsTest {
                 + " frame-ancestors 'none'", preview.header("Content-Security-Policy"), "the page's own style, still no script");
         TestApi.as(Roles.SENDER).get("/api/status/incidents").then().body("title", org.hamcrest.Matchers.not(hasItem(title)));
         given().get("/status/").then().body(org.hamcrest.Matchers.not(containsString(title)));
+
+        long system = TestApi.as(Roles.SENDER).contentType("application/json")
+                .body(Map.of("name", "Förhandssystem", "state", "down", "priority", 1)).post("/api/status/services")
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        String changed = signedIn("ui-previewer", List.of(Roles.SENDER))
+                .formParams(Map.of("name", "Förhandssystem", "state", "operational", "priority", "1", "note", "Tillbaka " + title))
+                .post("/app/status/preview/services/" + system).asString();
+        assertTrue(changed.contains("Tillbaka " + title), "the system's change is shown");
+        TestApi.as(Roles.SENDER).get("/api/status/services").then().body("find { it.id == " + system + " }.state", equalTo("down"));
     }
 
     @Test
