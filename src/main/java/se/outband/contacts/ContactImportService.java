@@ -114,7 +114,7 @@ public class ContactImportService {
             tally.removed = removed.size();
             Map<String, ContactData> named = table.stored(removed.subList(0, Math.min(ImportTally.PEOPLE_LISTED, removed.size())));
             named.values().stream().sorted(Comparator.comparing(ContactData::name))
-                    .forEach(contact -> ImportTally.list(tally.removedPeople, ImportedPerson.of(contact)));
+                    .forEach(contact -> tally.removedPeople.add(ImportedPerson.of(contact)));
             if (apply) {
                 table.delete(removed);
             }
@@ -134,9 +134,11 @@ public class ContactImportService {
 
     private void compare(List<ContactData> chunk, ImportTally tally, boolean apply, Instant now) throws SQLException {
         ContactTable.Changes changes = table.compare(chunk);
-        changes.created().forEach(contact -> ImportTally.list(tally.added, ImportedPerson.of(contact)));
-        for (int i = 0; i < changes.updated().size(); i++) {
-            ImportTally.list(tally.changed, ImportedPerson.changed(changes.before().get(i), changes.updated().get(i)));
+        for (int i = 0; i < changes.created().size() && tally.added.size() < ImportTally.PEOPLE_LISTED; i++) {
+            tally.added.add(ImportedPerson.of(changes.created().get(i)));
+        }
+        for (int i = 0; i < changes.updated().size() && tally.changed.size() < ImportTally.PEOPLE_LISTED; i++) {
+            tally.changed.add(ImportedPerson.changed(changes.before().get(i), changes.updated().get(i)));
         }
         tally.created += changes.created().size();
         tally.updated += changes.updated().size();

@@ -25,12 +25,6 @@ final class ImportTally {
     final List<ImportedPerson> changed = new ArrayList<>();
     final List<ImportedPerson> removedPeople = new ArrayList<>();
 
-    /** Keeps the person for the preview while fewer than {@link #PEOPLE_LISTED} of that kind are kept. */
-    static void list(List<ImportedPerson> people, ImportedPerson person) {
-        if (people.size() < PEOPLE_LISTED) {
-            people.add(person);
-        }
-    }
 
     void reject(List<RowProblem> problems) {
         rejectedRows++;
