@@ -1,7 +1,6 @@
 package se.outband.statuspage;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,8 +32,9 @@ public class StatusSiteResource {
     @jakarta.ws.rs.Path("/{file: .*}")
     public Response file(@PathParam("file") String file, @Context UriInfo uri) throws IOException {
         if (file.isEmpty() && !uri.getPath().endsWith("/")) {
-            // Relative links in the pages need the trailing slash.
-            return Response.status(301).location(URI.create("/status/")).build();
+            // Relative links in the pages need the trailing slash. The Location stays relative: JAX-RS
+            // would make it absolute from the Host header, which anyone can forge (and a 301 is cached).
+            return Response.status(301).header("Location", "/status/").build();
         }
         Path found = site.file(file).orElse(null);
         if (found == null) {

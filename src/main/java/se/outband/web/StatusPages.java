@@ -138,7 +138,8 @@ public class StatusPages {
                     + ui.language().messages(UiMessages.class).previewBanner() + "</p>";
             return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE).build();
         } catch (ApiException e) {
-            return withError(e.getMessage());
+            // The preview's tab allows no forms or stylesheet: the editor page would arrive unusable there.
+            return Response.status(e.status()).type("text/plain; charset=utf-8").entity(e.getMessage()).build();
         }
     }
 

@@ -149,6 +149,10 @@ class UiFormsTest {
         assertTrue(signedIn("ui-picker", List.of(Roles.SENDER)).formParams(Map.of("find", "070 174 06 45"))
                 .post("/app/bulletins/pick").asString().contains("value=\"p2\"> Greta Fredriksson"), "found by number");
 
+        String swedish = "Återställning pågår för äldreomsorgen. ".repeat(40);
+        signedIn("ui-picker", List.of(Roles.SENDER))
+                .formParams(Map.of("text", swedish, "people", "p1", "channels", "sms-then-email"))
+                .post("/app/bulletins/preview").then().statusCode(200).body(containsString("1 person får meddelandet"));
         signedIn("ui-picker", List.of(Roles.SENDER))
                 .formParams(Map.of("text", "Kan du ringa mig?", "people", "p1", "channels", "sms-then-email"))
                 .post("/app/bulletins/preview").then().statusCode(200)
@@ -199,6 +203,11 @@ class UiFormsTest {
                 .post("/app/status/preview/services/" + system).asString();
         assertTrue(changed.contains("Tillbaka " + title), "the system's change is shown");
         TestApi.as(Roles.SENDER).get("/api/status/services").then().body("find { it.id == " + system + " }.state", equalTo("down"));
+
+        Response refused = signedIn("ui-previewer", List.of(Roles.SENDER)).formParams(Map.of("title", "", "text", ""))
+                .post("/app/status/preview/incidents");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.contentType().startsWith("text/plain"), "a refused preview says why in its tab, not as an unusable editor");
     }
 
     @Test

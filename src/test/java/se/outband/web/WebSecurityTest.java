@@ -3,6 +3,7 @@ package se.outband.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static se.outband.TestApi.signInToUi;
 
@@ -57,6 +58,8 @@ class WebSecurityTest {
     @Test
     void theRootAddressOpensThePublicStatusPage() {
         given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/status/"));
+        given().redirects().follow(false).header("Host", "evil.example").get("/status").then().statusCode(301)
+                .header("Location", equalTo("/status/"));
     }
 
     @Test
