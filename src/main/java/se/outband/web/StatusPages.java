@@ -3,6 +3,7 @@ package se.outband.web;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,10 @@ import se.outband.statuspage.StatusViews.UpdateRequest;
 @RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class StatusPages {
 
+    /** The public page's only style is inline: allowed here, and still no script, no loading, no framing, no forms. */
+    private static final String PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved);
@@ -57,16 +62,14 @@ public class StatusPages {
 
     @POST
     @Path("services")
-    public Object addSystem(@RestForm String name, @RestForm String state, @RestForm Integer priority,
-            @RestForm String note) {
-        return attempt(() -> status.createSystem(new SystemRequest(name, null, state, priority, note), messages()));
+    public Object addSystem(@BeanParam SystemForm form) {
+        return attempt(() -> status.createSystem(form.request(), messages()));
     }
 
     @POST
     @Path("services/{id}")
-    public Object changeSystem(@PathParam("id") long id, @RestForm String name, @RestForm String group,
-            @RestForm String state, @RestForm Integer priority, @RestForm String note) {
-        return attempt(() -> status.updateSystem(id, new SystemRequest(name, group, state, priority, note), messages()));
+    public Object changeSystem(@PathParam("id") long id, @BeanParam SystemForm form) {
+        return attempt(() -> status.updateSystem(id, form.request(), messages()));
     }
 
     @POST
@@ -77,38 +80,35 @@ public class StatusPages {
 
     @POST
     @Path("incidents")
-    public Object openIncident(@RestForm String title, @RestForm String text, @RestForm List<Long> services) {
-        return attempt(() -> status.openIncident(new IncidentRequest(title, text, null, services == null ? List.of() : services),
-                messages()));
+    public Object openIncident(@BeanParam IncidentForm form) {
+        return attempt(() -> status.openIncident(form.request(), messages()));
+    }
+
+    @POST
+    @Path("incidents/{id}/updates")
+    public Object postUpdate(@PathParam("id") long id, @BeanParam UpdateForm form) {
+        return attempt(() -> status.postUpdate(id, form.request(), messages()));
     }
 
     /** The public front page with this system changed, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/services/{id}")
-    public Object previewSystem(@PathParam("id") long id, @RestForm String name, @RestForm String group,
-            @RestForm String state, @RestForm Integer priority, @RestForm String note) {
-        return preview(() -> status.updateSystem(id, new SystemRequest(name, group, state, priority, note), messages()));
+    public Object previewSystem(@PathParam("id") long id, @BeanParam SystemForm form) {
+        return preview(() -> status.updateSystem(id, form.request(), messages()));
     }
 
     /** The public front page with this new incident, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/incidents")
-    public Object previewIncident(@RestForm String title, @RestForm String text, @RestForm List<Long> services) {
-        return preview(() -> status.openIncident(new IncidentRequest(title, text, null, services == null ? List.of() : services),
-                messages()));
+    public Object previewIncident(@BeanParam IncidentForm form) {
+        return preview(() -> status.openIncident(form.request(), messages()));
     }
 
     /** The public front page with this update, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/incidents/{id}/updates")
-    public Object previewUpdate(@PathParam("id") long id, @RestForm String text, @RestForm String state) {
-        return preview(() -> status.postUpdate(id, new UpdateRequest(text, state), messages()));
-    }
-
-    @POST
-    @Path("incidents/{id}/updates")
-    public Object postUpdate(@PathParam("id") long id, @RestForm String text, @RestForm String state) {
-        return attempt(() -> status.postUpdate(id, new UpdateRequest(text, state), messages()));
+    public Object previewUpdate(@PathParam("id") long id, @BeanParam UpdateForm form) {
+        return preview(() -> status.postUpdate(id, form.request(), messages()));
     }
 
     private Object attempt(Runnable change) {
@@ -136,7 +136,8 @@ public class StatusPages {
             }
             String banner = "<p style=\"margin:0;padding:.8rem 1rem;background:#fff4d6;color:#6b4400;font-weight:700\">"
                     + ui.language().messages(UiMessages.class).previewBanner() + "</p>";
-            return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE)
+                    .header("Content-Security-Policy", PREVIEW_POLICY).build();
         } catch (ApiException e) {
             // The preview's tab allows no forms or stylesheet: the editor page would arrive unusable there.
             return Response.status(e.status()).type("text/plain; charset=utf-8").entity(e.getMessage()).build();
@@ -149,5 +150,49 @@ public class StatusPages {
 
     private StatusPageMessages messages() {
         return ui.language().messages(StatusPageMessages.class);
+    }
+
+    /** A system's fields, as the editor and its preview send them (a new system has no group field). */
+    public static class SystemForm {
+        @RestForm
+        String name;
+        @RestForm
+        String group;
+        @RestForm
+        String state;
+        @RestForm
+        Integer priority;
+        @RestForm
+        String note;
+
+        SystemRequest request() {
+            return new SystemRequest(name, group, state, priority, note);
+        }
+    }
+
+    /** A new incident's fields, as the editor and its preview send them. */
+    public static class IncidentForm {
+        @RestForm
+        String title;
+        @RestForm
+        String text;
+        @RestForm
+        List<Long> services;
+
+        IncidentRequest request() {
+            return new IncidentRequest(title, text, null, services == null ? List.of() : services);
+        }
+    }
+
+    /** An incident update's fields, as the editor and its preview send them. */
+    public static class UpdateForm {
+        @RestForm
+        String text;
+        @RestForm
+        String state;
+
+        UpdateRequest request() {
+            return new UpdateRequest(text, state);
+        }
     }
 }
