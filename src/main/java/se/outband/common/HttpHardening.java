@@ -32,9 +32,6 @@ public class HttpHardening {
     /** Pages of the web UI: no inline script, no framing, nothing loaded or fetched from anywhere but Outband. */
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    /** A preview of the public status page, whose only style is inline: still no script, no loading, no framing. */
-    private static final String PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-            + " form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     void register(@Observes Filters filters) {
         filters.register(this::handle, PRIORITY);
@@ -54,7 +51,12 @@ public class HttpHardening {
         }
         String path = rawPath.toLowerCase(Locale.ROOT);
         if (!path.startsWith("/status") && !path.startsWith("/q/")) {
-            response.putHeader("Content-Security-Policy", path.startsWith("/app/status/preview") ? PREVIEW_POLICY : PAGE_POLICY);
+            // The default for every page; a page that needs a stricter or different policy sets its own.
+            context.addHeadersEndHandler(ignored -> {
+                if (!response.headers().contains("Content-Security-Policy")) {
+                    response.putHeader("Content-Security-Policy", PAGE_POLICY);
+                }
+            });
             response.putHeader("X-Frame-Options", "DENY");
         }
         if (path.startsWith("/app") || path.startsWith("/login") || path.startsWith("/api")) {
