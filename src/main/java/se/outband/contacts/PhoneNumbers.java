@@ -35,7 +35,7 @@ public class PhoneNumbers {
         }
         try {
             PhoneNumber number = util.parse(e164, defaultRegion);
-            boolean home = util.getRegionCodeForNumber(number) != null && util.getRegionCodeForNumber(number).equals(defaultRegion);
+            boolean home = defaultRegion.equals(util.getRegionCodeForNumber(number));
             return util.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
         } catch (NumberParseException e) {
             return e164;

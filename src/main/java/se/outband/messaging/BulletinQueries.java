@@ -125,8 +125,7 @@ public class BulletinQueries {
     /** The people not reached on any channel (nothing delivered yet), to send to again. */
     @Transactional
     public List<RecipientContact> unreached(long id) {
-        return Bulletin.getEntityManager().createQuery("select new se.outband.messaging.RecipientContact(r.contactId, r.name, r.mobile,"
-                + " r.email) from Recipient r where r.bulletinId = ?1"
+        return Bulletin.getEntityManager().createQuery(RecipientContact.OF_BULLETIN
                 + " and not exists (select d from Delivery d where d.recipientId = r.id and d.state = ?2) order by r.name, r.contactId",
                 RecipientContact.class).setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList();
     }

@@ -129,8 +129,7 @@ public class Replies {
     /** The recipients who have not answered, to call or remind. */
     @Transactional
     public List<RecipientContact> silent(long bulletinId) {
-        return Reply.getEntityManager().createQuery("select new se.outband.messaging.RecipientContact(r.contactId, r.name, r.mobile,"
-                + " r.email) from Recipient r where r.bulletinId = ?1"
+        return Reply.getEntityManager().createQuery(RecipientContact.OF_BULLETIN
                 + " and not exists (select p from Reply p where p.recipientId = r.id) order by r.name, r.contactId", RecipientContact.class)
                 .setParameter(1, bulletinId).getResultList();
     }
