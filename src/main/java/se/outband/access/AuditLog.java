@@ -65,6 +65,13 @@ public class AuditLog {
         entry.persist();
     }
 
+    /** Whether an entry of {@code action} whose details contain {@code detail} exists, e.g. a restore from one file. */
+    @Transactional
+    public boolean recorded(String action, String detail) {
+        return AuditEntry.count("action = ?1 and details like ?2", action,
+                "%" + detail.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%") > 0;
+    }
+
     @Transactional
     public AuditPage page(int page, int size) {
         var query = AuditEntry.<AuditEntry>findAll(Sort.descending("id")).page(Page.of(page, size));

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.outband.access.AuditLog;
@@ -76,6 +77,22 @@ public class ContactImportService {
             });
         } finally {
             running.unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole list inside the caller's transaction, without waiting for other imports: a
+     * restore at start applies the contacts and everything else together or not at all, before
+     * anything else runs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportReport replaceWithinTransaction(Path csv, ContactMessages messages) {
+        try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
+            return run(reader, ImportMode.REPLACE, false, messages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the contacts", e);
         }
     }
 

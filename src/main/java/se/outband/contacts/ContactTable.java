@@ -103,6 +103,23 @@ class ContactTable {
         return others;
     }
 
+    /** Up to {@link #CHUNK} ids in id order after {@code afterId} (null: from the start), for reading every contact a chunk at a time. */
+    List<String> idsAfter(String afterId) throws SQLException {
+        List<String> ids = new ArrayList<>(CHUNK);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id from contact where ? is null or id > ? order by id fetch first " + CHUNK + " rows only")) {
+            select.setString(1, afterId);
+            select.setString(2, afterId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Deletes contacts and, by the foreign key's cascade, their group memberships. */
     void delete(List<String> ids) throws SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
+import se.outband.common.ShellCommand;
 import se.outband.common.Language;
 import se.outband.statuspage.StatusViews.IncidentRequest;
 import se.outband.statuspage.StatusViews.IncidentView;
@@ -98,7 +99,7 @@ public class StatusResource {
     @GET
     @Path("/publish")
     public Response publish() {
-        SitePublisher.PublishRun last = publisher.last();
+        ShellCommand.Run last = publisher.last();
         return last == null ? Response.noContent().build() : Response.ok(last).build();
     }
 

@@ -15,6 +15,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.SessionIdentityProvider;
 import se.outband.access.WebSessions;
+import se.outband.continuity.BackupProblem;
+import se.outband.continuity.BackupService;
 import se.outband.messaging.BulletinQueries;
 import se.outband.messaging.BulletinSummary;
 import se.outband.statuspage.StatusPageService;
@@ -30,7 +32,7 @@ public class StartPage {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance start(List<SystemView> systems, String worst, List<BulletinSummary> bulletins,
-                List<BulletinQueries.ChannelHealth> providers);
+                List<BulletinQueries.ChannelHealth> providers, BackupProblem backupProblem);
     }
 
     private final Ui ui;
@@ -39,10 +41,12 @@ public class StartPage {
     private final WebSessions sessions;
     private final Cookies cookies;
     private final SecurityIdentity identity;
+    private final BackupService backups;
 
     StartPage(Ui ui, StatusPageService status, BulletinQueries bulletins, WebSessions sessions, Cookies cookies,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, BackupService backups) {
         this.identity = identity;
+        this.backups = backups;
         this.ui = ui;
         this.status = status;
         this.bulletins = bulletins;
@@ -54,7 +58,8 @@ public class StartPage {
     public TemplateInstance start() {
         List<SystemView> systems = status.systems();
         String worst = SystemState.worst(systems.stream().map(SystemView::state).toList()).value();
-        return Templates.start(systems, worst, ui.sender() ? bulletins.list(10) : List.of(), bulletins.providerHealth())
+        return Templates.start(systems, worst, ui.sender() ? bulletins.list(10) : List.of(), bulletins.providerHealth(),
+                ui.admin() ? backups.problem().orElse(null) : null)
                 .setLocale(ui.locale());
     }
 

@@ -1,5 +1,7 @@
 package se.outband.web;
 
+import java.time.Instant;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -356,7 +358,7 @@ public interface UiMessages {
     String incidentSystems();
 
     /** What an audit entry's action means, in a sentence's words; an action not listed shows as recorded. */
-    @Message("{#when action}{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
+    @Message("{#when action}{#is 'backup.created'}gjorde en säkerhetskopia{#is 'backup.downloaded'}laddade ner en säkerhetskopia{#is 'backup.restored'}läste in en säkerhetskopia{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
     String auditAction(String action);
 
     @Message("skicka utskick, följa upp dem och ändra statussidan")
@@ -523,4 +525,40 @@ public interface UiMessages {
 
     @Message("Tillbaka till start")
     String backToStart();
+
+    @Message("Säkerhetskopior")
+    String backups();
+
+    @Message("Säkerhetskopian {name} är gjord.")
+    String backupMade(String name);
+
+    @Message("{#when kind}{#is 'NOT_CONFIGURED'}Inga säkerhetskopior görs: ingen lösenfras eller publik nyckel är inställd. Sätt OUTBAND_BACKUP_PASSPHRASE eller OUTBAND_BACKUP_PUBLIC_KEY och starta om Outband.{#is 'FAILED'}Den senaste säkerhetskopian misslyckades {at.local}: {detail}{#is 'NONE_SINCE_START'}Ingen säkerhetskopia har gjorts sedan Outband startade {at.local}.{#is 'OUTDATED'}Den senaste säkerhetskopian är från {at.local}. Inga nya har gjorts sedan dess.{#is 'COPY_FAILED'}Kopieringen av säkerhetskopian till en annan plats misslyckades {at.local} ({detail}).{/when}")
+    String backupProblem(String kind, Instant at, String detail);
+
+    @Message("En säkerhetskopia är en krypterad fil (OpenPGP) med kontaktlistan, användarna, statussidan, de färdiga texterna och utskickens historik. Den öppnas med GnuPG utan Outband och läses in i en ny Outband med OUTBAND_RESTORE_FROM. Ladda ner en och förvara den utanför organisationens nät.")
+    String backupExplained();
+
+    @Message("Gör en säkerhetskopia nu")
+    String backupNow();
+
+    @Message("Kopia till annan plats")
+    String backupCopyHeading();
+
+    @Message("kopierad")
+    String backupCopyOk();
+
+    @Message("misslyckades (felkod {exit})")
+    String backupCopyFailed(Object exit);
+
+    @Message("Sparade säkerhetskopior")
+    String backupFiles();
+
+    @Message("Inga säkerhetskopior ännu.")
+    String backupNone();
+
+    @Message("Tagen")
+    String backupTaken();
+
+    @Message("Storlek")
+    String backupSize();
 }

@@ -1,0 +1,27 @@
+package se.outband.continuity;
+
+import java.time.Instant;
+
+/** Something wrong with backups; the web UI words it in the reader's language, readiness in English. */
+public record BackupProblem(Kind kind, Instant at, String detail) {
+
+    public enum Kind {
+        NOT_CONFIGURED, FAILED, NONE_SINCE_START, OUTDATED, COPY_FAILED
+    }
+
+    /** For readiness and logs. */
+    public String english() {
+        return switch (kind) {
+            case NOT_CONFIGURED -> "No backups are made: set OUTBAND_BACKUP_PASSPHRASE or OUTBAND_BACKUP_PUBLIC_KEY.";
+            case FAILED -> "The last backup failed at " + at + ": " + detail;
+            case NONE_SINCE_START -> "No backup has been made since Outband started at " + at + ".";
+            case OUTDATED -> "The newest backup is from " + at + "; none has been made since.";
+            case COPY_FAILED -> "Copying the newest backup elsewhere failed at " + at + " (" + detail + ").";
+        };
+    }
+
+    /** For templates, which compare names. */
+    public String kindName() {
+        return kind.name();
+    }
+}

@@ -1,0 +1,75 @@
+package se.outband.continuity;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.access.Roles;
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+
+/** Encrypted backups for administrators: take one now, list them, download one. */
+@jakarta.ws.rs.Path("/api/backups")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class BackupResource {
+
+    public static final String PGP = "application/pgp-encrypted";
+
+    private final BackupService backups;
+    private final SecurityIdentity identity;
+
+    @Context
+    HttpHeaders headers;
+
+    BackupResource(BackupService backups, SecurityIdentity identity) {
+        this.backups = backups;
+        this.identity = identity;
+    }
+
+    @POST
+    public Response create(@Context UriInfo uri) {
+        BackupMessages messages = Language.of(headers).messages(BackupMessages.class);
+        if (!backups.configured()) {
+            throw new ApiException(409, messages.notConfigured());
+        }
+        BackupFile file;
+        try {
+            file = backups.create(identity.getPrincipal().getName());
+        } catch (RuntimeException e) {
+            throw new ApiException(500, messages.failed(e.getMessage()));
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(file.name()).build()).entity(file).build();
+    }
+
+    /** Newest first. */
+    @GET
+    public List<BackupFile> list() {
+        return backups.list();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{name}")
+    @Produces(PGP)
+    public Response download(@PathParam("name") String name) {
+        Path file = backups.download(name)
+                .orElseThrow(() -> new ApiException(404, Language.of(headers).messages(BackupMessages.class).notFound()));
+        return attachment(file, name);
+    }
+
+    /** The name is one of Outband's own (checked by the folder), so it needs no escaping in the header. */
+    public static Response attachment(Path file, String name) {
+        return Response.ok(file.toFile(), PGP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+}

@@ -1,0 +1,35 @@
+package se.outband.continuity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.scheduler.Scheduled;
+import se.outband.access.AuditLog;
+
+/**
+ * Takes a backup every {@code outband.backup.every}; the first a minute after start, so a restart
+ * does not wait an interval but also does not compete with the start itself.
+ */
+@ApplicationScoped
+class BackupSchedule {
+
+    static final String IDENTITY = "backup";
+
+    private final BackupService backups;
+
+    BackupSchedule(BackupService backups) {
+        this.backups = backups;
+    }
+
+    /** A failure is recorded by the service (start page, readiness, log); the next run tries again. */
+    @Scheduled(identity = IDENTITY, every = "${outband.backup.every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        if (backups.configured()) {
+            try {
+                backups.create(AuditLog.SYSTEM);
+            } catch (RuntimeException e) {
+                // already logged and shown by BackupService
+            }
+        }
+    }
+}

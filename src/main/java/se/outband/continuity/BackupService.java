@@ -1,0 +1,165 @@
+package se.outband.continuity;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import se.outband.access.AuditLog;
+import se.outband.common.OutbandConfig;
+import se.outband.common.ShellCommand;
+
+/**
+ * Takes encrypted backups into {@code <data-dir>/backups}: written to a temporary file, synced,
+ * then renamed, so the folder only ever holds whole files; the oldest beyond the configured number
+ * go; each new one is handed to the copy command.
+ */
+@ApplicationScoped
+public class BackupService {
+
+    private static final Logger LOG = Logger.getLogger(BackupService.class);
+
+    /** The newest attempt, whether it worked: what the start page and readiness report. */
+    public record Attempt(Instant at, String actor, BackupFile file, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** What an administrator sees: is it configured, how did the last backup and copy go, what is there. */
+    public record Overview(boolean configured, Attempt lastAttempt, ShellCommand.Run lastCopy, List<BackupFile> files,
+            BackupProblem problem) {
+    }
+
+    private final BackupConfig config;
+    private final BackupArchive archive;
+    private final BackupCopier copier;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final BackupFolder folder;
+    private final Instant startedAt;
+    private volatile Attempt lastAttempt;
+
+    BackupService(BackupConfig config, BackupArchive archive, BackupCopier copier, AuditLog audit, Clock clock,
+            OutbandConfig outband) {
+        this.config = config;
+        this.archive = archive;
+        this.copier = copier;
+        this.audit = audit;
+        this.clock = clock;
+        this.folder = new BackupFolder(outband.dataFolder("backups"));
+        this.startedAt = clock.instant();
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        folder.deleteParts();
+    }
+
+    public boolean configured() {
+        return config.configured();
+    }
+
+    /**
+     * Takes a backup now for {@code actor}; one at a time. Throws {@link IllegalStateException} when no
+     * passphrase or key is configured.
+     */
+    public synchronized BackupFile create(String actor) {
+        if (!configured()) {
+            throw new IllegalStateException("No backup passphrase or public key is configured");
+        }
+        Instant now = clock.instant();
+        try {
+            BackupFile file = write(now);
+            int pruned = folder.prune(config.keep());
+            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "backup.created",
+                    "name=%s size=%d pruned=%d".formatted(file.name(), file.size(), pruned)));
+            lastAttempt = new Attempt(now, actor, file, null);
+            copier.copy(folder.resolve(file.name()));
+            return file;
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.error("The backup failed", e);
+            lastAttempt = new Attempt(now, actor, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private BackupFile write(Instant now) throws IOException, SQLException {
+        Optional<PGPPublicKey> key = config.publicKey().isPresent() ? Optional.of(OpenPgp.publicKey(config.publicKey().get()))
+                : Optional.empty();
+        Optional<char[]> passphrase = config.passphrase().filter(p -> !p.isBlank()).map(String::toCharArray);
+        Path part = folder.newPart();
+        try {
+            try (FileOutputStream file = new FileOutputStream(part.toFile())) {
+                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key)) {
+                    archive.write(encrypted, now);
+                }
+                file.getChannel().force(true);
+            }
+            String name = folder.freeName(now);
+            Path target = folder.resolve(name);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            return new BackupFile(name, Files.size(target), now);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    public List<BackupFile> list() {
+        return folder.list();
+    }
+
+    /** The file of a backup for downloading, audited as personal data leaving; empty when there is none of that name. */
+    public Optional<Path> download(String name) {
+        Optional<Path> file = folder.find(name);
+        file.ifPresent(f -> QuarkusTransaction.requiringNew().run(() -> audit.record("backup.downloaded", "name=" + name)));
+        return file;
+    }
+
+    public Overview overview() {
+        return new Overview(configured(), lastAttempt, copier.last(), list(), problem().orElse(null));
+    }
+
+    /**
+     * What is wrong with backups, or empty: none configured, the last one failed, none for twice the
+     * interval, or the last copy elsewhere failed.
+     */
+    public Optional<BackupProblem> problem() {
+        if (!configured()) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.NOT_CONFIGURED, null, null));
+        }
+        Attempt attempt = lastAttempt;
+        if (attempt != null && !attempt.ok()) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.FAILED, attempt.at(), attempt.error()));
+        }
+        Instant due = clock.instant().minus(config.every().multipliedBy(2));
+        List<BackupFile> files = list();
+        if (files.isEmpty() && startedAt.isBefore(due)) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.NONE_SINCE_START, startedAt, null));
+        }
+        if (!files.isEmpty() && files.get(0).createdAt().isBefore(due)) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.OUTDATED, files.get(0).createdAt(), null));
+        }
+        ShellCommand.Run copy = copier.last();
+        if (copy != null && !copy.ok()) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.COPY_FAILED, copy.startedAt(),
+                    "exit " + copy.exitCode() + (copy.timedOut() ? ", timed out" : "")));
+        }
+        return Optional.empty();
+    }
+}

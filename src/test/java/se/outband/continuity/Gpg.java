@@ -1,0 +1,62 @@
+package se.outband.continuity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's GnuPG, run as an administrator would on a machine without Outband, in a keyring folder
+ * of its own so nothing of the user's is read or changed.
+ */
+final class Gpg {
+
+    private final Path home;
+
+    Gpg() throws IOException {
+        // gpg-agent's socket path must stay short, so not under target/.
+        home = Files.createTempDirectory("outband-gnupg-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    /** Decrypts {@code file} as {@code gpg --decrypt} does and answers gpg's exit code; the content goes to {@code out}. */
+    int decrypt(Path file, String passphrase, Path out) throws IOException, InterruptedException {
+        return run("--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--output", out.toString(),
+                "--decrypt", file.toString());
+    }
+
+    /** A throwaway key pair (Curve25519, gpg's modern default) protected by {@code passphrase}. */
+    void generateKey(String userId, String passphrase) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
+                "future-default", "default", "never"), "gpg could not generate a key");
+    }
+
+    void exportPublicKey(String userId, Path file) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--yes", "--armor", "--output", file.toString(), "--export", userId));
+    }
+
+    void exportSecretKey(String userId, String passphrase, Path file) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--armor", "--output",
+                file.toString(), "--export-secret-keys", userId));
+    }
+
+    private int run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--quiet"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("gpg did not finish: " + command);
+        }
+        if (process.exitValue() != 0) {
+            System.err.println("gpg " + String.join(" ", arguments) + ": " + new String(output, StandardCharsets.UTF_8));
+        }
+        return process.exitValue();
+    }
+}
