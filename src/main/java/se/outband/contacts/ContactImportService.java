@@ -72,7 +72,7 @@ public class ContactImportService {
         try {
             return QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
                 try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
-                    return run(reader, mode, dryRun, messages);
+                    return run(reader, mode, dryRun, true, messages);
                 }
             });
         } finally {
@@ -81,14 +81,14 @@ public class ContactImportService {
     }
 
     /**
-     * Replaces the whole list inside the caller's transaction, without waiting for other imports: a
-     * restore at start applies the contacts and everything else together or not at all, before
-     * anything else runs.
+     * Replaces the whole list inside the caller's transaction, without waiting for other imports and
+     * without an audit entry of its own: a restore at start applies the contacts and everything else
+     * (the audit log too) together or not at all, before anything else runs, and records itself.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ImportReport replaceWithinTransaction(Path csv, ContactMessages messages) {
         try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
-            return run(reader, ImportMode.REPLACE, false, messages);
+            return run(reader, ImportMode.REPLACE, false, false, messages);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -96,7 +96,7 @@ public class ContactImportService {
         }
     }
 
-    private ImportReport run(CsvContactReader reader, ImportMode mode, boolean dryRun, ContactMessages messages)
+    private ImportReport run(CsvContactReader reader, ImportMode mode, boolean dryRun, boolean audited, ContactMessages messages)
             throws SQLException {
         ImportTally tally = new ImportTally();
         tally.warn(reader.warnings());
@@ -141,7 +141,7 @@ public class ContactImportService {
             // Rows compared before the first rejected one may already be written: the exception rolls them back.
             throw new ApiException(409, messages.replaceRejected(tally.rejectedRows()), report);
         }
-        if (apply) {
+        if (apply && audited) {
             audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d"
                     .formatted(mode.name().toLowerCase(Locale.ROOT), tally.created, tally.updated, tally.unchanged,
                             tally.removed, tally.rejectedRows()));

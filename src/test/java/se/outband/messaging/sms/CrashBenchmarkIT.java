@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.specification.RequestSpecification;
+import se.outband.PackagedJar;
 import se.outband.benchmark.PackagedService;
 
 /**
@@ -53,7 +51,7 @@ class CrashBenchmarkIT {
     void killDashNineMidSend() throws Exception {
         Map<String, String> settings = new HashMap<>(twilio.start());
         settings.put("outband.sms.max-concurrency", Integer.toString(CONCURRENCY));
-        settings.put("quarkus.http.port", Integer.toString(freePort()));
+        settings.put("quarkus.http.port", Integer.toString(PackagedJar.freePort()));
         service = start(settings);
 
         StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
@@ -97,23 +95,8 @@ class CrashBenchmarkIT {
         return sms.getOrDefault("SENT", 0).intValue();
     }
 
-    /** The packaged jar with the shipped JVM options, ready when its readiness check says so. */
     private static Process start(Map<String, String> settings) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Arrays.stream(PackagedService.jvmOptions().split(" ")).filter(o -> o.startsWith("-")).toList());
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "crash-benchmark.log").toFile())).start();
-        int port = Integer.parseInt(settings.get("quarkus.http.port"));
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> given().port(port).get("/q/health/ready").statusCode() == 200);
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedJar.start(Integer.parseInt(settings.get("quarkus.http.port")), Map.of(), settings,
+                Path.of("target", "crash-benchmark.log"));
     }
 }

@@ -1,0 +1,195 @@
+package se.outband.continuity;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import se.outband.PackagedJar;
+
+/**
+ * The README's disaster recovery on the packaged service: an instance with data takes a backup; a
+ * second on a fresh data folder refuses a damaged file and a wrong passphrase (and stays empty),
+ * then starts from the backup with the same contacts, users who sign in, the status page and the
+ * history, sends, and on a later restart leaves what it restored alone. A third opens the same
+ * backup with the private key instead of the passphrase.
+ */
+class DisasterRecoveryIT {
+
+    static final String PASSPHRASE = "a passphrase kept in the safe";
+    static final String KEY_USER = "Outband restore test <restore@example.invalid>";
+    static final String KEY_PASSPHRASE = "the offline key's passphrase";
+    static final String ADMIN_PASSWORD = "first-admin-password";
+    static final String LEADER_PASSWORD = "the leader's own password";
+
+    @TempDir
+    static Path keys;
+
+    @TempDir
+    Path work;
+
+    private final List<Process> running = new ArrayList<>();
+
+    @BeforeAll
+    static void offlineKeyPair() throws Exception {
+        Gpg gpg = new Gpg();
+        gpg.generateKey(KEY_USER, KEY_PASSPHRASE);
+        gpg.exportPublicKey(KEY_USER, keys.resolve("public.asc"));
+        gpg.exportSecretKey(KEY_USER, KEY_PASSPHRASE, keys.resolve("secret.asc"));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : running) {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFreshInstanceStartsFromTheBackupOfAnother() throws Exception {
+        int portA = PackagedJar.freePort();
+        Map<String, String> a = settings(portA, work.resolve("a"));
+        a.put("OUTBAND_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        a.put("OUTBAND_BACKUP_PASSPHRASE", PASSPHRASE);
+        a.put("OUTBAND_BACKUP_PUBLIC_KEY", keys.resolve("public.asc").toString());
+        Process first = start(portA, a, "a");
+        String csv = "anstnr;namn;mobil;epost;grupper;titel;enhet\r\n"
+                + "dr-1;Åsa Öberg;070-174 06 21;;Krisledning|Skola;Rektor;Barn och utbildning\r\n"
+                + "dr-2;Björn Ärlig;070-174 06 22;bjorn@example.org;Krisledning;Säkerhetschef;Kommunledning\r\n"
+                + "dr-3;Cecilia Ek;;cecilia@example.org;HR;Lönehandläggare;HR\r\n";
+        admin(portA, ADMIN_PASSWORD).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import?mode=replace").then().statusCode(200).body("created", equalTo(3));
+        admin(portA, ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("username", "leader", "password", LEADER_PASSWORD, "roles", List.of("sender")))
+                .post("/api/users").then().statusCode(201);
+        long system = admin(portA, ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("name", "E-post och kalender", "state", "down", "priority", 1))
+                .post("/api/status/services").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin(portA, ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("title", "IT-attack mot kommunen", "text", "Arbeta analogt tills vidare.", "services", List.of(system)))
+                .post("/api/status/incidents").then().statusCode(201);
+        long bulletin = admin(portA, ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("text", "Krisledningen samlas kl 14.", "groups", List.of("Krisledning"), "channels", "sms-then-email"))
+                .post("/api/bulletins").then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin(portA, ADMIN_PASSWORD).get("/api/bulletins/" + bulletin)
+                .jsonPath().getInt("deliveries.sms.DELIVERED") == 2);
+        String contacts = admin(portA, ADMIN_PASSWORD).get("/api/contacts").asString();
+        String name = admin(portA, ADMIN_PASSWORD).post("/api/backups").then().statusCode(201).extract().path("name");
+        Path backup = Files.write(work.resolve(name), admin(portA, ADMIN_PASSWORD).get("/api/backups/" + name).asByteArray());
+        stop(first);
+
+        int portB = PackagedJar.freePort();
+        Path dataB = work.resolve("b");
+        Map<String, String> b = settings(portB, dataB);
+        // Set on the new VM too, as a newcomer would: it must not make an admin over the restored one.
+        b.put("OUTBAND_BOOTSTRAP_ADMIN_PASSWORD", "another-admin-password");
+        b.put("OUTBAND_RESTORE_FROM", backup.toString());
+
+        byte[] whole = Files.readAllBytes(backup);
+        Path truncated = Files.write(work.resolve("truncated.zip.gpg"), Arrays.copyOf(whole, whole.length - 200));
+        b.put("OUTBAND_RESTORE_FROM", truncated.toString());
+        b.put("OUTBAND_RESTORE_PASSPHRASE", PASSPHRASE);
+        assertRefused(b, "b-truncated", "damaged or incomplete");
+        b.put("OUTBAND_RESTORE_FROM", backup.toString());
+        b.put("OUTBAND_RESTORE_PASSPHRASE", "not the passphrase");
+        assertRefused(b, "b-wrong", "passphrase does not open this backup");
+
+        b.put("OUTBAND_RESTORE_PASSPHRASE", PASSPHRASE);
+        long started = System.nanoTime();
+        Process second = start(portB, b, "b");
+        long readyMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(contacts, admin(portB, ADMIN_PASSWORD).get("/api/contacts").asString(), "the same contacts");
+        admin(portB, "another-admin-password").get("/api/contacts").then().statusCode(401);
+        given().port(portB).auth().preemptive().basic("leader", LEADER_PASSWORD).get("/api/bulletins").then().statusCode(200)
+                .body("text", hasItem("Krisledningen samlas kl 14."));
+        given().port(portB).get("/status/").then().statusCode(200)
+                .body(containsString("E-post och kalender")).body(containsString("IT-attack mot kommunen"));
+        long resent = admin(portB, ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("text", "Outband är tillbaka på en ny server.", "groups", List.of("Krisledning"), "channels", "sms"))
+                .post("/api/bulletins").then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin(portB, ADMIN_PASSWORD).get("/api/bulletins/" + resent)
+                .jsonPath().getInt("deliveries.sms.DELIVERED") == 2);
+        long firstSmsMillis = (System.nanoTime() - started) / 1_000_000;
+        stop(second);
+
+        // The setting is often left in place: the next start must neither refuse nor restore again.
+        Process again = start(portB, b, "b-again");
+        admin(portB, ADMIN_PASSWORD).get("/api/bulletins").then().statusCode(200).body("text", hasItem("Outband är tillbaka på en ny server."));
+        stop(again);
+        assertTrue(Files.readString(logs().resolve("b-again.log")).contains("already restored"), "says why it did not restore");
+
+        int portC = PackagedJar.freePort();
+        Map<String, String> c = settings(portC, work.resolve("c"));
+        c.put("OUTBAND_RESTORE_FROM", backup.toString());
+        c.put("OUTBAND_RESTORE_PRIVATE_KEY", keys.resolve("secret.asc").toString());
+        c.put("OUTBAND_RESTORE_PASSPHRASE", KEY_PASSPHRASE);
+        start(portC, c, "c");
+        assertEquals(contacts, admin(portC, ADMIN_PASSWORD).get("/api/contacts").asString(), "the private key opens it too");
+
+        System.out.printf("%n=== Disaster recovery of the packaged service ===%n");
+        System.out.printf("backup of %d contacts              : %,d bytes%n", 3, whole.length);
+        System.out.printf("start with restore → ready         : %,d ms%n", readyMillis);
+        System.out.printf("start with restore → first SMS out : %,d ms%n%n", firstSmsMillis);
+    }
+
+    private void assertRefused(Map<String, String> settings, String name, String reason) throws Exception {
+        Path log = logs().resolve(name + ".log");
+        Process process = PackagedJar.launch(settings, Map.of(), log);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a refused restore stops Outband");
+        assertNotEquals(0, process.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains(reason), "the log says: " + reason + "\n" + output);
+    }
+
+    private Process start(int port, Map<String, String> settings, String name) throws IOException {
+        Process process = PackagedJar.start(port, settings, Map.of(), logs().resolve(name + ".log"));
+        running.add(process);
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    }
+
+    /** Under target/, so the logs of a failed run can be read afterwards. */
+    private static Path logs() throws IOException {
+        return Files.createDirectories(Path.of("target", "disaster-recovery"));
+    }
+
+    private static Map<String, String> settings(int port, Path dataDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        settings.put("OUTBAND_DATA_DIR", dataDir.toString());
+        settings.put("OUTBAND_PUBLIC_URL", "http://localhost:" + port);
+        return settings;
+    }
+
+    private static RequestSpecification admin(int port, String password) {
+        return given().port(port).auth().preemptive().basic("admin", password);
+    }
+}
