@@ -65,11 +65,10 @@ public class AuditLog {
         entry.persist();
     }
 
-    /** Whether an entry of {@code action} whose details contain {@code detail} exists, e.g. a restore from one file. */
+    /** Whether anything of {@code action} ever happened, e.g. a restore from a backup. */
     @Transactional
-    public boolean recorded(String action, String detail) {
-        return AuditEntry.count("action = ?1 and details like ?2", action,
-                "%" + detail.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%") > 0;
+    public boolean recorded(String action) {
+        return AuditEntry.count("action", action) > 0;
     }
 
     @Transactional

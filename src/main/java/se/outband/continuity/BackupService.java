@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,7 +84,8 @@ public class BackupService {
         if (!configured()) {
             throw new IllegalStateException("No backup passphrase or public key is configured");
         }
-        Instant now = clock.instant();
+        // To the second, as the file's name says: the list reads it back from there.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             BackupFile file = write(now);
             int pruned = folder.prune(config.keep());

@@ -1,7 +1,6 @@
 package se.outband.continuity;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
-/** A backup nobody can open, or one that never comes, is found at start rather than in a disaster. */
+/**
+ * A backup nobody can open, or one that never comes, is found at start rather than in a disaster. The
+ * restore settings are checked by the restore itself, only when there is something to restore.
+ */
 @ApplicationScoped
 public class BackupSettingsCheck implements SettingsCheck {
 
@@ -17,11 +19,9 @@ public class BackupSettingsCheck implements SettingsCheck {
     static final int MIN_PASSPHRASE = 12;
 
     private final BackupConfig backup;
-    private final RestoreConfig restore;
 
-    BackupSettingsCheck(BackupConfig backup, RestoreConfig restore) {
+    BackupSettingsCheck(BackupConfig backup) {
         this.backup = backup;
-        this.restore = restore;
     }
 
     @Override
@@ -41,15 +41,5 @@ public class BackupSettingsCheck implements SettingsCheck {
         if (backup.keep() < 1) {
             problems.wrong("outband.backup.keep", backup.keep(), "at least 1 backup must be kept");
         }
-        restore.from().ifPresent(file -> {
-            if (!Files.isReadable(file)) {
-                problems.wrong("outband.restore.from", file, "the file does not exist or cannot be read");
-            }
-            if (restore.passphrase().isEmpty() && restore.privateKey().isEmpty()) {
-                problems.missing("outband.restore.passphrase", "the backup's passphrase (or a private key) is needed to open it");
-            }
-        });
-        restore.privateKey().filter(key -> !Files.isReadable(key)).ifPresent(key -> problems.wrong("outband.restore.private-key", key,
-                "the file does not exist or cannot be read"));
     }
 }

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
@@ -39,8 +40,11 @@ class RestoreAtStart {
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofHours(1);
     static final String RESTORED = "backup.restored";
 
-    /** Why Outband does not start; the message is the whole story for the administrator. */
-    static final class RestoreRefused extends RuntimeException {
+    /**
+     * Why Outband does not start. A configuration exception, because Quarkus then ends its log with the
+     * message alone: the whole story for the administrator, not buried in a stack trace.
+     */
+    static final class RestoreRefused extends ConfigurationException {
         RestoreRefused(String message, Throwable cause) {
             super(message, cause);
         }
@@ -66,16 +70,22 @@ class RestoreAtStart {
     }
 
     void restore(Path file) {
-        String sha256 = sha256(file);
         if (inUse()) {
-            if (audit.recorded(RESTORED, "sha256=" + sha256)) {
-                LOG.warnf("This database was already restored from %s; OUTBAND_RESTORE_FROM is ignored. Remove it from the settings.", file);
+            if (audit.recorded(RESTORED)) {
+                // Left in the settings after the restore, or pointed at a newer file during a crisis: never worth a stopped service.
+                LOG.warnf("This database was restored from a backup before; OUTBAND_RESTORE_FROM (%s) is ignored. Remove it from the settings.",
+                        file);
                 return;
             }
             throw refused("The database already holds data, so the backup " + file + " was not restored and nothing was changed."
                     + " A backup is only restored into an empty database: start with an empty data folder (OUTBAND_DATA_DIR)"
-                    + " or an empty PostgreSQL database, or remove OUTBAND_RESTORE_FROM to start with the data that is there.", null);
+                    + " or remove OUTBAND_RESTORE_FROM to start with the data that is there.", null);
         }
+        if (config.passphrase().isEmpty() && config.privateKey().isEmpty()) {
+            throw refused("OUTBAND_RESTORE_PASSPHRASE is not set: the backup's passphrase (or OUTBAND_RESTORE_PRIVATE_KEY and its"
+                    + " passphrase) is needed to open " + file + ". Nothing was restored.", null);
+        }
+        String sha256 = sha256(file);
         OpenPgp.Secrets secrets = new OpenPgp.Secrets(config.passphrase().map(String::toCharArray), config.privateKey());
         BackupArchive.Restored restored;
         Path scratch = null;

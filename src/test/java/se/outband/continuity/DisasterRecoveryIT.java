@@ -136,11 +136,12 @@ class DisasterRecoveryIT {
         long firstSmsMillis = (System.nanoTime() - started) / 1_000_000;
         stop(second);
 
-        // The setting is often left in place: the next start must neither refuse nor restore again.
+        // The setting is often left in place, its file moved or deleted later: the next start must neither refuse nor restore again.
+        b.put("OUTBAND_RESTORE_FROM", work.resolve("moved-away.zip.gpg").toString());
         Process again = start(portB, b, "b-again");
         admin(portB, ADMIN_PASSWORD).get("/api/bulletins").then().statusCode(200).body("text", hasItem("Outband är tillbaka på en ny server."));
         stop(again);
-        assertTrue(Files.readString(logs().resolve("b-again.log")).contains("already restored"), "says why it did not restore");
+        assertTrue(Files.readString(logs().resolve("b-again.log")).contains("restored from a backup before"), "says why it did not restore");
 
         int portC = PackagedJar.freePort();
         Map<String, String> c = settings(portC, work.resolve("c"));
