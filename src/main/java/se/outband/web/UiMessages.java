@@ -470,6 +470,9 @@ public interface UiMessages {
     @Message("Visa den publika statussidan")
     String publicPage();
 
+    @Message("Skriv ut affisch")
+    String printPoster();
+
     @Message("Användare")
     String users();
 
