@@ -25,7 +25,7 @@ public class CallLists {
 
     /** How a list leaves: each is its own audit action, so the log says which. */
     public enum Form {
-        PRINTED("contacts.call-list-printed");
+        PRINTED("contacts.call-list-printed"), VCARDS("contacts.vcards-downloaded");
 
         private final String action;
 

@@ -356,7 +356,7 @@ public interface UiMessages {
     String incidentSystems();
 
     /** What an audit entry's action means, in a sentence's words; an action not listed shows as recorded. */
-    @Message("{#when action}{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'contacts.call-list-printed'}tog fram en ringlista för utskrift{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
+    @Message("{#when action}{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'contacts.call-list-printed'}tog fram en ringlista för utskrift{#is 'contacts.vcards-downloaded'}laddade ner kontakter som vCard{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
     String auditAction(String action);
 
     @Message("skicka utskick, följa upp dem och ändra statussidan")
@@ -475,6 +475,9 @@ public interface UiMessages {
 
     @Message("Skriv ut ringlista")
     String printCallList();
+
+    @Message("Spara i telefonens kontakter")
+    String saveToPhone();
 
     @Message("Ringlista – {#if group}{group}{#if unit}, {unit}{/if}{#else if unit}{unit}{#else}alla{/if}")
     String callListTitle(String group, String unit);

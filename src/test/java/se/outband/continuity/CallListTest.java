@@ -1,6 +1,7 @@
 package se.outband.continuity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,7 @@ class CallListTest {
         Document unit = page(hr, "/app/contacts/print", Map.of("unit", staff.unit()), 200);
         assertEquals(List.of("Adam Andersson", "Östen Öberg"), column(unit, ".name"));
         assertEquals("Ringlista – " + staff.unit(), unit.selectFirst(".call-list h1").text());
+        assertEquals("/app/contacts/print.vcf?unit=" + staff.unit().replace(" ", "%20"), unit.selectFirst("a#vcards").attr("href"));
 
         Document both = page(hr, "/app/contacts/print", Map.of("group", staff.otherGroup(), "unit", staff.unit()), 404);
         assertTrue(both.selectFirst(".error").text().startsWith("Ingen i gruppen \"" + staff.otherGroup() + "\" hör till enheten"),
@@ -101,12 +103,14 @@ class CallListTest {
     }
 
     @Test
-    void theContactsPageLinksToTheGroupsList() {
+    void theContactsPageLinksToTheGroupsListAndVcards() {
         Staff staff = staff("Skola & fritid " + unique());
         Document contacts = page(signIn(Roles.SENDER), "/app/contacts", Map.of("group", staff.group()), 200);
         String encoded = staff.group().replace(" ", "%20").replace("&", "%26");
         assertEquals("/app/contacts/print?group=" + encoded, contacts.selectFirst("a#print-list").attr("href"));
         assertEquals("Skriv ut ringlista", contacts.selectFirst("a#print-list").text());
+        assertEquals("/app/contacts/print.vcf?group=" + encoded, contacts.selectFirst("a#vcards").attr("href"));
+        assertEquals("Spara i telefonens kontakter", contacts.selectFirst("a#vcards").text());
         assertTrue(contacts.select("nav a[href=/app/contacts]").size() == 1, "a leader finds Kontakter in the menu");
     }
 
@@ -143,5 +147,7 @@ class CallListTest {
     @Test
     void aVisitorWithoutSessionIsSentToSignIn() {
         given().redirects().follow(false).get("/app/contacts/print?group=x").then().statusCode(302).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/app/contacts/print.vcf").then().statusCode(302)
+                .header("Location", endsWith("/login")).body(org.hamcrest.Matchers.not(containsString("BEGIN:VCARD")));
     }
 }
