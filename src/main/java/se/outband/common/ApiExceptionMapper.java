@@ -10,6 +10,11 @@ public class ApiExceptionMapper {
 
     @ServerExceptionMapper
     public Response toResponse(ApiException e) {
+        return json(e);
+    }
+
+    /** The API's answer; the web UI answers the same refusal with a page. */
+    public static Response json(ApiException e) {
         return Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(e.getMessage(), e.details()))

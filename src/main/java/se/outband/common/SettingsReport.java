@@ -1,8 +1,5 @@
 package se.outband.common;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,14 +35,7 @@ public class SettingsReport implements SettingsCheck {
 
     @Override
     public void check(SettingsProblems problems) {
-        String url = outband.publicUrl();
-        try {
-            URI uri = new URI(url);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.wrong("outband.public-url", url, "it must be the address people reach Outband at, e.g. https://outband.example.org");
-            }
-        } catch (URISyntaxException e) {
-            problems.wrong("outband.public-url", url, "it must be the address people reach Outband at, e.g. https://outband.example.org");
-        }
+        problems.requireWebAddress("outband.public-url", outband.publicUrl(),
+                "it must be the address people reach Outband at, e.g. https://outband.example.org");
     }
 }

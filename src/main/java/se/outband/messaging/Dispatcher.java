@@ -19,13 +19,13 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import se.outband.common.OutbandConfig;
 import se.outband.common.Text;
 import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.email.OutgoingMail;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.SmsGateway;
+import se.outband.statuspage.StatusPageAddress;
 
 /**
  * Works through the outbox: one lane per channel, each a small queue of claimed deliveries that a
@@ -56,15 +56,15 @@ public class Dispatcher {
     /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
 
-    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig, OutbandConfig outband,
-            Clock clock) {
+    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig,
+            StatusPageAddress statusPage, Clock clock) {
         this.clock = clock;
         this.pumpBeat = clock.instant();
         this.results = new ResultRecorder(outbox, clock);
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
-        this.statusPageUrl = outband.link("/status/");
+        this.statusPageUrl = statusPage.url();
         this.smsLane = new Lane(Channel.SMS, smsConfig.maxConcurrency());
         this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency());
         long capacity = Math.max(MIN_BUCKET, (long) Math.ceil(smsConfig.ratePerSecond()));

@@ -2,6 +2,8 @@ package se.outband.statuspage;
 
 import java.util.List;
 
+import io.quarkus.qute.RawString;
+
 /** What the status page templates show, already in the page's language and time zone. */
 public final class SiteModel {
 
@@ -17,9 +19,17 @@ public final class SiteModel {
     }
 
     public record Contact(String hotline, String sms, String address) {
+        static Contact of(StatusConfig.Contact config) {
+            return new Contact(config.hotline().orElse(null), config.sms().orElse(null), config.address().orElse(null));
+        }
+
         public boolean any() {
             return hotline != null || sms != null || address != null;
         }
+    }
+
+    /** The printed poster: {@code url} is where the public reads the page, {@code qr} the same address as an inline SVG. */
+    public record Poster(String organisation, String url, RawString qr, Contact contact) {
     }
 
     public record SystemRow(String name, String group, String state, int priority, List<String> note) {

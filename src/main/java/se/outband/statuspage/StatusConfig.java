@@ -16,6 +16,12 @@ public interface StatusConfig {
 
     Duration publishTimeout();
 
+    /**
+     * Where the public reads the status page (the poster's QR code, links in messages): the copy on a
+     * static host when there is one, since that is what still answers when Outband does not.
+     */
+    Optional<String> publicUrl();
+
     Contact contact();
 
     /** The "how to reach us" block: what Kalix staff had to learn from posters. */

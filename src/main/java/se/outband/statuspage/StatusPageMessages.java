@@ -83,6 +83,18 @@ public interface StatusPageMessages {
     @Message("Inloggning för krisledningen")
     String signIn();
 
+    @Message("Läget just nu")
+    String posterHeading();
+
+    @Message("Skanna koden med mobilens kamera eller skriv in adressen: där ser du vilka system som fungerar och vad som händer.")
+    String posterScan();
+
+    @Message("QR-kod till statussidan, {url}")
+    String posterQr(String url);
+
+    @Message("Skriv ut och sätt upp affischen där personal och besökare ser den.")
+    String posterPrint();
+
     @Message("Ange ett namn på systemet.")
     String nameMissing();
 

@@ -46,8 +46,8 @@ import se.outband.statuspage.SiteModel.UpdateRow;
 
 /**
  * Renders the public status page as plain files — Swedish and English pages, incident pages, history,
- * Atom and JSON — into a new folder, then swaps the {@code current} link to it in one atomic rename,
- * so a reader (Outband itself, or a static host the folder is copied to) never sees a half-written site.
+ * Atom, JSON and the printable poster — into a new folder, then swaps the {@code current} link to it in
+ * one atomic rename, so a reader (Outband itself, or a static host the folder is copied to) never sees a half-written site.
  */
 @ApplicationScoped
 public class StatusSite {
@@ -78,14 +78,19 @@ public class StatusSite {
     private final Path root;
     private final OutbandConfig outband;
     private final StatusConfig config;
+    private final StatusPageAddress address;
+    private final StatusPoster poster;
     private final SitePublisher publisher;
     private final ObjectMapper json;
     private final Clock clock;
 
-    StatusSite(OutbandConfig outband, StatusConfig config, SitePublisher publisher, ObjectMapper json, Clock clock) {
+    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, SitePublisher publisher,
+            ObjectMapper json, Clock clock) {
         this.root = outband.dataFolder("status-site");
         this.outband = outband;
         this.config = config;
+        this.address = address;
+        this.poster = poster;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
@@ -118,6 +123,7 @@ public class StatusSite {
             }
             write(dir.resolve("feed.atom"), feed(snapshot, now));
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
+            write(dir.resolve("poster.html"), poster.render());
             swapIn(dir);
             publisher.publish(dir);
             return dir;
@@ -165,11 +171,8 @@ public class StatusSite {
         String toLanguageRoot = "../".repeat((int) path.chars().filter(c -> c == '/').count());
         String toSiteRoot = toLanguageRoot + (language == Language.EN ? "../" : "");
         String other = toSiteRoot + (language == Language.EN ? "" : "en/") + path;
-        StatusConfig.Contact contact = config.contact();
         return new Page(language.tag(), toLanguageRoot, toSiteRoot, other, updated, config.organisation(),
-                snapshot.worst().value(),
-                new Contact(contact.hotline().orElse(null), contact.sms().orElse(null), contact.address().orElse(null)),
-                outband.link("/app/"));
+                snapshot.worst().value(), Contact.of(config.contact()), outband.link("/app/"));
     }
 
     private static IncidentBlock block(Incident incident, Snapshot snapshot, Formatter format, int maxUpdates) {
@@ -185,7 +188,7 @@ public class StatusSite {
     }
 
     private String feed(Snapshot snapshot, Instant now) {
-        String siteUrl = outband.link("/status/");
+        String siteUrl = address.url();
         List<FeedEntry> entries = new ArrayList<>();
         Map<Long, Incident> incidents = Stream.concat(snapshot.open.stream(), snapshot.resolved.stream())
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
@@ -212,7 +215,7 @@ public class StatusSite {
     private Map<String, Object> summary(Snapshot snapshot, Instant now) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("name", config.organisation());
-        page.put("url", outband.link("/status/"));
+        page.put("url", address.url());
         page.put("time_zone", STOCKHOLM.getId());
         page.put("updated_at", now.toString());
         SystemState worst = snapshot.worst();

@@ -51,6 +51,11 @@ public class Ui {
         return identity.hasRole(Roles.CONTACTS) || identity.hasRole(Roles.ADMIN);
     }
 
+    /** Crisis leaders look people up too, to choose recipients, call them and take a call list along. */
+    public boolean readsContacts() {
+        return contacts() || sender();
+    }
+
     public boolean admin() {
         return identity.hasRole(Roles.ADMIN);
     }

@@ -358,7 +358,7 @@ public interface UiMessages {
     String incidentSystems();
 
     /** What an audit entry's action means, in a sentence's words; an action not listed shows as recorded. */
-    @Message("{#when action}{#is 'backup.created'}gjorde en säkerhetskopia{#is 'backup.downloaded'}laddade ner en säkerhetskopia{#is 'backup.restored'}läste in en säkerhetskopia{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
+    @Message("{#when action}{#is 'backup.created'}gjorde en säkerhetskopia{#is 'backup.downloaded'}laddade ner en säkerhetskopia{#is 'backup.restored'}läste in en säkerhetskopia{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'contacts.call-list-printed'}tog fram en ringlista för utskrift{#is 'contacts.vcards-downloaded'}laddade ner kontakter som vCard{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
     String auditAction(String action);
 
     @Message("skicka utskick, följa upp dem och ändra statussidan")
@@ -471,6 +471,27 @@ public interface UiMessages {
 
     @Message("Visa den publika statussidan")
     String publicPage();
+
+    @Message("Skriv ut affisch")
+    String printPoster();
+
+    @Message("Skriv ut ringlista")
+    String printCallList();
+
+    @Message("Spara i telefonens kontakter")
+    String saveToPhone();
+
+    @Message("Ringlista – {#if group}{group}{#if unit}, {unit}{/if}{#else if unit}{unit}{#else}alla{/if}")
+    String callListTitle(String group, String unit);
+
+    @Message("Utskriven {at} av {who}. {count} {#if count == 1}person{#else}personer{/if}.")
+    String callListTaken(String at, String who, int count);
+
+    @Message("Innehåller personuppgifter. Förvara listan som krispärmen och förstör gamla utskrifter.")
+    String callListPrivate();
+
+    @Message("Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P, på telefonen Dela → Skriv ut). Menyerna kommer inte med; tabellens rubrik upprepas och sidorna numreras.")
+    String callListHowTo();
 
     @Message("Användare")
     String users();

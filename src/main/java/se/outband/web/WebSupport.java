@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import se.outband.common.ApiException;
+import se.outband.common.ApiExceptionMapper;
 import se.outband.common.FrameworkErrorMapper;
 
 /** What all UI pages share: the CSRF cookie, the error page, redirects after a post. */
@@ -49,6 +51,12 @@ public class WebSupport {
         return uri.getPath().startsWith("/app")
                 ? page(403, ui.language().messages(UiMessages.class).forbidden())
                 : FrameworkErrorMapper.forbidden(headers);
+    }
+
+    /** A refusal (nobody in that group, an unknown parameter): a page in the web UI, the API's JSON elsewhere. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response refused(ApiException e, UriInfo uri) {
+        return uri.getPath().startsWith("/app") ? page(e.status(), e.getMessage()) : ApiExceptionMapper.json(e);
     }
 
     private Response page(int status, String message) {

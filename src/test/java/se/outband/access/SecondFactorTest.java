@@ -28,14 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.QrImages;
 import se.outband.TestApi;
 import se.outband.common.TestClock;
 
@@ -78,7 +75,7 @@ class SecondFactorTest {
                 .extract().asString());
         String secret = enrolPage.selectFirst("#secret").text();
         assertEquals("otpauth://totp/Outband%3A" + user + "?secret=" + secret.replace(" ", "")
-                + "&issuer=Outband&algorithm=SHA1&digits=6&period=30", decodeQr(enrolPage), "the QR code carries the secret");
+                + "&issuer=Outband&algorithm=SHA1&digits=6&period=30", QrImages.decode(enrolPage.selectFirst("#qr svg")), "the QR code carries the secret");
 
         post(cookies, "/app/account/second-factor/confirm", Map.of("csrf", csrf, "code", "000000")).then().statusCode(200)
                 .body(containsString("Koden stämmer inte"));
@@ -88,37 +85,6 @@ class SecondFactorTest {
         assertEquals(10, recovery.size(), () -> codesPage.text());
         asAdmin().get("/api/users").then().body("find { it.username == '" + user + "' }.secondFactor", org.hamcrest.Matchers.equalTo(true));
         return new Enrolled(user, secret, recovery, TestApi.newAddress());
-    }
-
-    /** Reads the inline SVG back with ZXing, as a phone's camera would. */
-    private static String decodeQr(Document page) throws Exception {
-        var svg = page.selectFirst("#qr svg");
-        String[] box = svg.attr("viewBox").split(" ");
-        int size = Integer.parseInt(box[2]);
-        boolean[][] dark = new boolean[size][size];
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg.selectFirst("path").attr("d"));
-        while (m.find()) {
-            dark[Integer.parseInt(m.group(2))][Integer.parseInt(m.group(1))] = true;
-        }
-        int scale = 4;
-        byte[] pixels = new byte[size * scale * size * scale];
-        for (int y = 0; y < size * scale; y++) {
-            for (int x = 0; x < size * scale; x++) {
-                pixels[y * size * scale + x] = (byte) (dark[y / scale][x / scale] ? 0 : 255);
-            }
-        }
-        LuminanceSource source = new com.google.zxing.RGBLuminanceSource(size * scale, size * scale, toRgb(pixels));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
-    }
-
-    private static int[] toRgb(byte[] grey) {
-        int[] rgb = new int[grey.length];
-        for (int i = 0; i < grey.length; i++) {
-            int v = grey[i] & 0xFF;
-            rgb[i] = 0xFF000000 | v << 16 | v << 8 | v;
-        }
-        return rgb;
     }
 
     /** The password step: 303 to the code step with a half-open session that opens nothing yet. */

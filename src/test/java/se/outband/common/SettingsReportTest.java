@@ -15,6 +15,8 @@ import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailSettingsCheck;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.SmsSettingsCheck;
+import se.outband.statuspage.StatusConfig;
+import se.outband.statuspage.StatusSettingsCheck;
 
 /** A misconfigured start lists every problem at once, by the variable an administrator sets. */
 class SettingsReportTest {
@@ -23,7 +25,8 @@ class SettingsReportTest {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(SettingsReportTest.class.getResource("/application.properties")))
                 .withSources(new PropertiesConfigSource(settings, "test", 500))
-                .withMapping(SmsConfig.class).withMapping(MailConfig.class).withMapping(OutbandConfig.class).withValidateUnknown(false)
+                .withMapping(SmsConfig.class).withMapping(MailConfig.class).withMapping(OutbandConfig.class).withMapping(StatusConfig.class)
+                .withValidateUnknown(false)
                 .build();
     }
 
@@ -33,6 +36,7 @@ class SettingsReportTest {
         new SmsSettingsCheck(config.getConfigMapping(SmsConfig.class)).check(problems);
         new MailSettingsCheck(config.getConfigMapping(MailConfig.class)).check(problems);
         new SettingsReport(config.getConfigMapping(OutbandConfig.class)).check(problems);
+        new StatusSettingsCheck(config.getConfigMapping(StatusConfig.class)).check(problems);
         return problems.list();
     }
 
@@ -68,5 +72,14 @@ class SettingsReportTest {
         assertEquals(List.of("OUTBAND_SMS_PROVIDER (outband.sms.provider) is '46elks': it must be twilio or dry-run",
                 "OUTBAND_PUBLIC_URL (outband.public-url) is 'outband.example.org': it must be the address people reach Outband at,"
                         + " e.g. https://outband.example.org"), problems);
+    }
+
+    /** The address printed on posters: a typo there would send people nowhere for as long as the poster hangs. */
+    @Test
+    void aStatusPageAddressWithoutSchemeIsWrong() throws Exception {
+        assertEquals(List.of("OUTBAND_STATUS_PUBLIC_URL (outband.status.public-url) is 'status.example.org': it must be the address"
+                + " where people read the status page, e.g. https://status.example.org/"),
+                problems(Map.of("outband.status.public-url", "status.example.org")));
+        assertEquals(List.of(), problems(Map.of("outband.status.public-url", "https://status.example.org/")));
     }
 }
