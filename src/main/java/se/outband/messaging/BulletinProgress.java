@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import se.outband.messaging.sms.FailoverSmsGateway;
 
 /** A bulletin and how far it has got: what GET /api/bulletins/{id} answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,5 +39,16 @@ public record BulletinProgress(
         Long estimatedSecondsToComplete,
         String lastError,
         Map<String, String> providers,
-        String dryRunNotice) {
+        String dryRunNotice,
+        /** SMS per provider and state: which provider sent what, when a second one took over. */
+        Map<String, Map<String, Long>> smsByProvider,
+        /** Each SMS provider now: sending, standing by, or failing since when. */
+        List<FailoverSmsGateway.ProviderView> smsProviders) {
+
+    /** SMS per provider, all states together, e.g. {"46elks": 30, "twilio": 12}. */
+    public Map<String, Long> smsTotalsByProvider() {
+        Map<String, Long> totals = new TreeMap<>();
+        smsByProvider.forEach((provider, states) -> totals.put(provider, states.values().stream().mapToLong(Long::longValue).sum()));
+        return totals;
+    }
 }

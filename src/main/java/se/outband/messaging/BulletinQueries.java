@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,7 @@ import io.quarkus.panache.common.Sort;
 import se.outband.common.ApiException;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
-import se.outband.messaging.sms.SmsGateway;
+import se.outband.messaging.sms.FailoverSmsGateway;
 
 /** Read side of bulletins: listings, progress and deliveries. */
 @ApplicationScoped
@@ -27,11 +28,11 @@ public class BulletinQueries {
     private static final EnumSet<DeliveryState> PENDING = EnumSet.of(DeliveryState.QUEUED, DeliveryState.SENDING, DeliveryState.SENT);
 
     private final SmsConfig smsConfig;
-    private final SmsGateway sms;
+    private final FailoverSmsGateway sms;
     private final MailGateway mail;
     private final BulletinService bulletins;
 
-    BulletinQueries(SmsConfig smsConfig, SmsGateway sms, MailGateway mail, BulletinService bulletins) {
+    BulletinQueries(SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, BulletinService bulletins) {
         this.smsConfig = smsConfig;
         this.sms = sms;
         this.mail = mail;
@@ -67,12 +68,32 @@ public class BulletinQueries {
         int percent = b.recipientCount == 0 ? 100 : (int) (reached * 100 / b.recipientCount);
         Long toComplete = queuedSms == 0 ? null
                 : (long) Math.ceil(queuedSms * b.smsSegments / smsConfig.ratePerSecond());
-        BigDecimal cost = smsConfig.pricePerSegment().multiply(BigDecimal.valueOf(counts.of(Channel.SMS) * b.smsSegments));
+        Map<String, Map<String, Long>> byProvider = smsByProvider(id);
+        BigDecimal cost = BigDecimal.ZERO;
+        long priced = 0;
+        for (Map.Entry<String, Map<String, Long>> provider : byProvider.entrySet()) {
+            long sent = provider.getValue().values().stream().mapToLong(Long::longValue).sum();
+            cost = cost.add(smsConfig.pricePerSegment(provider.getKey()).multiply(BigDecimal.valueOf(sent * b.smsSegments)));
+            priced += sent;
+        }
+        // Not yet sent: priced at the provider sending now.
+        cost = cost.add(smsConfig.pricePerSegment(sms.sending()).multiply(BigDecimal.valueOf((counts.of(Channel.SMS) - priced) * b.smsSegments)));
         return new BulletinProgress(b.id, b.createdAt, b.createdBy, b.text, b.message, b.channels.value(), b.drill,
                 b.replyOptionList(), b.audience, b.recipientCount, b.smsSegments, b.encoding.name(), cost,
                 smsConfig.currency(), counts.byChannel(), reached, failedRecipients(id), counts.pending(), fellBack, percent,
                 secondsToShare(b, reachedTimes, 50), secondsToShare(b, reachedTimes, 90), toComplete, lastError,
-                Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages));
+                Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages), byProvider, sms.providers());
+    }
+
+    /** SMS sent or refused per provider and state, e.g. {"46elks": {"DELIVERED": 30}}; messages not yet sent have none. */
+    private static Map<String, Map<String, Long>> smsByProvider(long id) {
+        Map<String, Map<String, Long>> byProvider = new TreeMap<>();
+        for (Object[] row : Bulletin.getEntityManager().createQuery("select d.provider, d.state, count(d) from Delivery d"
+                + " where d.bulletinId = ?1 and d.channel = ?2 and d.provider is not null group by d.provider, d.state", Object[].class)
+                .setParameter(1, id).setParameter(2, Channel.SMS).getResultList()) {
+            byProvider.computeIfAbsent((String) row[0], p -> new TreeMap<>()).put(((DeliveryState) row[1]).name(), (Long) row[2]);
+        }
+        return byProvider;
     }
 
     /** What the leader wrote, to start a follow-up from. */
@@ -95,14 +116,15 @@ public class BulletinQueries {
     public List<DeliveryView> deliveries(long id, MessagingMessages messages) {
         find(id, messages);
         return Bulletin.getEntityManager().createQuery("select new se.outband.messaging.DeliveryView(d.id, r.contactId, r.name,"
-                + " lower(cast(d.channel as String)), d.address, cast(d.state as String), d.attempts, d.providerId, d.errorCode,"
+                + " lower(cast(d.channel as String)), d.address, cast(d.state as String), d.attempts, d.provider, d.providerId, d.errorCode,"
                 + " d.lastError, d.fallbackOf, d.updatedAt) from Delivery d, Recipient r where r.id = d.recipientId"
                 + " and d.bulletinId = ?1 order by r.name, d.id", DeliveryView.class)
                 .setParameter(1, id).getResultList();
     }
 
     /** How each channel's provider is doing, for the leaders' start page. */
-    public record ChannelHealth(String channel, String provider, Instant lastSuccess, Instant lastErrorAt, String lastError) {
+    public record ChannelHealth(String channel, String provider, Instant lastSuccess, Instant lastErrorAt, String lastError,
+            List<FailoverSmsGateway.ProviderView> providers) {
     }
 
     @Transactional
@@ -117,7 +139,8 @@ public class BulletinQueries {
                     + " and d.lastError is not null order by d.updatedAt desc", Object[].class)
                     .setParameter(1, channel).setMaxResults(1).getResultStream().findFirst().orElse(new Object[2]);
             health.add(new ChannelHealth(channel.key(),
-                    channel == Channel.SMS ? sms.name() : mail.name(), success, (Instant) error[0], (String) error[1]));
+                    channel == Channel.SMS ? sms.name() : mail.name(), success, (Instant) error[0], (String) error[1],
+                    channel == Channel.SMS ? sms.providers() : List.of()));
         }
         return health;
     }

@@ -22,7 +22,7 @@ import se.outband.common.Text;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
-import se.outband.messaging.sms.SmsGateway;
+import se.outband.messaging.sms.FailoverSmsGateway;
 import se.outband.messaging.sms.SmsSegments;
 import se.outband.statuspage.StatusPageMessages;
 import se.outband.statuspage.StatusPageService;
@@ -44,7 +44,7 @@ public class BulletinService {
 
     private final ContactService contacts;
     private final SmsConfig smsConfig;
-    private final SmsGateway sms;
+    private final FailoverSmsGateway sms;
     private final MailGateway mail;
     private final AuditLog audit;
     private final Clock clock;
@@ -52,7 +52,7 @@ public class BulletinService {
     private final StatusPageService statusPage;
     private final AudienceStore audienceStore;
 
-    BulletinService(ContactService contacts, SmsConfig smsConfig, SmsGateway sms, MailGateway mail, AuditLog audit,
+    BulletinService(ContactService contacts, SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, AuditLog audit,
             Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage, AudienceStore audienceStore) {
         this.statusPage = statusPage;
         this.audienceStore = audienceStore;
@@ -122,7 +122,8 @@ public class BulletinService {
                 statusPage.postFromBulletin(text, Language.SV.messages(StatusPageMessages.class));
             }
         }
-        BigDecimal cost = smsConfig.pricePerSegment().multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
+        // Priced at the provider sending now: it takes the whole bulletin unless it fails on the way.
+        BigDecimal cost = smsConfig.pricePerSegment(sms.sending()).multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
         return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, unreachable, count.units(),
                 count.segments(), count.encoding().name(), count.firstUcs2Character(),
                 count.firstUcs2Character() == null ? null : messages.ucs2Character(count.firstUcs2Character()),

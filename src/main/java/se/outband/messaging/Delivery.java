@@ -44,7 +44,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    /** Twilio's MessageSid, or the email's Message-ID. */
+    /** The SMS provider that took or refused it; null for email and until it is sent. */
+    public String provider;
+
+    /** The provider's message id (Twilio's MessageSid, 46elks' id), or the email's Message-ID. */
     @Column(name = "provider_id")
     public String providerId;
 

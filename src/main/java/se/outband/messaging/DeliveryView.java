@@ -11,6 +11,8 @@ public record DeliveryView(
         String address,
         String state,
         int attempts,
+        /** The SMS provider that took or refused it: twilio, 46elks, dry-run (null for email and before sending). */
+        String provider,
         String providerId,
         String errorCode,
         String lastError,

@@ -15,38 +15,32 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import se.outband.common.Text;
 import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.email.OutgoingMail;
-import se.outband.messaging.sms.SmsConfig;
-import se.outband.messaging.sms.SmsGateway;
+import se.outband.messaging.sms.FailoverSmsGateway;
 import se.outband.statuspage.StatusPageAddress;
 
 /**
  * Works through the outbox: one lane per channel, each a small queue of claimed deliveries that a
- * fixed number of workers send (bounded concurrency), SMS additionally paced by a token bucket in
- * segments per second. It is woken when deliveries are queued and polls for retries that fall due.
+ * fixed number of workers send (bounded concurrency; each SMS provider is paced by its own rate and
+ * concurrency in {@link FailoverSmsGateway}). It is woken when deliveries are queued and polls for retries that fall due.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final Duration POLL = Duration.ofMillis(250);
-    /** Longer than any message (1,600 UCS-2 characters is 24 segments), so one message always fits in the bucket. */
-    private static final int MIN_BUCKET = 30;
 
     private final Outbox outbox;
-    private final SmsGateway sms;
+    private final FailoverSmsGateway sms;
     private final MailGateway mail;
     private final String statusPageUrl;
     private final Lane smsLane;
     private final Lane mailLane;
-    private final Bucket smsBucket;
     private final ResultRecorder results;
     private final Object signal = new Object();
     private volatile boolean running;
@@ -56,7 +50,7 @@ public class Dispatcher {
     /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
 
-    Dispatcher(Outbox outbox, SmsGateway sms, MailGateway mail, SmsConfig smsConfig, MailConfig mailConfig,
+    Dispatcher(Outbox outbox, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig,
             StatusPageAddress statusPage, Clock clock) {
         this.clock = clock;
         this.pumpBeat = clock.instant();
@@ -65,15 +59,8 @@ public class Dispatcher {
         this.sms = sms;
         this.mail = mail;
         this.statusPageUrl = statusPage.url();
-        this.smsLane = new Lane(Channel.SMS, smsConfig.maxConcurrency());
+        this.smsLane = new Lane(Channel.SMS, sms.maxConcurrency());
         this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency());
-        long capacity = Math.max(MIN_BUCKET, (long) Math.ceil(smsConfig.ratePerSecond()));
-        this.smsBucket = Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(capacity)
-                        .refillGreedy(capacity, Duration.ofNanos((long) (capacity / smsConfig.ratePerSecond() * 1e9)))
-                        .build())
-                .build();
     }
 
     void start(@Observes StartupEvent event) {
@@ -162,14 +149,10 @@ public class Dispatcher {
         SendResult result;
         try {
             if (claimed.channel() == Channel.SMS) {
-                smsBucket.asBlocking().consume(claimed.smsSegments());
                 result = sms.send(claimed.address(), claimed.message());
             } else {
                 result = mail.send(new OutgoingMail(claimed.address(), subject(claimed.message()), claimed.message(), statusPageUrl));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result = new SendResult.Retry("Outband was stopping");
         } catch (Throwable e) {
             survive("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);

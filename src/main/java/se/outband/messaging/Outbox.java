@@ -123,6 +123,7 @@ public class Outbox {
         String channel = delivery.channel.key();
         if (result instanceof SendResult.Accepted accepted) {
             delivery.providerId = accepted.providerId();
+            delivery.provider = accepted.provider();
             delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
             delivery.reachedAt = accepted.reached() ? now : null;
             metrics.counter("outband.deliveries.sent", "channel", channel).increment();
@@ -137,6 +138,7 @@ public class Outbox {
                 metrics.counter("outband.deliveries.retried", "channel", channel).increment();
             }
         } else if (result instanceof SendResult.Failed failed) {
+            delivery.provider = failed.provider();
             fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
         }
     }

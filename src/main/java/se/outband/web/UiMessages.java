@@ -582,4 +582,16 @@ public interface UiMessages {
 
     @Message("Storlek")
     String backupSize();
+
+    @Message("skickar")
+    String providerSending();
+
+    @Message("i reserv")
+    String providerStandingBy();
+
+    @Message("fungerar inte sedan {since.local}")
+    String providerFailingSince(Instant since);
+
+    @Message("SMS via {provider}")
+    String smsVia(String provider);
 }

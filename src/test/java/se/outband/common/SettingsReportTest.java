@@ -68,10 +68,24 @@ class SettingsReportTest {
 
     @Test
     void anUnknownProviderAndAPublicUrlWithoutSchemeAreWrong() throws Exception {
-        List<String> problems = problems(Map.of("outband.sms.provider", "46elks", "outband.public-url", "outband.example.org"));
-        assertEquals(List.of("OUTBAND_SMS_PROVIDER (outband.sms.provider) is '46elks': it must be twilio or dry-run",
+        List<String> problems = problems(Map.of("outband.sms.provider", "sinch", "outband.public-url", "outband.example.org"));
+        assertEquals(List.of("OUTBAND_SMS_PROVIDER (outband.sms.provider) is 'sinch': each provider must be twilio, 46elks or dry-run",
                 "OUTBAND_PUBLIC_URL (outband.public-url) is 'outband.example.org': it must be the address people reach Outband at,"
                         + " e.g. https://outband.example.org"), problems);
+    }
+
+    /** A second provider named but not set up would fail exactly when the first one does. */
+    @Test
+    void a46elksProviderNeedsItsAccountAndALongWebhookSecret() throws Exception {
+        List<String> problems = problems(Map.of("outband.sms.providers", "dry-run,46elks,dry-run",
+                "outband.sms.46elks.username", "u123", "outband.sms.46elks.password", "secret", "outband.sms.46elks.from", "Kommunen",
+                "outband.sms.46elks.webhook-secret", "too-short", "outband.sms.46elks.rate-per-second", "0"));
+        assertEquals(3, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("OUTBAND_SMS_PROVIDERS (outband.sms.providers) is 'dry-run,46elks,dry-run': each provider may be named once"),
+                problems::toString);
+        assertTrue(problems.get(1).startsWith("OUTBAND_SMS_46ELKS_WEBHOOK_SECRET (outband.sms.46elks.webhook-secret) is '(9 characters)'"), problems::toString);
+        assertTrue(problems.get(2).startsWith("OUTBAND_SMS_46ELKS_RATE_PER_SECOND (outband.sms.46elks.rate-per-second) is '0.0'"), problems::toString);
+        assertTrue(problems.stream().noneMatch(p -> p.contains("too-short")), "a secret is never repeated in the report");
     }
 
     /** The address printed on posters: a typo there would send people nowhere for as long as the poster hangs. */

@@ -1,10 +1,12 @@
 package se.outband.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.restassured.RestAssured.given;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 
@@ -74,6 +76,11 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                         .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
                                 + " \"account_sid\": \"" + ACCOUNT_SID + "\", \"num_segments\": \"1\"}")
                         .withTransformers("response-template")));
+        // Reading the account is how Outband finds a failing Twilio back.
+        twilio.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + ".json")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + ACCOUNT_SID + "\", \"friendly_name\": \"Outband test\", \"status\": \"active\","
+                                + " \"type\": \"Full\"}")));
         try {
             smtp.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import se.outband.messaging.SendResult;
 
-/** Sends one SMS. Implementations: {@link TwilioSmsGateway} and {@link DryRunSmsGateway}. */
+/** Sends one SMS. Implementations: {@link TwilioSmsGateway}, {@link ElksSmsGateway}, {@link DryRunSmsGateway}, and {@link FailoverSmsGateway} in front of several. */
 public interface SmsGateway {
 
     /** Shown wherever deliveries are listed, e.g. "twilio" or "dry-run". */
@@ -18,5 +18,13 @@ public interface SmsGateway {
      */
     default Optional<String> oneWaySender() {
         return Optional.empty();
+    }
+
+    /**
+     * Whether the provider answers an authenticated request now, without sending anything: how a
+     * provider that failed is found to be back.
+     */
+    default boolean reachable() {
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
@@ -18,17 +19,19 @@ import se.outband.messaging.SendResult;
 final class TwilioSmsGateway implements SmsGateway {
 
     /** Too many requests, and Twilio's own "try again" errors. */
-    private static final Set<Integer> RETRY_CODES = Set.of(20429, 20500, 20503);
+    private static final Set<Integer> RETRY_CODES = Set.of(20500, 20503);
+    private static final int TOO_MANY_REQUESTS = 20429;
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{3,15}");
 
     private final TwilioRestClient client;
+    private final String accountSid;
     private final String messagingServiceSid;
     private final String from;
     private final URI statusCallback;
 
     TwilioSmsGateway(SmsConfig config, URI statusCallback) {
         SmsConfig.Twilio twilio = config.twilio();
-        String accountSid = required(twilio.accountSid().orElse(null), "outband.sms.twilio.account-sid");
+        this.accountSid = required(twilio.accountSid().orElse(null), "outband.sms.twilio.account-sid");
         String authToken = required(twilio.authToken().orElse(null), "outband.sms.twilio.auth-token");
         this.messagingServiceSid = twilio.messagingServiceSid().orElse(null);
         this.from = twilio.from().orElse(null);
@@ -54,6 +57,17 @@ final class TwilioSmsGateway implements SmsGateway {
         return messagingServiceSid == null && !PHONE_NUMBER.matcher(from).matches() ? Optional.of(from) : Optional.empty();
     }
 
+    /** Reads the account: authenticated, sends nothing, costs nothing. */
+    @Override
+    public boolean reachable() {
+        try {
+            Account.fetcher(accountSid).fetch(client);
+            return true;
+        } catch (ApiConnectionException | ApiException e) {
+            return false;
+        }
+    }
+
     @Override
     public SendResult send(String to, String body) {
         MessageCreator creator = messagingServiceSid != null
@@ -63,14 +77,14 @@ final class TwilioSmsGateway implements SmsGateway {
             Message message = creator.setStatusCallback(statusCallback).create(client);
             return new SendResult.Accepted(message.getSid(), false);
         } catch (ApiConnectionException e) {
-            return new SendResult.Retry("Twilio could not be reached: " + e.getMessage());
+            return new SendResult.Retry("Twilio could not be reached: " + e.getMessage(), SendResult.Trouble.PROVIDER_DOWN);
         } catch (ApiException e) {
             return classify(e);
         }
     }
 
     /**
-     * 429 and 5xx are passing; so is 401/403, which means wrong credentials: messages wait for an
+     * 429 is throttling; 5xx and network errors mean the provider is down; so does 401/403, which means wrong credentials: messages wait for an
      * administrator to fix the configuration rather than being given up. Any other 4xx (21211 invalid
      * number, 21614 not a mobile, 21610 opted out, 21408 region not enabled…) is final for that number.
      */
@@ -78,9 +92,12 @@ final class TwilioSmsGateway implements SmsGateway {
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
         String code = e.getCode() == null ? "http-" + status : e.getCode().toString();
         String error = "Twilio " + code + ": " + e.getMessage();
-        boolean passing = status == 429 || status >= 500 || status == 401 || status == 403 || status == 0
+        if (status == 429 || e.getCode() != null && e.getCode() == TOO_MANY_REQUESTS) {
+            return new SendResult.Retry(error, SendResult.Trouble.THROTTLED);
+        }
+        boolean passing = status >= 500 || status == 401 || status == 403 || status == 0
                 || e.getCode() != null && RETRY_CODES.contains(e.getCode());
-        return passing ? new SendResult.Retry(error) : new SendResult.Failed(code, error);
+        return passing ? new SendResult.Retry(error, SendResult.Trouble.PROVIDER_DOWN) : new SendResult.Failed(code, error);
     }
 
     private static String required(String value, String key) {

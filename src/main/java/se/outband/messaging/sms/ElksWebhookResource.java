@@ -1,0 +1,102 @@
+package se.outband.messaging.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.Outbox;
+import se.outband.messaging.Replies;
+
+/**
+ * 46elks' calls to Outband: delivery reports ({@code whendelivered}) and incoming SMS (the number's
+ * {@code sms_url}). 46elks signs nothing, so both addresses carry {@code outband.sms.46elks.webhook-secret};
+ * a call with any other secret gets 403 and changes nothing.
+ */
+// No sign-in: 46elks calls it, and the secret in the address is checked instead.
+@PermitAll
+@Path(SmsGatewayProducer.ELKS_WEBHOOKS + "{secret}")
+public class ElksWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(ElksWebhookResource.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,16}");
+
+    private final byte[] secret;
+    private final Outbox outbox;
+    private final Replies replies;
+
+    @Context
+    HttpHeaders headers;
+
+    ElksWebhookResource(SmsConfig config, Outbox outbox, Replies replies) {
+        this.secret = config.elks().webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.outbox = outbox;
+        this.replies = replies;
+    }
+
+    /** {@code id}, {@code status} (sent, delivered, failed), {@code delivered}. */
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
+        verify(given);
+        String status = form.getFirst("status");
+        outbox.providerStatus(id(form), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code id}, {@code from}, {@code to}, {@code message}. Answered with no body: 46elks would send
+     * any text in the answer back as an SMS, and Outband never texts back by itself.
+     */
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response inbound(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
+        verify(given);
+        String id = id(form);
+        String from = form.getFirst("from");
+        if (from != null && NUMBER.matcher(from).matches()) {
+            replies.receive(from, form.getFirst("message") == null ? "" : form.getFirst("message"), id);
+        } else {
+            LOG.infof("SMS %s from a sender that is not a phone number ignored", id);
+        }
+        return Response.noContent().build();
+    }
+
+    private String id(MultivaluedMap<String, String> form) {
+        String id = form.getFirst("id");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new ApiException(400, messages().messageSidInvalid());
+        }
+        return id;
+    }
+
+    /** Constant time: how long a wrong secret takes to refuse says nothing about how much of it was right. */
+    private void verify(String given) {
+        if (secret == null || given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            LOG.warn("Rejected a call to a 46elks webhook without the right secret");
+            throw new ApiException(403, messages().badSignature());
+        }
+    }
+
+    private MessagingMessages messages() {
+        return Language.of(headers).messages(MessagingMessages.class);
+    }
+}
