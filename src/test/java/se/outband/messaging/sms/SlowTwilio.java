@@ -11,17 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
-import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import se.outband.benchmark.PackagedService;
@@ -39,28 +35,34 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
     static final int RATE = Integer.getInteger("bench.rate", 500);
 
     private static WireMockServer server;
-    static final AtomicLong FIRST_REQUEST_NANOS = new AtomicLong();
-    static final AtomicLong LAST_REQUEST_NANOS = new AtomicLong();
-    static final AtomicLong REQUESTS = new AtomicLong();
-    /** Messages asked for per recipient number: more than one is a duplicate. */
-    static final Map<String, AtomicInteger> PER_NUMBER = new ConcurrentHashMap<>();
+    static final Arrivals ARRIVALS = new Arrivals();
+    static final AtomicLong FIRST_REQUEST_NANOS = ARRIVALS.first;
+    static final AtomicLong LAST_REQUEST_NANOS = ARRIVALS.last;
+    static final AtomicLong REQUESTS = ARRIVALS.requests;
+    static final Map<String, AtomicInteger> PER_NUMBER = ARRIVALS.perNumber;
 
     static WireMockServer server() {
         return server;
     }
 
     static void clearCounts() {
-        FIRST_REQUEST_NANOS.set(0);
-        LAST_REQUEST_NANOS.set(0);
-        REQUESTS.set(0);
-        PER_NUMBER.clear();
+        ARRIVALS.clear();
+    }
+
+    /** A staff list of {@code people} in the group "Alla", with numbers that are valid Swedish mobiles. */
+    static byte[] everyone(int people) {
+        StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
+        for (int i = 0; i < people; i++) {
+            csv.append(i).append(",Person ").append(i).append(",070-2").append(String.format("%06d", i)).append(",Alla\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().containerThreads(CONCURRENCY + 20)
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8).disableRequestJournal()
-                .extensions(new ArrivalCounter()));
+                .extensions(ARRIVALS.counter("arrival-counter", "/Messages.json", "To")));
         server.start();
         server.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
                 .willReturn(aResponse().withStatus(201).withFixedDelay(LATENCY_MS)
@@ -78,24 +80,6 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
                 Map.entry("outband.sms.max-concurrency", Integer.toString(CONCURRENCY)),
                 Map.entry("outband.sms.rate-per-second", Integer.toString(RATE))));
         return settings;
-    }
-
-    /** Counts each message request when it arrives, before the fake's latency: when it reached "Twilio". */
-    private static final class ArrivalCounter implements StubRequestFilterV2 {
-        @Override
-        public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-            long now = System.nanoTime();
-            FIRST_REQUEST_NANOS.compareAndSet(0, now);
-            LAST_REQUEST_NANOS.accumulateAndGet(now, Math::max);
-            REQUESTS.incrementAndGet();
-            PER_NUMBER.computeIfAbsent(request.formParameter("To").firstValue(), to -> new AtomicInteger()).incrementAndGet();
-            return RequestFilterAction.continueWith(request);
-        }
-
-        @Override
-        public String getName() {
-            return "arrival-counter";
-        }
     }
 
     /** The fake's own first requests are slow (a cold JVM); they must not count as Outband's. */
