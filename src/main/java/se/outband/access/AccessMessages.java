@@ -51,4 +51,10 @@ public interface AccessMessages {
 
     @Message("Innehållet saknas: skicka det som JSON.")
     String bodyMissing();
+
+    @Message("\"{value}\" är inget mobilnummer. Skriv t.ex. 070-174 06 05 eller +46 70 174 06 05. Ett fast nummer kan inte ta emot SMS.")
+    String mobileInvalid(String value);
+
+    @Message("{number} är redan en annan användares mobilnummer. SMS-kommandon följs bara från en användares eget nummer.")
+    String mobileTaken(String number);
 }

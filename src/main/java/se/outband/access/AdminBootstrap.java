@@ -23,7 +23,7 @@ public class AdminBootstrap {
         }
         config.adminPassword().ifPresentOrElse(
                 password -> {
-                    QuarkusTransaction.requiringNew().run(() -> users.create("admin", password, List.of(Roles.ADMIN),
+                    QuarkusTransaction.requiringNew().run(() -> users.create("admin", password, List.of(Roles.ADMIN), null,
                             Language.EN.messages(AccessMessages.class)));
                     LOG.info("Created the user 'admin' from outband.bootstrap.admin-password");
                 },

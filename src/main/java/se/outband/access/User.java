@@ -20,6 +20,9 @@ public class User extends PanacheEntity {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    /** The user's own mobile in E.164, or null: SMS commands are obeyed only from it. */
+    public String mobile;
+
     /** Comma-separated, from {@link Roles}. */
     public String roles;
 

@@ -27,7 +27,7 @@ import se.outband.common.Language;
 public class UserResource {
 
     /** The body of create and update; on update, a missing field is left as it is. */
-    public record UserRequest(String username, String password, List<String> roles) {
+    public record UserRequest(String username, String password, List<String> roles, String mobile) {
     }
 
     private final UserService users;
@@ -50,7 +50,7 @@ public class UserResource {
     public Response create(UserRequest request) {
         AccessMessages messages = messages();
         UserRequest body = required(request, messages);
-        UserService.UserView created = users.create(body.username(), body.password(), body.roles(), messages);
+        UserService.UserView created = users.create(body.username(), body.password(), body.roles(), body.mobile(), messages);
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
     }
 
@@ -59,7 +59,7 @@ public class UserResource {
     public UserService.UserView update(@PathParam("username") String username, UserRequest request) {
         AccessMessages messages = messages();
         UserRequest body = required(request, messages);
-        return users.update(username, body.password(), body.roles(), messages);
+        return users.update(username, body.password(), body.roles(), body.mobile(), messages);
     }
 
     @DELETE

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -15,13 +17,18 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import se.outband.common.ApiException;
+import se.outband.contacts.PhoneNumbers;
 
 /** Outband's own accounts and their roles. */
 @ApplicationScoped
 public class UserService {
 
     /** A user as listed: never the password hash or the second factor's secret. */
-    public record UserView(String username, Set<String> roles, boolean secondFactor, Instant createdAt) {
+    public record UserView(String username, Set<String> roles, boolean secondFactor, Instant createdAt, String mobile) {
+    }
+
+    /** A user who may give SMS commands: a sender or an admin, known by the mobile a message came from. */
+    public record Leader(String username, String mobile) {
     }
 
     static final int MIN_PASSWORD = 12;
@@ -32,11 +39,21 @@ public class UserService {
     private final Clock clock;
     private final AuditLog audit;
     private final WebSessions sessions;
+    private final PhoneNumbers phones;
 
-    UserService(Clock clock, AuditLog audit, WebSessions sessions) {
+    UserService(Clock clock, AuditLog audit, WebSessions sessions, PhoneNumbers phones) {
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
+        this.phones = phones;
+    }
+
+    /** The sender or admin whose mobile this is (E.164), if any. */
+    @Transactional
+    public Optional<Leader> leaderByMobile(String e164) {
+        User user = User.find("mobile", e164).firstResult();
+        return user != null && (user.roleSet().contains(Roles.SENDER) || user.roleSet().contains(Roles.ADMIN))
+                ? Optional.of(new Leader(user.username, user.mobile)) : Optional.empty();
     }
 
     @Transactional
@@ -50,7 +67,7 @@ public class UserService {
     }
 
     @Transactional
-    public UserView create(String username, String password, Collection<String> roles, AccessMessages messages) {
+    public UserView create(String username, String password, Collection<String> roles, String mobile, AccessMessages messages) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new ApiException(400, messages.usernameInvalid());
@@ -62,16 +79,27 @@ public class UserService {
         user.username = name;
         user.passwordHash = hashed(password, messages);
         user.roles = roleList(roles, messages);
+        user.mobile = mobile(mobile, null, messages);
         user.createdAt = clock.instant();
         user.persist();
-        audit.record("user.created", "username=%s roles=%s".formatted(name, user.roles));
+        audit.record("user.created", "username=%s roles=%s mobile=%s".formatted(name, user.roles, user.mobile));
         return view(user);
     }
 
-    /** Changes the password and/or the roles; either ends the user's sessions, so they sign in again. */
+    /**
+     * Changes the password, the roles and/or the mobile ({@code ""} removes it); a new password or new
+     * roles end the user's sessions, so they sign in again.
+     */
     @Transactional
-    public UserView update(String username, String password, Collection<String> roles, AccessMessages messages) {
+    public UserView update(String username, String password, Collection<String> roles, String mobile, AccessMessages messages) {
         User user = find(username, messages);
+        if (mobile != null) {
+            String newMobile = mobile(mobile, user, messages);
+            if (!Objects.equals(newMobile, user.mobile)) {
+                user.mobile = newMobile;
+                audit.record("user.mobile-changed", "username=%s mobile=%s".formatted(user.username, newMobile));
+            }
+        }
         if (roles != null) {
             String newRoles = roleList(roles, messages);
             if (user.roleSet().contains(Roles.ADMIN) && !newRoles.contains(Roles.ADMIN)) {
@@ -126,6 +154,22 @@ public class UserService {
         return BcryptUtil.bcryptHash(password);
     }
 
+    /** Normalised like a contact's; a number that cannot get SMS, or another user's, is refused. */
+    private String mobile(String text, User owner, AccessMessages messages) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        PhoneNumbers.Parsed parsed = phones.parse(text);
+        if (!parsed.valid() || !parsed.reachableBySms()) {
+            throw new ApiException(400, messages.mobileInvalid(text));
+        }
+        User other = User.find("mobile", parsed.e164()).firstResult();
+        if (other != null && (owner == null || !other.id.equals(owner.id))) {
+            throw new ApiException(409, messages.mobileTaken(phones.display(parsed.e164())));
+        }
+        return parsed.e164();
+    }
+
     private static void requireAnotherAdmin(User user, AccessMessages messages) {
         boolean another = User.<User>streamAll()
                 .anyMatch(other -> !other.id.equals(user.id) && other.roleSet().contains(Roles.ADMIN));
@@ -143,6 +187,6 @@ public class UserService {
     }
 
     private static UserView view(User user) {
-        return new UserView(user.username, user.roleSet(), user.hasSecondFactor(), user.createdAt);
+        return new UserView(user.username, user.roleSet(), user.hasSecondFactor(), user.createdAt, user.mobile);
     }
 }

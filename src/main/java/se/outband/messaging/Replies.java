@@ -57,16 +57,25 @@ public class Replies {
         if (Reply.count("messageSid", messageSid) > 0) {
             return;
         }
-        Instant now = clock.instant();
-        List<Object[]> match = Reply.getEntityManager().createQuery("select r, b from Recipient r, Bulletin b"
-                + " where b.id = r.bulletinId and r.mobile = ?1 and b.replyOptions is not null and b.createdAt >= ?2"
-                + " order by b.createdAt desc, b.id desc", Object[].class)
-                .setParameter(1, from).setParameter(2, now.minus(WINDOW)).setMaxResults(1).getResultList();
+        List<Object[]> match = awaiting(from);
         if (match.isEmpty()) {
             LOG.infof("SMS %s from %s matches no bulletin awaiting replies; not stored", messageSid, masked(from));
             return;
         }
         store((Recipient) match.get(0)[0], (Bulletin) match.get(0)[1], from, body, messageSid, false);
+    }
+
+    /** Whether a bulletin waits for an answer from this number: then what it sends is a reply, not a command. */
+    @Transactional
+    public boolean awaited(String from) {
+        return !awaiting(from).isEmpty();
+    }
+
+    private List<Object[]> awaiting(String from) {
+        return Reply.getEntityManager().createQuery("select r, b from Recipient r, Bulletin b"
+                + " where b.id = r.bulletinId and r.mobile = ?1 and b.replyOptions is not null and b.createdAt >= ?2"
+                + " order by b.createdAt desc, b.id desc", Object[].class)
+                .setParameter(1, from).setParameter(2, clock.instant().minus(WINDOW)).setMaxResults(1).getResultList();
     }
 
     /**

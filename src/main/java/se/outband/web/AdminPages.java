@@ -61,22 +61,23 @@ public class AdminPages {
     @POST
     @Path("users")
     public Object createUser(@RestForm String username, @RestForm String password,
-            @RestForm List<String> roles) {
+            @RestForm List<String> roles, @RestForm String mobile) {
         try {
-            users.create(username, password, roles, messages());
+            users.create(username, password, roles, mobile, messages());
             return WebSupport.seeOther("/app/admin").build();
         } catch (ApiException e) {
             return render(0, e.getMessage(), null);
         }
     }
 
-    /** New roles, and a new password when one is typed; either signs the user out everywhere. */
+    /** New roles, and a new password when one is typed (either signs the user out everywhere), and the mobile (empty removes it). */
     @POST
     @Path("users/{username}")
     public Object changeUser(@PathParam("username") String username, @RestForm List<String> roles,
-            @RestForm String password) {
+            @RestForm String password, @RestForm String mobile) {
         try {
-            users.update(username, password == null || password.isEmpty() ? null : password, roles, messages());
+            users.update(username, password == null || password.isEmpty() ? null : password, roles, mobile == null ? "" : mobile,
+                    messages());
             return WebSupport.seeOther("/app/admin").build();
         } catch (ApiException e) {
             return render(0, e.getMessage(), null);

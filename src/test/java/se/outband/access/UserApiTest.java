@@ -58,6 +58,30 @@ class UserApiTest {
                 .body("entries.details", not(hasItem(containsString(PASSWORD))));
     }
 
+    /** SMS commands are obeyed only from a leader's own mobile: one number, one user, never a landline. */
+    @Test
+    void aLeadersMobileIsNormalisedUniqueAndEditable() {
+        String name = "mobil-" + UUID.randomUUID().toString().substring(0, 8);
+        String digits = String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", PASSWORD, "roles", List.of("sender"), "mobile", "0703-" + digits))
+                .post("/api/users").then().statusCode(201).body("mobile", equalTo("+46703" + digits));
+        assertEquals(name, users.leaderByMobile("+46703" + digits).orElseThrow().username());
+
+        String other = "mobil2-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(Map.of("username", other, "password", PASSWORD, "roles", List.of("sender"), "mobile", "+46 703 " + digits))
+                .post("/api/users").then().statusCode(409).body("error", containsString("another user's mobile"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("mobile", "08-123 456 78"))
+                .put("/api/users/" + name).then().statusCode(400).body("error", containsString("fast nummer"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("roles", List.of("contacts")))
+                .put("/api/users/" + name).then().statusCode(200).body("mobile", equalTo("+46703" + digits));
+        assertTrue(users.leaderByMobile("+46703" + digits).isEmpty(), "only senders and admins give commands");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("mobile", ""))
+                .put("/api/users/" + name).then().statusCode(200).body("mobile", equalTo(null));
+        asAdmin().get("/api/audit?size=10").then().body("entries.action", hasItem("user.mobile-changed"));
+    }
+
     @Test
     void badAccountsAreRefusedWithAReason() {
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", "kort", "password", "kort", "roles", List.of("sender")))
@@ -79,14 +103,14 @@ class UserApiTest {
     @TestTransaction
     void theLastAdminCannotBeRemoved() {
         AccessMessages messages = Language.SV.messages(AccessMessages.class);
-        users.create("spare-admin-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, List.of(Roles.ADMIN), messages);
+        users.create("spare-admin-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, List.of(Roles.ADMIN), null, messages);
         users.list().stream()
                 .filter(u -> u.roles().contains(Roles.ADMIN) && !u.username().equals("admin"))
                 .forEach(u -> users.delete(u.username(), messages));
         ApiException deleting = assertThrows(ApiException.class, () -> users.delete("admin", messages));
         assertEquals(409, deleting.status());
         assertTrue(deleting.getMessage().contains("administratör"), deleting.getMessage());
-        ApiException demoting = assertThrows(ApiException.class, () -> users.update("admin", null, List.of(Roles.SENDER), messages));
+        ApiException demoting = assertThrows(ApiException.class, () -> users.update("admin", null, List.of(Roles.SENDER), null, messages));
         assertEquals(409, demoting.status());
     }
 }

@@ -2,6 +2,7 @@ package se.outband.messaging.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,6 +23,7 @@ import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Outbox;
 import se.outband.messaging.Replies;
+import se.outband.messaging.commands.SmsCommands;
 
 /**
  * 46elks' calls to Outband: delivery reports ({@code whendelivered}) and incoming SMS (the number's
@@ -40,11 +42,13 @@ public class ElksWebhookResource {
     private final byte[] secret;
     private final Outbox outbox;
     private final Replies replies;
+    private final SmsCommands commands;
 
     @Context
     HttpHeaders headers;
 
-    ElksWebhookResource(SmsConfig config, Outbox outbox, Replies replies) {
+    ElksWebhookResource(SmsConfig config, Outbox outbox, Replies replies, SmsCommands commands) {
+        this.commands = commands;
         this.secret = config.elks().webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.outbox = outbox;
         this.replies = replies;
@@ -62,8 +66,9 @@ public class ElksWebhookResource {
     }
 
     /**
-     * {@code id}, {@code from}, {@code to}, {@code message}. Answered with no body: 46elks would send
-     * any text in the answer back as an SMS, and Outband never texts back by itself.
+     * {@code id}, {@code from}, {@code to}, {@code message}. 46elks texts any answer body back to the
+     * sender: a leader's command gets its answer that way; anything else gets no body, since Outband
+     * never texts staff back by itself.
      */
     @POST
     @Path("/inbound")
@@ -72,11 +77,16 @@ public class ElksWebhookResource {
         verify(given);
         String id = id(form);
         String from = form.getFirst("from");
-        if (from != null && NUMBER.matcher(from).matches()) {
-            replies.receive(from, form.getFirst("message") == null ? "" : form.getFirst("message"), id);
-        } else {
+        String message = form.getFirst("message") == null ? "" : form.getFirst("message");
+        if (from == null || !NUMBER.matcher(from).matches()) {
             LOG.infof("SMS %s from a sender that is not a phone number ignored", id);
+            return Response.noContent().build();
         }
+        Optional<String> answer = commands.answer(from, message);
+        if (answer.isPresent()) {
+            return Response.ok(answer.get(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        }
+        replies.receive(from, message, id);
         return Response.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package se.outband.messaging.sms;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import com.twilio.security.RequestValidator;
 
 import se.outband.common.ApiException;
@@ -25,6 +29,7 @@ import se.outband.common.OutbandConfig;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Outbox;
 import se.outband.messaging.Replies;
+import se.outband.messaging.commands.SmsCommands;
 
 /**
  * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
@@ -37,6 +42,12 @@ import se.outband.messaging.Replies;
 public class TwilioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+
+    /** TwiML from a template: Qute escapes XML, so nothing a leader writes can add instructions. */
+    @CheckedTemplate(basePath = "twiml", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Twiml {
+        static native TemplateInstance message(String text);
+    }
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
@@ -46,11 +57,13 @@ public class TwilioWebhookResource {
     private final OutbandConfig outband;
     private final Outbox outbox;
     private final Replies replies;
+    private final SmsCommands commands;
 
     @Context
     HttpHeaders headers;
 
-    TwilioWebhookResource(SmsConfig config, OutbandConfig outband, Outbox outbox, Replies replies) {
+    TwilioWebhookResource(SmsConfig config, OutbandConfig outband, Outbox outbox, Replies replies, SmsCommands commands) {
+        this.commands = commands;
         this.validator = config.twilio().authToken().map(RequestValidator::new).orElse(null);
         this.outband = outband;
         this.outbox = outbox;
@@ -68,7 +81,11 @@ public class TwilioWebhookResource {
         return Response.noContent().build();
     }
 
-    /** Answers with empty TwiML: Outband never texts back automatically (every SMS costs, and a loop must be impossible). */
+    /**
+     * A leader's SMS command is answered in the TwiML (Twilio texts it to the number it came from);
+     * anything else gets empty TwiML: Outband never texts staff back by itself (every SMS costs, and a
+     * loop must be impossible).
+     */
     @POST
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -77,11 +94,16 @@ public class TwilioWebhookResource {
         verify(INBOUND_PATH, form, signature);
         String sid = messageSid(form);
         String from = form.getFirst("From");
-        if (from != null && NUMBER.matcher(from).matches()) {
-            replies.receive(from, form.getFirst("Body") == null ? "" : form.getFirst("Body"), sid);
-        } else {
+        String body = form.getFirst("Body") == null ? "" : form.getFirst("Body");
+        if (from == null || !NUMBER.matcher(from).matches()) {
             LOG.infof("SMS %s from a sender that is not a phone number ignored", sid);
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
         }
+        Optional<String> answer = commands.answer(from, body);
+        if (answer.isPresent()) {
+            return Twiml.message(answer.get()).render();
+        }
+        replies.receive(from, body, sid);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     }
 
