@@ -222,4 +222,22 @@ class UiFormsTest {
         assertTrue(admin.contains("ändrade en användares roller"), "the audit log reads as sentences, not developer keys");
         assertTrue(admin.contains("<strong>sender</strong> – skicka utskick"), "each role is explained where it is chosen");
     }
+
+    @Test
+    void anAdminGivesALeaderTheMobileForSmsCommands() {
+        String digits = String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        TestApi.ensureUser("ui-mobile", List.of(Roles.SENDER));
+        Response saved = signedIn("ui-admin", List.of(Roles.ADMIN))
+                .formParam("roles", Roles.SENDER).formParam("mobile", "0703-" + digits)
+                .post("/app/admin/users/ui-mobile");
+        assertEquals(303, saved.statusCode());
+        TestApi.asAdmin().get("/api/users").then().body("find { it.username == 'ui-mobile' }.mobile", equalTo("+46703" + digits));
+        String admin = signedIn("ui-admin", List.of(Roles.ADMIN)).get("/app/admin").asString();
+        assertTrue(admin.contains("id=\"mobile-ui-mobile\" name=\"mobile\" value=\"070-3"), "shown as Swedes write it: " + admin.lines()
+                .filter(l -> l.contains("mobile-ui-mobile")).toList());
+        Response landline = signedIn("ui-admin", List.of(Roles.ADMIN))
+                .formParam("roles", Roles.SENDER).formParam("mobile", "08-123 456 78")
+                .post("/app/admin/users/ui-mobile");
+        assertTrue(landline.asString().contains("fast nummer"), "a landline is refused with the reason");
+    }
 }
