@@ -1,7 +1,5 @@
 package se.outband.messaging.sms;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,11 +19,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import com.twilio.security.RequestValidator;
 
 import se.outband.common.ApiException;
 import se.outband.common.Language;
-import se.outband.common.OutbandConfig;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Outbox;
 import se.outband.messaging.Replies;
@@ -53,8 +49,7 @@ public class TwilioWebhookResource {
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,16}");
 
-    private final RequestValidator validator;
-    private final OutbandConfig outband;
+    private final TwilioRequests twilio;
     private final Outbox outbox;
     private final Replies replies;
     private final SmsCommands commands;
@@ -62,10 +57,9 @@ public class TwilioWebhookResource {
     @Context
     HttpHeaders headers;
 
-    TwilioWebhookResource(SmsConfig config, OutbandConfig outband, Outbox outbox, Replies replies, SmsCommands commands) {
+    TwilioWebhookResource(TwilioRequests twilio, Outbox outbox, Replies replies, SmsCommands commands) {
         this.commands = commands;
-        this.validator = config.twilio().authToken().map(RequestValidator::new).orElse(null);
-        this.outband = outband;
+        this.twilio = twilio;
         this.outbox = outbox;
         this.replies = replies;
     }
@@ -117,11 +111,6 @@ public class TwilioWebhookResource {
     }
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        if (validator == null || signature == null || !validator.validate(outband.link(path), params, signature)) {
-            LOG.warnf("Rejected a call to %s without a valid Twilio signature", path);
-            throw new ApiException(403, Language.of(headers).messages(MessagingMessages.class).badSignature());
-        }
+        twilio.verify(path, form, signature, headers);
     }
 }
