@@ -1,11 +1,10 @@
 package se.outband.messaging.voice;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The status hotline and voice calls through Twilio. */
+/** The status hotline through Twilio. */
 @ConfigMapping(prefix = "outband.voice")
 public interface VoiceConfig {
 
@@ -14,7 +13,4 @@ public interface VoiceConfig {
 
     /** Where 9 on the hotline connects the caller: the crisis team's duty phone. None: 9 is not offered. */
     Optional<String> forwardTo();
-
-    /** A call not answered is tried once more after this. */
-    Duration retryAfter();
 }
