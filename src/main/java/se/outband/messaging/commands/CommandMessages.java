@@ -36,4 +36,7 @@ public interface CommandMessages {
 
     @Message("Utskick {id} {at}: {reached} av {recipients} nådda, {pending} väntar, {failed} misslyckade.{#if answers} Svar: {answers}, inget svar {noReply}.{/if}")
     String status(long id, String at, long reached, int recipients, long pending, long failed, String answers, long noReply);
+
+    @Message("Mer än {count} SKICKA på en timme från ditt nummer: vänta en stund, eller skicka från webben.")
+    String tooMany(int count);
 }

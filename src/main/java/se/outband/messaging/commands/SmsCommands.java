@@ -47,6 +47,11 @@ public class SmsCommands {
     private static final Logger LOG = Logger.getLogger(SmsCommands.class);
     static final Duration CODE_VALID = Duration.ofMinutes(10);
     static final int WRONG_CODES = 5;
+    /**
+     * Each SKICKA brings a fresh code and five more guesses: capped per number and hour, a forger
+     * guessing from a leader's number gets 50 tries an hour at a one-in-a-million code.
+     */
+    static final int REQUESTS_PER_HOUR = 10;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/M HH:mm").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final UserService users;
@@ -104,6 +109,10 @@ public class SmsCommands {
     }
 
     private String request(String from, SmsCommand.Send send, String actor, String username, CommandMessages messages) {
+        if (PendingSend.count("fromNumber = ?1 and createdAt > ?2", from, clock.instant().minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
+            audit.record(actor, "command.refused", "more than " + REQUESTS_PER_HOUR + " requests in an hour");
+            return messages.tooMany(REQUESTS_PER_HOUR);
+        }
         Set<String> known = contacts.groups().stream().map(GroupSummary::name).collect(Collectors.toCollection(TreeSet::new));
         List<String> unknown = send.groups().stream().filter(g -> !known.contains(g)).toList();
         if (send.groups().isEmpty() || !unknown.isEmpty()) {

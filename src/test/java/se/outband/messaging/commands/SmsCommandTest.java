@@ -109,6 +109,14 @@ class SmsCommandTest {
     }
 
     @Test
+    void aForgerCannotGuessByAskingForCodeAfterCode() {
+        for (int i = 0; i < SmsCommands.REQUESTS_PER_HOUR; i++) {
+            assertTrue(sms(mobile, "SKICKA " + group + ": Försök " + i).contains("Svara "));
+        }
+        assertTrue(sms(mobile, "SKICKA " + group + ": Ett till").contains("Mer än 10 SKICKA på en timme"));
+    }
+
+    @Test
     void strangersAndContactsWithoutTheRoleGetNoAnswer() {
         long before = bulletins();
         String stranger = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
