@@ -29,8 +29,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
 import jakarta.inject.Inject;
@@ -47,6 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import se.outband.access.Roles;
+import se.outband.common.OutbandConfig;
 
 @QuarkusTest
 class BackupTest {
@@ -61,6 +64,9 @@ class BackupTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    OutbandConfig outband;
 
     @Inject
     ObjectMapper json;
@@ -142,13 +148,27 @@ class BackupTest {
         Instant next = trigger.getNextFireTime();
         assertTrue(next != null && next.isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(90)), "next run " + next);
 
-        List<String> before = asAdmin().get("/api/backups").jsonPath().getList("name");
-        for (int i = 0; i < 4; i++) {
-            schedule.run();
+        // Only this test's backups, so nothing another test left (dated by a clock it moved) decides what is newest.
+        try (Stream<Path> files = Files.list(outband.dataFolder("backups"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        List<String> made = new ArrayList<>();
+        // The job is run by hand here; paused, its own timer cannot add a fifth backup in between.
+        scheduler.pause(BackupSchedule.IDENTITY);
+        try {
+            for (int i = 0; i < 4; i++) {
+                schedule.run();
+                List<String> names = asAdmin().get("/api/backups").jsonPath().getList("name");
+                made.add(names.get(0));
+            }
+        } finally {
+            scheduler.resume(BackupSchedule.IDENTITY);
         }
         List<String> after = asAdmin().get("/api/backups").jsonPath().getList("name");
-        assertEquals(3, after.size(), "outband.backup.keep=3 in tests: " + after);
-        assertTrue(before.stream().noneMatch(after::contains), "older backups were deleted: " + before + " → " + after);
+        assertEquals(4, Set.copyOf(made).size(), "each run made a backup: " + made);
+        assertEquals(List.of(made.get(3), made.get(2), made.get(1)), after, "outband.backup.keep=3 in tests: the newest three stay");
         asAdmin().get("/api/audit?size=10").then().body("entries.findAll { it.action == 'backup.created' }.actor", hasItem("system"));
         String newest = after.get(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(Path.of("target/offsite", newest)));
