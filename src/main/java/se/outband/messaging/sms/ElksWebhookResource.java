@@ -2,7 +2,6 @@ package se.outband.messaging.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,8 +21,6 @@ import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Outbox;
-import se.outband.messaging.Replies;
-import se.outband.messaging.commands.SmsCommands;
 
 /**
  * 46elks' calls to Outband: delivery reports ({@code whendelivered}) and incoming SMS (the number's
@@ -37,21 +34,18 @@ public class ElksWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(ElksWebhookResource.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,16}");
 
     private final byte[] secret;
     private final Outbox outbox;
-    private final Replies replies;
-    private final SmsCommands commands;
+    private final InboundSms inbound;
 
     @Context
     HttpHeaders headers;
 
-    ElksWebhookResource(SmsConfig config, Outbox outbox, Replies replies, SmsCommands commands) {
-        this.commands = commands;
+    ElksWebhookResource(SmsConfig config, Outbox outbox, InboundSms inbound) {
+        this.inbound = inbound;
         this.secret = config.elks().webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.outbox = outbox;
-        this.replies = replies;
     }
 
     /** {@code id}, {@code status} (sent, delivered, failed), {@code delivered}. */
@@ -75,19 +69,9 @@ public class ElksWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inbound(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
-        String id = id(form);
-        String from = form.getFirst("from");
-        String message = form.getFirst("message") == null ? "" : form.getFirst("message");
-        if (from == null || !NUMBER.matcher(from).matches()) {
-            LOG.infof("SMS %s from a sender that is not a phone number ignored", id);
-            return Response.noContent().build();
-        }
-        Optional<String> answer = commands.answer(from, message);
-        if (answer.isPresent()) {
-            return Response.ok(answer.get(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
-        }
-        replies.receive(from, message, id);
-        return Response.noContent().build();
+        return inbound.receive(form.getFirst("from"), form.getFirst("message"), id(form))
+                .map(answer -> Response.ok(answer, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
+                .orElse(Response.noContent().build());
     }
 
     private String id(MultivaluedMap<String, String> form) {

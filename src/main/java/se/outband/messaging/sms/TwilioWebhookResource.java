@@ -1,6 +1,5 @@
 package se.outband.messaging.sms;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -24,8 +21,6 @@ import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
 import se.outband.messaging.Outbox;
-import se.outband.messaging.Replies;
-import se.outband.messaging.commands.SmsCommands;
 
 /**
  * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
@@ -37,8 +32,6 @@ import se.outband.messaging.commands.SmsCommands;
 @Path("/webhooks/twilio")
 public class TwilioWebhookResource {
 
-    private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
-
     /** TwiML from a template: Qute escapes XML, so nothing a leader writes can add instructions. */
     @CheckedTemplate(basePath = "twiml", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Twiml {
@@ -47,21 +40,18 @@ public class TwilioWebhookResource {
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,16}");
 
     private final TwilioRequests twilio;
     private final Outbox outbox;
-    private final Replies replies;
-    private final SmsCommands commands;
+    private final InboundSms inbound;
 
     @Context
     HttpHeaders headers;
 
-    TwilioWebhookResource(TwilioRequests twilio, Outbox outbox, Replies replies, SmsCommands commands) {
-        this.commands = commands;
+    TwilioWebhookResource(TwilioRequests twilio, Outbox outbox, InboundSms inbound) {
         this.twilio = twilio;
         this.outbox = outbox;
-        this.replies = replies;
+        this.inbound = inbound;
     }
 
     @POST
@@ -86,19 +76,9 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        String sid = messageSid(form);
-        String from = form.getFirst("From");
-        String body = form.getFirst("Body") == null ? "" : form.getFirst("Body");
-        if (from == null || !NUMBER.matcher(from).matches()) {
-            LOG.infof("SMS %s from a sender that is not a phone number ignored", sid);
-            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-        }
-        Optional<String> answer = commands.answer(from, body);
-        if (answer.isPresent()) {
-            return Twiml.message(answer.get()).render();
-        }
-        replies.receive(from, body, sid);
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), messageSid(form))
+                .map(answer -> Twiml.message(answer).render())
+                .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
 
     /** Signed, but still checked: a value that does not fit what Twilio sends is a 400, never a database error. */
