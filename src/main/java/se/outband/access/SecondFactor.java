@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.RawString;
 import se.outband.common.ApiException;
 import se.outband.common.QrCodes;
+import se.outband.common.Sha256;
 
 /**
  * Two-factor sign-in with any authenticator app (TOTP, RFC 6238: HMAC-SHA1, 30 seconds, 6 digits),

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.common.ApiException;
+import se.outband.common.Sha256;
 
 /**
  * API tokens: 256 random bits, so a fast SHA-256 is a safe way to store them (unlike passwords,

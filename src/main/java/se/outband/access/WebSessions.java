@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.Sha256;
 
 /**
  * The web UI's sessions, kept on the server: a cookie is only a random id, so ending a session (sign

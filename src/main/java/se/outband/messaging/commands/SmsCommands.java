@@ -2,13 +2,11 @@ package se.outband.messaging.commands;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +23,7 @@ import se.outband.access.AuditLog;
 import se.outband.access.UserService;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
+import se.outband.common.Sha256;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.BulletinPreview;
@@ -133,7 +132,7 @@ public class SmsCommands {
         pending.fromNumber = from;
         pending.groups = String.join("\n", send.groups());
         pending.text = send.text();
-        pending.codeHash = sha256(code);
+        pending.codeHash = Sha256.hex(code);
         pending.state = PendingSend.State.PENDING;
         pending.createdAt = clock.instant();
         pending.persist();
@@ -152,7 +151,7 @@ public class SmsCommands {
             audit.record(actor, "command.code-without-request", pending == null ? "" : "expired id=" + pending.id);
             return messages.nothingPending();
         }
-        if (!MessageDigest.isEqual(sha256(code).getBytes(StandardCharsets.US_ASCII), pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(Sha256.hex(code).getBytes(StandardCharsets.US_ASCII), pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
             pending.wrongCodes++;
             if (pending.wrongCodes >= WRONG_CODES) {
                 pending.state = PendingSend.State.CANCELLED;
@@ -191,13 +190,5 @@ public class SmsCommands {
 
     private static MessagingMessages messagesFor() {
         return Language.SV.messages(MessagingMessages.class);
-    }
-
-    private static String sha256(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package se.outband.access;
+package se.outband.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,15 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * How random secrets (API tokens, session ids, recovery codes) are stored: 256 bits or close to it, so
+ * How random secrets (API tokens, session ids, recovery codes, SMS confirmation codes) are stored: 256 bits or close to it, so
  * a fast hash is safe (unlike passwords, which need bcrypt) and checking one costs nothing.
  */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(String secret) {
+    public static String hex(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
