@@ -141,9 +141,10 @@ class BackupArchive {
                     }
                 }
                 case "schema" -> {
-                    if (newer(parser.getText(), schemaVersion())) {
+                    String running = schemaVersion();
+                    if (newer(parser.getText(), running)) {
                         throw new IOException("This backup was made by a newer Outband (database version " + parser.getText()
-                                + ", this one has " + schemaVersion() + "); restore it with that version or a newer one.");
+                                + ", this one has " + running + "); restore it with that version or a newer one.");
                     }
                 }
                 case "createdAt" -> takenAt = Instant.parse(parser.getText());

@@ -40,16 +40,7 @@ public class BackupResource {
 
     @POST
     public Response create(@Context UriInfo uri) {
-        BackupMessages messages = Language.of(headers).messages(BackupMessages.class);
-        if (!backups.configured()) {
-            throw new ApiException(409, messages.notConfigured());
-        }
-        BackupFile file;
-        try {
-            file = backups.create(identity.getPrincipal().getName());
-        } catch (RuntimeException e) {
-            throw new ApiException(500, messages.failed(e.getMessage()));
-        }
+        BackupFile file = backups.create(identity.getPrincipal().getName(), Language.of(headers).messages(BackupMessages.class));
         return Response.created(uri.getAbsolutePathBuilder().path(file.name()).build()).entity(file).build();
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import se.outband.access.AuditLog;
+import se.outband.common.Language;
 
 /**
  * Takes a backup every {@code outband.backup.every}; the first a minute after start, so a restart
@@ -26,7 +27,7 @@ class BackupSchedule {
     void run() {
         if (backups.configured()) {
             try {
-                backups.create(AuditLog.SYSTEM);
+                backups.create(AuditLog.SYSTEM, Language.EN.messages(BackupMessages.class));
             } catch (RuntimeException e) {
                 // already logged and shown by BackupService
             }

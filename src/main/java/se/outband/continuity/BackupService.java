@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import se.outband.access.AuditLog;
+import se.outband.common.ApiException;
 import se.outband.common.OutbandConfig;
 import se.outband.common.ShellCommand;
 
@@ -77,12 +78,12 @@ public class BackupService {
     }
 
     /**
-     * Takes a backup now for {@code actor}; one at a time. Throws {@link IllegalStateException} when no
-     * passphrase or key is configured.
+     * Takes a backup now for {@code actor}; one at a time. Refused with 409 when no passphrase or key is
+     * configured, 500 with the reason when it fails (also shown as the last attempt).
      */
-    public synchronized BackupFile create(String actor) {
+    public synchronized BackupFile create(String actor, BackupMessages messages) {
         if (!configured()) {
-            throw new IllegalStateException("No backup passphrase or public key is configured");
+            throw new ApiException(409, messages.notConfigured());
         }
         // To the second, as the file's name says: the list reads it back from there.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -96,8 +97,9 @@ public class BackupService {
             return file;
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.error("The backup failed", e);
-            lastAttempt = new Attempt(now, actor, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            lastAttempt = new Attempt(now, actor, null, reason);
+            throw new ApiException(500, messages.failed(reason));
         }
     }
 
@@ -134,7 +136,8 @@ public class BackupService {
     }
 
     public Overview overview() {
-        return new Overview(configured(), lastAttempt, copier.last(), list(), problem().orElse(null));
+        List<BackupFile> files = list();
+        return new Overview(configured(), lastAttempt, copier.last(), files, problem(files).orElse(null));
     }
 
     /**
@@ -142,6 +145,10 @@ public class BackupService {
      * interval, or the last copy elsewhere failed.
      */
     public Optional<BackupProblem> problem() {
+        return problem(list());
+    }
+
+    private Optional<BackupProblem> problem(List<BackupFile> files) {
         if (!configured()) {
             return Optional.of(new BackupProblem(BackupProblem.Kind.NOT_CONFIGURED, null, null));
         }
@@ -150,7 +157,6 @@ public class BackupService {
             return Optional.of(new BackupProblem(BackupProblem.Kind.FAILED, attempt.at(), attempt.error()));
         }
         Instant due = clock.instant().minus(config.every().multipliedBy(2));
-        List<BackupFile> files = list();
         if (files.isEmpty() && startedAt.isBefore(due)) {
             return Optional.of(new BackupProblem(BackupProblem.Kind.NONE_SINCE_START, startedAt, null));
         }

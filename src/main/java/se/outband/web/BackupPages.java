@@ -45,13 +45,10 @@ public class BackupPages {
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Object create() {
-        if (!backups.configured()) {
-            return render(null, messages().notConfigured());
-        }
         try {
-            return WebSupport.seeOther("/app/backups?made=" + backups.create(ui.username()).name()).build();
-        } catch (RuntimeException e) {
-            return render(null, messages().failed(e.getMessage()));
+            return WebSupport.seeOther("/app/backups?made=" + backups.create(ui.username(), messages()).name()).build();
+        } catch (ApiException e) {
+            return render(null, e.getMessage());
         }
     }
 
