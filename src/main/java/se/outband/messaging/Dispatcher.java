@@ -149,7 +149,7 @@ public class Dispatcher {
         SendResult result;
         try {
             if (claimed.channel() == Channel.SMS) {
-                result = sms.send(claimed.address(), claimed.message());
+                result = sms.send(claimed.address(), claimed.message(), claimed.smsSegments());
             } else {
                 result = mail.send(new OutgoingMail(claimed.address(), subject(claimed.message()), claimed.message(), statusPageUrl));
             }

@@ -92,7 +92,11 @@ public final class FailoverSmsGateway implements SmsGateway {
 
     @Override
     public SendResult send(String to, String body) {
-        int segments = SmsSegments.count(body).segments();
+        return send(to, body, SmsSegments.count(body).segments());
+    }
+
+    /** For a sender that already knows the message's parts (the outbox stores them with the bulletin). */
+    public SendResult send(String to, String body, int segments) {
         SendResult result = null;
         for (Provider provider : order()) {
             result = send(provider, to, body, segments);

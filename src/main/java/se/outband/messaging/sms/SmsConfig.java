@@ -44,7 +44,7 @@ public interface SmsConfig {
     /** What one segment costs through {@code provider} (null: the first in order). */
     default BigDecimal pricePerSegment(String provider) {
         String name = provider == null ? providerOrder().get(0).strip() : provider;
-        return "46elks".equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
+        return ElksSmsGateway.NAME.equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
     }
 
     String currency();
