@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -85,7 +84,9 @@ class RestoreAtStart {
             throw refused("OUTBAND_RESTORE_PASSPHRASE is not set: the backup's passphrase (or OUTBAND_RESTORE_PRIVATE_KEY and its"
                     + " passphrase) is needed to open " + file + ". Nothing was restored.", null);
         }
-        String sha256 = sha256(file);
+        if (!Files.isReadable(file)) {
+            throw refused("Cannot read the backup " + file + ": the file does not exist or cannot be read. Nothing was restored.", null);
+        }
         OpenPgp.Secrets secrets = new OpenPgp.Secrets(config.passphrase().map(String::toCharArray), config.privateKey());
         BackupArchive.Restored restored;
         Path scratch = null;
@@ -93,12 +94,15 @@ class RestoreAtStart {
             scratch = Files.createTempFile(Files.createDirectories(outband.dataFolder("imports")), "restore-", ".csv");
             Path contacts = scratch;
             restored = QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
-                try (InputStream clear = OpenPgp.decrypt(new BufferedInputStream(Files.newInputStream(file)), secrets)) {
+                // The file's checksum for the audit log, taken on the same single read as the restore.
+                try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"));
+                        InputStream clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets)) {
                     BackupArchive.Restored result = archive.restore(clear, contacts,
                             Language.EN.messages(ContactMessages.class));
                     OpenPgp.readToEnd(clear);
-                    audit.record(AuditLog.SYSTEM, RESTORED, "file=%s sha256=%s takenAt=%s contacts=%d"
-                            .formatted(file.getFileName(), sha256, result.takenAt(), result.contacts()));
+                    raw.transferTo(OutputStream.nullOutputStream());
+                    audit.record(AuditLog.SYSTEM, RESTORED, "file=%s sha256=%s takenAt=%s contacts=%d".formatted(file.getFileName(),
+                            HexFormat.of().formatHex(raw.getMessageDigest().digest()), result.takenAt(), result.contacts()));
                     return result;
                 }
             });
@@ -141,17 +145,6 @@ class RestoreAtStart {
     private static RestoreRefused refused(String message, Throwable cause) {
         LOG.error(message);
         return new RestoreRefused(message, cause);
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw refused("Cannot read the backup " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path file) {
