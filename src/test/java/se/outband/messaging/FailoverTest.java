@@ -70,8 +70,7 @@ class FailoverTest {
     @Test
     void withTwilioDownEveryoneIsReachedOnceThrough46elks() {
         String group = crew();
-        FakeProviders.twilio().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
-                .willReturn(FakeProviders.twilioError(503, 20503, "Service unavailable")));
+        twilioDown();
 
         long id = sendOk(Map.of("text", "Samling i stadshuset kl 14.", "groups", List.of(group), "channels", "sms"));
         List<Map<String, Object>> sent = awaitDeliveries(id, inState("SENT"));
@@ -110,8 +109,7 @@ class FailoverTest {
     @Test
     void whenTwilioAnswersAgainItSendsAgain() {
         String group = crew();
-        FakeProviders.twilio().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
-                .willReturn(FakeProviders.twilioError(503, 20503, "Service unavailable")));
+        twilioDown();
         long during = sendOk(Map.of("text", "Under avbrottet.", "groups", List.of(group), "channels", "sms"));
         awaitDeliveries(during, inState("SENT"));
         assertEquals("46elks", providers.sending());
@@ -151,8 +149,7 @@ class FailoverTest {
     @Test
     void forged46elksWebhooksAreRefusedAndChangeNothing() {
         String group = crew();
-        FakeProviders.twilio().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
-                .willReturn(FakeProviders.twilioError(503, 20503, "Service unavailable")));
+        twilioDown();
         long id = sendOk(Map.of("text", "Svara JA eller NEJ.", "groups", List.of(group), "channels", "sms",
                 "replyOptions", List.of("JA", "NEJ")));
         Map<String, Object> one = awaitDeliveries(id, inState("SENT")).get(0);
@@ -171,6 +168,12 @@ class FailoverTest {
                 .post("/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/inbound").then().statusCode(204);
         asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(1))
                 .body("replies[0].answer", equalTo("JA"));
+    }
+
+    /** Twilio answers 503 to everything: sending, and the probe reading the account. */
+    private static void twilioDown() {
+        FakeProviders.twilio().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
+                .willReturn(FakeProviders.twilioError(503, 20503, "Service unavailable")));
     }
 
     /** A group of {@link #PEOPLE} with mobiles, replacing the list. */
