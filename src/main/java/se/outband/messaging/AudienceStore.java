@@ -41,9 +41,11 @@ class AudienceStore {
     private final Event<Pending> pending;
     private final ManagedExecutor executor;
     private final Clock clock;
+    private final ChannelPlanner planner;
 
     AudienceStore(BulletinRows rows, ContactService contacts, Event<DeliveriesQueued> queued, Event<Pending> pending,
-            ManagedExecutor executor, Clock clock) {
+            ManagedExecutor executor, Clock clock, ChannelPlanner planner) {
+        this.planner = planner;
         this.rows = rows;
         this.contacts = contacts;
         this.queued = queued;
@@ -97,7 +99,7 @@ class AudienceStore {
         }
         Bulletin bulletin = Bulletin.findById(bulletinId);
         List<PlannedRecipient> plan = contacts.resolve(List.of(), ids).addressees().stream()
-                .map(contact -> PlannedRecipient.of(contact, bulletin.channels)).toList();
+                .map(contact -> planner.plan(contact, bulletin.channels)).toList();
         rows.store(bulletinId, plan, clock.instant());
         queued.fire(new DeliveriesQueued(bulletinId));
         return true;

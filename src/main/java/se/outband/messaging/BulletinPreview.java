@@ -15,6 +15,8 @@ public record BulletinPreview(
         int recipients,
         int smsMessages,
         int emailMessages,
+        /** People called because their number cannot take SMS. */
+        int voiceCalls,
         int unreachable,
         int characters,
         int smsSegments,

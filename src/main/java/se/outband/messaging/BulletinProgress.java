@@ -45,6 +45,15 @@ public record BulletinProgress(
         /** Each SMS provider now: sending, standing by, or failing since when. */
         List<FailoverSmsGateway.ProviderView> smsProviders) {
 
+    /** Calls made to people SMS cannot reach, and how many of them were answered. */
+    public long calls() {
+        return deliveries.getOrDefault(Channel.VOICE.key(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long callsAnswered() {
+        return deliveries.getOrDefault(Channel.VOICE.key(), Map.of()).getOrDefault(DeliveryState.DELIVERED.name(), 0L);
+    }
+
     /** SMS per provider, all states together, e.g. {"46elks": 30, "twilio": 12}. */
     public Map<String, Long> smsTotalsByProvider() {
         Map<String, Long> totals = new TreeMap<>();

@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +20,7 @@ import se.outband.common.ApiException;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.FailoverSmsGateway;
+import se.outband.messaging.voice.CallGateway;
 
 /** Read side of bulletins: listings, progress and deliveries. */
 @ApplicationScoped
@@ -31,8 +32,10 @@ public class BulletinQueries {
     private final FailoverSmsGateway sms;
     private final MailGateway mail;
     private final BulletinService bulletins;
+    private final CallGateway calls;
 
-    BulletinQueries(SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, BulletinService bulletins) {
+    BulletinQueries(SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, BulletinService bulletins, CallGateway calls) {
+        this.calls = calls;
         this.smsConfig = smsConfig;
         this.sms = sms;
         this.mail = mail;
@@ -82,7 +85,7 @@ public class BulletinQueries {
                 b.replyOptionList(), b.audience, b.recipientCount, b.smsSegments, b.encoding.name(), cost,
                 smsConfig.currency(), counts.byChannel(), reached, failedRecipients(id), counts.pending(), fellBack, percent,
                 secondsToShare(b, reachedTimes, 50), secondsToShare(b, reachedTimes, 90), toComplete, lastError,
-                Map.of("sms", sms.name(), "email", mail.name()), bulletins.dryRunNotice(messages), byProvider, sms.providers());
+                Map.of("sms", sms.name(), "email", mail.name(), "voice", calls.name()), bulletins.dryRunNotice(messages), byProvider, sms.providers());
     }
 
     /** SMS sent or refused per provider and state, e.g. {"46elks": {"DELIVERED": 30}}; messages not yet sent have none. */
@@ -122,6 +125,17 @@ public class BulletinQueries {
                 .setParameter(1, id).getResultList();
     }
 
+    /** What the call of a voice delivery reads; empty for anything else (a signed request for a row a restore replaced). */
+    @Transactional
+    public Optional<CallScript> callScript(long deliveryId) {
+        Delivery call = Delivery.findById(deliveryId);
+        if (call == null || call.channel != Channel.VOICE) {
+            return Optional.empty();
+        }
+        Bulletin bulletin = Bulletin.findById(call.bulletinId);
+        return Optional.of(new CallScript(bulletin.text, bulletin.drill, bulletin.replyOptionList()));
+    }
+
     /** How each channel's provider is doing, for the leaders' start page. */
     public record ChannelHealth(String channel, String provider, Instant lastSuccess, Instant lastErrorAt, String lastError,
             List<FailoverSmsGateway.ProviderView> providers) {
@@ -132,14 +146,21 @@ public class BulletinQueries {
         EntityManager em = Bulletin.getEntityManager();
         List<ChannelHealth> health = new ArrayList<>();
         for (Channel channel : Channel.values()) {
+            if (channel == Channel.VOICE && !calls.available()) {
+                continue;
+            }
             Instant success = em.createQuery("select max(d.updatedAt) from Delivery d where d.channel = ?1 and d.state in ?2",
                     Instant.class).setParameter(1, channel)
                     .setParameter(2, EnumSet.of(DeliveryState.SENT, DeliveryState.DELIVERED)).getSingleResult();
             Object[] error = em.createQuery("select d.updatedAt, d.lastError from Delivery d where d.channel = ?1"
                     + " and d.lastError is not null order by d.updatedAt desc", Object[].class)
                     .setParameter(1, channel).setMaxResults(1).getResultStream().findFirst().orElse(new Object[2]);
-            health.add(new ChannelHealth(channel.key(),
-                    channel == Channel.SMS ? sms.name() : mail.name(), success, (Instant) error[0], (String) error[1],
+            String provider = switch (channel) {
+                case SMS -> sms.name();
+                case EMAIL -> mail.name();
+                case VOICE -> calls.name();
+            };
+            health.add(new ChannelHealth(channel.key(), provider, success, (Instant) error[0], (String) error[1],
                     channel == Channel.SMS ? sms.providers() : List.of()));
         }
         return health;

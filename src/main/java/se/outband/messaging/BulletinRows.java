@@ -57,6 +57,8 @@ class BulletinRows {
                     plan.stream().filter(PlannedRecipient::bySms).map(p -> p.contact().id()).toArray(), at);
             queue(connection, bulletinId, Channel.EMAIL, "email",
                     plan.stream().filter(PlannedRecipient::byEmail).map(p -> p.contact().id()).toArray(), at);
+            queue(connection, bulletinId, Channel.VOICE, "mobile",
+                    plan.stream().filter(PlannedRecipient::byVoice).map(p -> p.contact().id()).toArray(), at);
         }
     }
 

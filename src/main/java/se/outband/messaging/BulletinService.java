@@ -51,9 +51,12 @@ public class BulletinService {
     private final Event<DeliveriesQueued> queued;
     private final StatusPageService statusPage;
     private final AudienceStore audienceStore;
+    private final ChannelPlanner planner;
 
     BulletinService(ContactService contacts, SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, AuditLog audit,
-            Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage, AudienceStore audienceStore) {
+            Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage, AudienceStore audienceStore,
+            ChannelPlanner planner) {
+        this.planner = planner;
         this.statusPage = statusPage;
         this.audienceStore = audienceStore;
         this.contacts = contacts;
@@ -103,10 +106,11 @@ public class BulletinService {
             throw new ApiException(400, messages.repliesImpossible(sms.oneWaySender().get()));
         }
         SmsSegments.Count count = SmsSegments.count(message);
-        List<PlannedRecipient> plan = audience.addressees().stream().map(c -> PlannedRecipient.of(c, policy)).toList();
+        List<PlannedRecipient> plan = audience.addressees().stream().map(c -> planner.plan(c, policy)).toList();
         int smsMessages = (int) plan.stream().filter(PlannedRecipient::bySms).count();
         int emailMessages = (int) plan.stream().filter(PlannedRecipient::byEmail).count();
-        int unreachable = (int) plan.stream().filter(p -> !p.bySms() && !p.byEmail()).count();
+        int calls = (int) plan.stream().filter(PlannedRecipient::byVoice).count();
+        int unreachable = (int) plan.stream().filter(p -> !p.reachable()).count();
         if (unreachable == plan.size()) {
             throw new ApiException(400, messages.nobodyReachable(plan.size()));
         }
@@ -115,8 +119,9 @@ public class BulletinService {
         if (!dryRun) {
             Bulletin bulletin = store(request, text, message, policy, options, groups, ids, plan, count, actor);
             id = bulletin.id;
-            audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d text=%s"
-                    .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, text));
+            audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d calls=%d text=%s"
+                    .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, calls,
+                            text));
             queued.fire(new DeliveriesQueued(id));
             if (request.statusUpdate()) {
                 statusPage.postFromBulletin(text, Language.SV.messages(StatusPageMessages.class));
@@ -124,7 +129,7 @@ public class BulletinService {
         }
         // Priced at the provider sending now: it takes the whole bulletin unless it fails on the way.
         BigDecimal cost = smsConfig.pricePerSegment(sms.sending()).multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
-        return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, unreachable, count.units(),
+        return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, calls, unreachable, count.units(),
                 count.segments(), count.encoding().name(), count.firstUcs2Character(),
                 count.firstUcs2Character() == null ? null : messages.ucs2Character(count.firstUcs2Character()),
                 cost, smsConfig.currency(), request.drill(), dryRunNotice(messages));

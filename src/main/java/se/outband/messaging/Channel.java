@@ -3,9 +3,11 @@ package se.outband.messaging;
 import java.util.Locale;
 
 public enum Channel {
-    SMS, EMAIL;
+    SMS, EMAIL,
+    /** A call that reads the bulletin, to a number that cannot take SMS. */
+    VOICE;
 
-    /** How the channel is named in JSON, metrics and thread names: "sms", "email". */
+    /** How the channel is named in JSON, metrics and thread names: "sms", "email", "voice". */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -22,6 +22,7 @@ import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailGateway;
 import se.outband.messaging.email.OutgoingMail;
 import se.outband.messaging.sms.FailoverSmsGateway;
+import se.outband.messaging.voice.CallGateway;
 import se.outband.statuspage.StatusPageAddress;
 
 /**
@@ -34,6 +35,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final Duration POLL = Duration.ofMillis(250);
+    /** Starting a call takes one request; Twilio paces calls to about one a second, so two senders keep up. */
+    private static final int CALLERS = 2;
 
     private final Outbox outbox;
     private final FailoverSmsGateway sms;
@@ -41,6 +44,8 @@ public class Dispatcher {
     private final String statusPageUrl;
     private final Lane smsLane;
     private final Lane mailLane;
+    private final Lane voiceLane;
+    private final CallGateway calls;
     private final ResultRecorder results;
     private final Object signal = new Object();
     private volatile boolean running;
@@ -50,7 +55,7 @@ public class Dispatcher {
     /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
 
-    Dispatcher(Outbox outbox, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig,
+    Dispatcher(Outbox outbox, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig, CallGateway calls,
             StatusPageAddress statusPage, Clock clock) {
         this.clock = clock;
         this.pumpBeat = clock.instant();
@@ -61,6 +66,8 @@ public class Dispatcher {
         this.statusPageUrl = statusPage.url();
         this.smsLane = new Lane(Channel.SMS, sms.maxConcurrency());
         this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency());
+        this.calls = calls;
+        this.voiceLane = new Lane(Channel.VOICE, CALLERS);
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,6 +78,7 @@ public class Dispatcher {
         running = true;
         smsLane.start();
         mailLane.start();
+        voiceLane.start();
         pump = daemon(this::pump, "outband-dispatcher");
         results.start();
     }
@@ -87,6 +95,7 @@ public class Dispatcher {
         wake();
         smsLane.stop();
         mailLane.stop();
+        voiceLane.stop();
         results.stop();
         if (pump != null) {
             pump.join(TimeUnit.SECONDS.toMillis(5));
@@ -108,7 +117,7 @@ public class Dispatcher {
         while (running) {
             pumpBeat = clock.instant();
             try {
-                boolean more = smsLane.refill() | mailLane.refill();
+                boolean more = smsLane.refill() | mailLane.refill() | voiceLane.refill();
                 if (!more) {
                     synchronized (signal) {
                         if (!signalled) {
@@ -148,11 +157,11 @@ public class Dispatcher {
     private void send(Outbox.Claimed claimed) {
         SendResult result;
         try {
-            if (claimed.channel() == Channel.SMS) {
-                result = sms.send(claimed.address(), claimed.message(), claimed.smsSegments());
-            } else {
-                result = mail.send(new OutgoingMail(claimed.address(), subject(claimed.message()), claimed.message(), statusPageUrl));
-            }
+            result = switch (claimed.channel()) {
+                case SMS -> sms.send(claimed.address(), claimed.message(), claimed.smsSegments());
+                case EMAIL -> mail.send(new OutgoingMail(claimed.address(), subject(claimed.message()), claimed.message(), statusPageUrl));
+                case VOICE -> calls.call(claimed.deliveryId(), claimed.address());
+            };
         } catch (Throwable e) {
             survive("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);

@@ -52,8 +52,8 @@ public interface MessagingMessages {
     @Message("Provkörning: {channels} skickas inte på riktigt, utan markeras som levererat.")
     String dryRunNotice(String channels);
 
-    @Message("MessageSid saknas eller har en form som Twilio aldrig skickar.")
-    String messageSidInvalid();
+    @Message("{field} saknas eller har en form som leverantören aldrig skickar.")
+    String idInvalid(String field);
 
     @Message("Anropet kunde inte verifieras som ett anrop från Twilio.")
     String badSignature();

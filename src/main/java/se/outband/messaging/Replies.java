@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +77,24 @@ public class Replies {
                 + " where b.id = r.bulletinId and r.mobile = ?1 and b.replyOptions is not null and b.createdAt >= ?2"
                 + " order by b.createdAt desc, b.id desc", Object[].class)
                 .setParameter(1, from).setParameter(2, clock.instant().minus(WINDOW)).setMaxResults(1).getResultList();
+    }
+
+    /**
+     * A key pressed during a call that read a bulletin: the option with that number, stored as the
+     * person's reply (once per call). Empty when the key means no option, so the call can ask again.
+     */
+    @Transactional
+    public Optional<String> byKeypad(long deliveryId, String digits, String callSid) {
+        Delivery call = Delivery.findById(deliveryId);
+        if (call == null || call.channel != Channel.VOICE) {
+            return Optional.empty();
+        }
+        Bulletin bulletin = Bulletin.findById(call.bulletinId);
+        String answer = answer(digits, bulletin.replyOptionList());
+        if (answer != null && Reply.count("messageSid", callSid) == 0) {
+            store(Recipient.findById(call.recipientId), bulletin, call.address, digits, callSid, false);
+        }
+        return Optional.ofNullable(answer);
     }
 
     /**

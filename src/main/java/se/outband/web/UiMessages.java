@@ -129,7 +129,7 @@ public interface UiMessages {
     @Message("Når meddelandena fram?")
     String providersHeading();
 
-    @Message("{#when channel}{#is 'sms'}SMS{#else}E-post{/when}")
+    @Message("{#when channel}{#is 'sms'}SMS{#is 'voice'}Samtal{#else}E-post{/when}")
     String channel(String channel);
 
     @Message("Senast lyckat")
@@ -198,8 +198,8 @@ public interface UiMessages {
     @Message("Så här ser meddelandet ut")
     String preview();
 
-    @Message("{#if count == 1}1 person får{#else}{count} personer får{/if} meddelandet: {sms} med SMS, {email} med e-post.")
-    String confirmCounts(int count, int sms, int email);
+    @Message("{#if count == 1}1 person får{#else}{count} personer får{/if} meddelandet: {sms} med SMS, {email} med e-post{#if calls > 0}, {calls} uppringda (numret tar inte emot SMS){/if}.")
+    String confirmCounts(int count, int sms, int email, int calls);
 
     @Message("{count} av de valda kan inte nås med det kanalval du gjort.")
     String unreachable(int count);
@@ -228,8 +228,14 @@ public interface UiMessages {
     @Message("Misslyckade")
     String failed();
 
-    @Message("Fick e-post i stället")
+    @Message("Fick samtal eller e-post i stället")
     String fellBack();
+
+    @Message("Samtal")
+    String calls();
+
+    @Message("{answered} av {total} besvarade")
+    String callsAnswered(long answered, long total);
 
     @Message("Sidan uppdateras av sig själv var 10:e sekund medan meddelanden är på väg eller svar kan komma.")
     String autoRefresh();
@@ -255,7 +261,7 @@ public interface UiMessages {
     @Message("Påminn dem som inte svarat")
     String remindNoReply();
 
-    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har stoppat SMS från avsändaren{#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#else}Leverantören kunde inte leverera ({code}){/when}")
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har stoppat SMS från avsändaren{#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
     String failureReason(String code);
 
     @Message("Sök namn, nummer eller adress")

@@ -17,6 +17,8 @@ import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.SmsSettingsCheck;
 import se.outband.statuspage.StatusConfig;
 import se.outband.statuspage.StatusSettingsCheck;
+import se.outband.messaging.voice.VoiceConfig;
+import se.outband.messaging.voice.VoiceSettingsCheck;
 
 /** A misconfigured start lists every problem at once, by the variable an administrator sets. */
 class SettingsReportTest {
@@ -26,6 +28,7 @@ class SettingsReportTest {
                 .withSources(new PropertiesConfigSource(SettingsReportTest.class.getResource("/application.properties")))
                 .withSources(new PropertiesConfigSource(settings, "test", 500))
                 .withMapping(SmsConfig.class).withMapping(MailConfig.class).withMapping(OutbandConfig.class).withMapping(StatusConfig.class)
+                .withMapping(VoiceConfig.class)
                 .withValidateUnknown(false)
                 .build();
     }
@@ -37,6 +40,7 @@ class SettingsReportTest {
         new MailSettingsCheck(config.getConfigMapping(MailConfig.class)).check(problems);
         new SettingsReport(config.getConfigMapping(OutbandConfig.class)).check(problems);
         new StatusSettingsCheck(config.getConfigMapping(StatusConfig.class)).check(problems);
+        new VoiceSettingsCheck(config.getConfigMapping(VoiceConfig.class)).check(problems);
         return problems.list();
     }
 
@@ -95,5 +99,15 @@ class SettingsReportTest {
                 + " where people read the status page, e.g. https://status.example.org/"),
                 problems(Map.of("outband.status.public-url", "status.example.org")));
         assertEquals(List.of(), problems(Map.of("outband.status.public-url", "https://status.example.org/")));
+    }
+
+    /** Calls from a name nobody can call, or paced at zero, would leave landline-only staff unreached without a word. */
+    @Test
+    void callsNeedANumberToCallFromAndAPaceAboveZero() throws Exception {
+        assertEquals(List.of("OUTBAND_VOICE_FROM (outband.voice.from) is 'Kommunen': calls need a phone number, e.g. +46766861004",
+                "OUTBAND_VOICE_CALLS_PER_SECOND (outband.voice.calls-per-second) is '0.0': it must be above 0 (0 would stall all calls)"
+                        + " and at most 100",
+                "OUTBAND_VOICE_RETRY_AFTER (outband.voice.retry-after) is 'PT0S': it must be a positive duration, e.g. PT10M"),
+                problems(Map.of("outband.voice.from", "Kommunen", "outband.voice.calls-per-second", "0", "outband.voice.retry-after", "PT0S")));
     }
 }

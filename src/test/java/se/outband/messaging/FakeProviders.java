@@ -21,7 +21,7 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages
- * API (driven through the real Twilio SDK) and GreenMail as the SMTP relay (driven through Jakarta Mail).
+ * and Calls APIs (driven through the real Twilio SDK) and GreenMail as the SMTP relay (driven through Jakarta Mail).
  */
 public class FakeProviders implements QuarkusTestResourceLifecycleManager {
 
@@ -75,6 +75,11 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
                                 + " \"account_sid\": \"" + ACCOUNT_SID + "\", \"num_segments\": \"1\"}")
+                        .withTransformers("response-template")));
+        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls.json")).atPriority(10)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"CA{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
+                                + " \"account_sid\": \"" + ACCOUNT_SID + "\"}")
                         .withTransformers("response-template")));
         // Reading the account is how Outband finds a failing Twilio back.
         twilio.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + ".json")).atPriority(10)

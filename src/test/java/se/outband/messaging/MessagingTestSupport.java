@@ -61,8 +61,17 @@ final class MessagingTestSupport {
 
     /** The form parameters of every message request Twilio's fake received, oldest first. */
     static List<Map<String, String>> smsRequests() {
+        return twilioRequests("/Messages.json");
+    }
+
+    /** The form parameters of every call Twilio's fake was asked to make, oldest first. */
+    static List<Map<String, String>> callRequests() {
+        return twilioRequests("/Calls.json");
+    }
+
+    private static List<Map<String, String>> twilioRequests(String resource) {
         return FakeProviders.twilio().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json"))
+                .filter(e -> e.getRequest().getUrl().endsWith(resource))
                 .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
                 .map(ServeEvent::getRequest)
                 .map(r -> form(r.getBodyAsString()))

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
-import se.outband.messaging.Outbox;
+import se.outband.messaging.ProviderReports;
 
 /**
  * 46elks' calls to Outband: delivery reports ({@code whendelivered}) and incoming SMS (the number's
@@ -36,16 +36,16 @@ public class ElksWebhookResource {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final byte[] secret;
-    private final Outbox outbox;
+    private final ProviderReports reports;
     private final InboundSms inbound;
 
     @Context
     HttpHeaders headers;
 
-    ElksWebhookResource(SmsConfig config, Outbox outbox, InboundSms inbound) {
+    ElksWebhookResource(SmsConfig config, ProviderReports reports, InboundSms inbound) {
         this.inbound = inbound;
         this.secret = config.elks().webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        this.outbox = outbox;
+        this.reports = reports;
     }
 
     /** {@code id}, {@code status} (sent, delivered, failed), {@code delivered}. */
@@ -55,7 +55,7 @@ public class ElksWebhookResource {
     public Response status(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
         String status = form.getFirst("status");
-        outbox.providerStatus(id(form), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
+        reports.providerStatus(id(form), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
         return Response.noContent().build();
     }
 
@@ -77,7 +77,7 @@ public class ElksWebhookResource {
     private String id(MultivaluedMap<String, String> form) {
         String id = form.getFirst("id");
         if (id == null || !ID.matcher(id).matches()) {
-            throw new ApiException(400, messages().messageSidInvalid());
+            throw new ApiException(400, messages().idInvalid("id"));
         }
         return id;
     }

@@ -20,7 +20,7 @@ import io.quarkus.qute.TemplateInstance;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
-import se.outband.messaging.Outbox;
+import se.outband.messaging.ProviderReports;
 
 /**
  * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
@@ -42,15 +42,15 @@ public class TwilioWebhookResource {
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
 
     private final TwilioRequests twilio;
-    private final Outbox outbox;
+    private final ProviderReports reports;
     private final InboundSms inbound;
 
     @Context
     HttpHeaders headers;
 
-    TwilioWebhookResource(TwilioRequests twilio, Outbox outbox, InboundSms inbound) {
+    TwilioWebhookResource(TwilioRequests twilio, ProviderReports reports, InboundSms inbound) {
         this.twilio = twilio;
-        this.outbox = outbox;
+        this.reports = reports;
         this.inbound = inbound;
     }
 
@@ -60,7 +60,7 @@ public class TwilioWebhookResource {
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
         String errorCode = form.getFirst("ErrorCode");
-        outbox.providerStatus(messageSid(form), form.getFirst("MessageStatus"),
+        reports.providerStatus(messageSid(form), form.getFirst("MessageStatus"),
                 errorCode == null || ERROR_CODE.matcher(errorCode).matches() ? errorCode : "unreadable");
         return Response.noContent().build();
     }
@@ -85,7 +85,7 @@ public class TwilioWebhookResource {
     private String messageSid(MultivaluedMap<String, String> form) {
         String sid = form.getFirst("MessageSid");
         if (sid == null || !SID.matcher(sid).matches()) {
-            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).messageSidInvalid());
+            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).idInvalid("MessageSid"));
         }
         return sid;
     }

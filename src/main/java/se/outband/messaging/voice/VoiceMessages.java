@@ -21,4 +21,25 @@ public interface VoiceMessages {
 
     @Message("Hej då.")
     String goodbye();
+
+    @Message("{#if drill}Övning. Det här är en övning. {/if}Ett meddelande från {organisation}.")
+    String callIntro(String organisation, boolean drill);
+
+    @Message("Jag upprepar.")
+    String callRepeat();
+
+    @Message("Övning.")
+    String drill();
+
+    @Message("Svara med knapparna på telefonen.")
+    String callQuestion();
+
+    @Message("Tryck {number} för {option}.")
+    String pressFor(int number, String option);
+
+    @Message("Tack. Ditt svar, {answer}, är mottaget.")
+    String callThanks(String answer);
+
+    @Message("Det valet finns inte.")
+    String callNoSuchChoice();
 }

@@ -1,0 +1,71 @@
+package se.outband.messaging;
+
+import java.time.Clock;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import se.outband.messaging.voice.CallGateway;
+
+/** A delivery that failed for good, and what follows: a call, or an email, for the person it did not reach. */
+@ApplicationScoped
+class DeliveryFailures {
+
+    /** Twilio's SMS errors that say the number exists but takes no SMS (a landline): a call may still reach it. */
+    private static final Set<String> CANNOT_TAKE_SMS = Set.of("21614", "30006");
+
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Event<DeliveriesQueued> queued;
+    private final CallGateway calls;
+
+    DeliveryFailures(Clock clock, MeterRegistry metrics, Event<DeliveriesQueued> queued, CallGateway calls) {
+        this.clock = clock;
+        this.metrics = metrics;
+        this.queued = queued;
+        this.calls = calls;
+    }
+
+    void fail(Delivery delivery, String code, String error, DeliveryState state) {
+        delivery.state = state;
+        delivery.errorCode = code;
+        delivery.lastError = truncate(error);
+        metrics.counter("outband.deliveries.failed", "channel", delivery.channel.key()).increment();
+        if (delivery.channel != Channel.EMAIL) {
+            fallBack(delivery);
+        }
+    }
+
+    /**
+     * Someone an SMS could not reach is called when the provider said the number takes no SMS (a
+     * landline); with sms-then-email, whoever neither SMS nor a call reached gets one email, if they have an address.
+     */
+    private void fallBack(Delivery failed) {
+        Bulletin bulletin = Bulletin.findById(failed.bulletinId);
+        Recipient recipient = Recipient.findById(failed.recipientId);
+        boolean callable = failed.channel == Channel.SMS && failed.errorCode != null && CANNOT_TAKE_SMS.contains(failed.errorCode);
+        if (callable && calls.available() && queueOnce(bulletin, recipient, Channel.VOICE, failed.address, failed.id)) {
+            return;
+        }
+        if (bulletin.channels == ChannelPolicy.SMS_THEN_EMAIL && recipient.email != null) {
+            queueOnce(bulletin, recipient, Channel.EMAIL, recipient.email, failed.id);
+        }
+    }
+
+    /** False when the person already has a delivery on that channel: a repeated report must not send twice. */
+    private boolean queueOnce(Bulletin bulletin, Recipient recipient, Channel channel, String address, long fallbackOf) {
+        if (Delivery.count("recipientId = ?1 and channel = ?2", recipient.id, channel) > 0) {
+            return false;
+        }
+        Outbox.queue(bulletin.id, recipient.id, channel, address, fallbackOf, clock.instant()).persist();
+        queued.fire(new DeliveriesQueued(bulletin.id));
+        return true;
+    }
+
+    /** Provider errors can be long; the column keeps the first 1,000 characters. */
+    static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}
