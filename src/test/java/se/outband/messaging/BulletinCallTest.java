@@ -179,7 +179,8 @@ class BulletinCallTest {
 
     @Test
     void callWebhooksWithoutTwilioSignatureAreRefusedAndChangeNothing() {
-        long id = sendOk(Map.of("text", "Prov.", "contactIds", List.of("c1"), "replyOptions", List.of("JA")));
+        long id = sendOk(Map.of("text", "Prov </Say><Dial>+46700000000</Dial><Say>", "contactIds", List.of("c1"),
+                "replyOptions", List.of("JA")));
         awaitCalls(1);
         List<Map<String, Object>> before = awaitDeliveries(id, inState("SENT"));
         String sid = callSid(before);
@@ -193,6 +194,9 @@ class BulletinCallTest {
         }
         assertEquals("SENT", delivery(deliveries(id), "c1", "voice").get("state"));
         assertEquals(0, tally(id).get("JA"));
+        Document script = twiml("/webhooks/twilio/call/" + callId, Map.of("CallSid", sid));
+        assertNull(script.selectFirst("Dial"), "a leader's text is read out, never obeyed: " + script.outerHtml());
+        assertTrue(script.selectFirst("Say").text().endsWith("Prov </Say><Dial>+46700000000</Dial><Say>"), script.outerHtml());
         // A signed request for a delivery that is no call reads nothing out.
         long missing = callId + 1_000_000;
         assertNull(twiml("/webhooks/twilio/call/" + missing, Map.of("CallSid", sid)).selectFirst("Say"));
