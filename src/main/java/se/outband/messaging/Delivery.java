@@ -44,6 +44,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** The instance sending it, while SENDING: another instance leaves it alone until {@link #leaseUntil}. */
+    @Column(name = "leased_by")
+    public String leasedBy;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     /** The SMS provider that took or refused it; null for email and until it is sent. */
     public String provider;
 

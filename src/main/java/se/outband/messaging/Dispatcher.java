@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import se.outband.common.Database;
 import se.outband.common.Text;
 import se.outband.messaging.email.MailConfig;
 import se.outband.messaging.email.MailGateway;
@@ -70,10 +71,13 @@ public class Dispatcher {
         this.voiceLane = new Lane(Channel.VOICE, CALLERS);
     }
 
-    void start(@Observes StartupEvent event) {
-        int requeued = outbox.requeueInterrupted();
-        if (requeued > 0) {
-            LOG.infof("Queued %d deliveries again that were being sent when Outband stopped", requeued);
+    /** On a shared database, what a stopped instance was sending comes back when its lease runs out instead. */
+    void start(@Observes StartupEvent event, Database database) {
+        if (database.embedded()) {
+            int requeued = outbox.requeueInterrupted();
+            if (requeued > 0) {
+                LOG.infof("Queued %d deliveries again that were being sent when Outband stopped", requeued);
+            }
         }
         running = true;
         smsLane.start();

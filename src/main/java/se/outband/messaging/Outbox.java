@@ -3,17 +3,22 @@ package se.outband.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
 import se.outband.messaging.sms.SmsConfig;
 
 /**
@@ -25,6 +30,12 @@ import se.outband.messaging.sms.SmsConfig;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    /**
+     * How long a claimed delivery is this instance's: far longer than claiming, sending and storing
+     * one message takes (the store alone gives up after 30 seconds), short enough that a dead
+     * instance's messages go out again within minutes.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     /** A delivery taken for sending, with what the sender needs to send it. */
     public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
@@ -35,6 +46,8 @@ public class Outbox {
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
     private final ProviderReports reports;
+    /** Who holds a lease: this process, until it stops. */
+    private final String instance = UUID.randomUUID().toString();
 
     Outbox(Clock clock, SmsConfig smsConfig, MeterRegistry metrics, DeliveryFailures failures, ProviderReports reports) {
         this.clock = clock;
@@ -58,11 +71,36 @@ public class Outbox {
         return delivery;
     }
 
-    /** After a crash or restart, what was being sent is queued again: it may be sent twice, never lost. */
+    /**
+     * At start on the embedded database: what was being sent when Outband stopped is queued again
+     * (it may be sent twice, never lost). Only this process can open that database, so nobody else
+     * is sending it.
+     */
     @Transactional
     public int requeueInterrupted() {
-        return Delivery.update("state = ?1, updatedAt = ?2 where state = ?3",
+        return Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, updatedAt = ?2 where state = ?3",
                 DeliveryState.QUEUED, clock.instant(), DeliveryState.SENDING);
+    }
+
+    /**
+     * Deliveries whose instance died while sending them (its lease ran out before it stored what the
+     * provider said) are queued again for any instance: they may be sent twice, never lost. A live
+     * instance stores every answer well within the lease.
+     */
+    @Scheduled(every = "30s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reclaimOnSchedule() {
+        reclaimExpiredLeases();
+    }
+
+    @Transactional
+    public int reclaimExpiredLeases() {
+        Instant now = clock.instant();
+        int reclaimed = Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, updatedAt = ?2"
+                + " where state = ?3 and leaseUntil < ?2", DeliveryState.QUEUED, now, DeliveryState.SENDING);
+        if (reclaimed > 0) {
+            LOG.warnf("Queued %d deliveries again whose sender stopped before storing the provider's answer", reclaimed);
+        }
+        return reclaimed;
     }
 
     /** Deliveries due for sending now, and since when the oldest has waited. */
@@ -77,26 +115,37 @@ public class Outbox {
         return new Backlog((Long) row[0], (Instant) row[1]);
     }
 
-    /** Marks up to {@code limit} due deliveries of a channel as SENDING, oldest first, and returns them. */
+    /**
+     * Leases up to {@code limit} due deliveries of a channel to this instance, oldest first, and returns
+     * them. Rows another instance is claiming at the same moment are skipped (their row locks), so no
+     * two instances ever take the same row.
+     */
     @Transactional
     public List<Claimed> claim(Channel channel, int limit) {
         Instant now = clock.instant();
-        List<Claimed> claimed = Delivery.getEntityManager().createQuery(
-                "select new se.outband.messaging.Outbox$Claimed(d.id, d.channel, d.address, b.message, b.smsSegments)"
-                        + " from Delivery d, Bulletin b where b.id = d.bulletinId and d.state = :queued"
-                        + " and d.channel = :channel and d.nextAttemptAt <= :now"
-                        // State and channel are fixed, but H2 reads the index in order only when they are named.
-                        + " order by d.state, d.channel, d.nextAttemptAt, d.id", Claimed.class)
-                .setParameter("queued", DeliveryState.QUEUED)
-                .setParameter("channel", channel)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList();
-        if (!claimed.isEmpty()) {
-            Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2 where id in ?3 and state = ?4",
-                    DeliveryState.SENDING, now, claimed.stream().map(Claimed::deliveryId).toList(), DeliveryState.QUEUED);
+        EntityManager em = Delivery.getEntityManager();
+        List<Long> due = ((List<?>) em.createNativeQuery("select id from delivery where state = ?1 and channel = ?2"
+                + " and next_attempt_at <= ?3"
+                // State and channel are fixed, but H2 reads the index in order only when they are named.
+                + " order by state, channel, next_attempt_at, id limit ?4 for update skip locked")
+                .setParameter(1, DeliveryState.QUEUED.name())
+                .setParameter(2, channel.name())
+                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(4, limit)
+                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (due.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
+                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(LEASE), due, DeliveryState.QUEUED);
+        if (leased != due.size()) {
+            // The rows are locked by this transaction: anything else is a database not keeping its locks.
+            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+        }
+        return em.createQuery("select new se.outband.messaging.Outbox$Claimed(d.id, d.channel, d.address, b.message, b.smsSegments)"
+                + " from Delivery d, Bulletin b where b.id = d.bulletinId and d.id in :due order by d.nextAttemptAt, d.id", Claimed.class)
+                .setParameter("due", due)
+                .getResultList();
     }
 
     /** A provider's answer to one send, waiting to be stored. */
@@ -116,6 +165,8 @@ public class Outbox {
 
     private void apply(Delivery delivery, SendResult result, Instant now) {
         delivery.updatedAt = now;
+        delivery.leasedBy = null;
+        delivery.leaseUntil = null;
         String channel = delivery.channel.key();
         if (result instanceof SendResult.Accepted accepted) {
             delivery.providerId = accepted.providerId();

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.replaceContacts;
 import static se.outband.messaging.MessagingTestSupport.CONTACTS;
@@ -20,12 +21,20 @@ import static se.outband.messaging.MessagingTestSupport.sendOk;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +44,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.messaging.sms.SmsSegments;
 import se.outband.access.Roles;
+import se.outband.common.TestClock;
 
 @QuarkusTest
 class DeliveryResilienceTest {
@@ -44,10 +54,21 @@ class DeliveryResilienceTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void reset() {
         replaceContacts(CONTACTS);
         FakeProviders.reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     /** Answers {@code failures} times with an error for one number, then accepts as usual. */
@@ -104,22 +125,24 @@ class DeliveryResilienceTest {
         assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L, "+46701740607", 1L, "+46701740610", 1L), acceptedPerNumber());
     }
 
-    @Test
-    void deliveriesInterruptedMidSendAreSentAfterARestart() {
-        // What a crash leaves behind: rows claimed for sending whose result was never recorded.
-        long id = QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * What a dead instance leaves behind: rows it leased for sending whose result it never recorded,
+     * each number with the end of its lease.
+     */
+    private static long leftSending(String text, Map<String, Instant> leases) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             Bulletin bulletin = new Bulletin();
-            bulletin.text = bulletin.message = "Avbrutet";
+            bulletin.text = bulletin.message = text;
             bulletin.channels = ChannelPolicy.SMS_THEN_EMAIL;
-            bulletin.audience = "contacts: m1, m2";
-            bulletin.recipientCount = 2;
+            bulletin.audience = leases.size() + " contacts";
+            bulletin.recipientCount = leases.size();
             bulletin.smsSegments = 1;
             bulletin.encoding = SmsSegments.Encoding.GSM7;
             bulletin.createdAt = now;
             bulletin.createdBy = "sender";
             bulletin.persist();
-            for (String number : List.of("+46701740605", "+46701740606")) {
+            leases.forEach((number, leaseUntil) -> {
                 Recipient recipient = new Recipient();
                 recipient.bulletinId = bulletin.id;
                 recipient.contactId = number;
@@ -129,10 +152,18 @@ class DeliveryResilienceTest {
                 Delivery delivery = Outbox.queue(bulletin.id, recipient.id, Channel.SMS, number, null, now);
                 delivery.state = DeliveryState.SENDING;
                 delivery.attempts = 1;
+                delivery.leasedBy = "an-instance-that-died";
+                delivery.leaseUntil = leaseUntil;
                 delivery.persist();
-            }
+            });
             return bulletin.id;
         });
+    }
+
+    @Test
+    void deliveriesInterruptedMidSendAreSentAfterARestart() {
+        Instant leased = Instant.now().plus(Outbox.LEASE);
+        long id = leftSending("Avbrutet", Map.of("+46701740605", leased, "+46701740606", leased));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                 .until(() -> deliveries(id).stream().allMatch(d -> "SENDING".equals(d.get("state"))));
         assertEquals(0, acceptedSms().size(), "nothing in SENDING is picked up while running");
@@ -141,6 +172,60 @@ class DeliveryResilienceTest {
         assertEquals(2, outbox.requeueInterrupted());
         awaitDeliveries(id, inState("SENT"));
         assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L), acceptedPerNumber());
+    }
+
+    /** On a shared database another instance may still be sending: only a lease that ran out is taken over. */
+    @Test
+    void aDeadInstancesDeliveriesAreSentAgainOnlyWhenTheirLeaseRunsOut() {
+        Instant now = Instant.now();
+        long id = leftSending("Övertaget", Map.of("+46701740605", now.plus(Outbox.LEASE), "+46701740606", now.minusSeconds(1)));
+
+        assertEquals(1, outbox.reclaimExpiredLeases());
+        await().atMost(Duration.ofSeconds(10)).until(() -> acceptedPerNumber().containsKey("+46701740606"));
+        assertEquals("SENDING", delivery(deliveries(id), "+46701740605", "sms").get("state"), "a live lease is left alone");
+
+        clock.advance(Outbox.LEASE.plusSeconds(1));
+        assertEquals(1, outbox.reclaimExpiredLeases());
+        awaitDeliveries(id, inState("SENT"));
+        assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L), acceptedPerNumber());
+    }
+
+    /** Claims racing each other (and the dispatcher's own) take disjoint rows: nothing claimed is sent by two. */
+    @Test
+    void claimsAtTheSameMomentNeverTakeTheSameDelivery() throws Exception {
+        Map<String, Instant> numbers = new TreeMap<>();
+        for (int i = 0; i < 400; i++) {
+            numbers.put("+467017" + String.format("%05d", i), Instant.now());
+        }
+        long id = leftSending("Kapplöpning", numbers);
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("state = ?1, leasedBy = null, leaseUntil = null where bulletinId = ?2",
+                DeliveryState.QUEUED, id));
+        dispatcher.wake();
+        List<Long> claimedHere = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        for (int r = 0; r < 4; r++) {
+            racers.execute(() -> {
+                List<Outbox.Claimed> batch;
+                do {
+                    batch = outbox.claim(Channel.SMS, 7);
+                    batch.forEach(c -> claimedHere.add(c.deliveryId()));
+                } while (!batch.isEmpty());
+            });
+        }
+        racers.shutdown();
+        assertTrue(racers.awaitTermination(30, TimeUnit.SECONDS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(id).stream().noneMatch(d -> "QUEUED".equals(d.get("state"))));
+
+        assertEquals(claimedHere.size(), Set.copyOf(claimedHere).size(), "no row claimed twice by the racers");
+        Set<String> claimedNumbers = deliveries(id).stream().filter(d -> claimedHere.contains(((Number) d.get("id")).longValue()))
+                .map(d -> (String) d.get("address")).collect(Collectors.toSet());
+        Map<String, Long> sent = acceptedPerNumber();
+        assertTrue(sent.values().stream().allMatch(n -> n == 1), "the dispatcher sent each once");
+        assertTrue(claimedNumbers.stream().noneMatch(sent::containsKey), "nothing the racers hold was also sent");
+        assertEquals(400, claimedNumbers.size() + sent.size(), "every row taken by exactly one");
+        // The racers never send: their rows are closed so no later lease reclaim sends them.
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("state = ?1 where bulletinId = ?2 and state = ?3",
+                DeliveryState.FAILED, id, DeliveryState.SENDING));
     }
 
     @Test
