@@ -20,14 +20,17 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.rometools.rome.io.SyndFeedInput;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import se.outband.common.TestClock;
+import se.outband.continuity.BackupSchedule;
 import se.outband.messaging.FakeProviders;
 
 /**
@@ -43,9 +46,19 @@ class HostileInputTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    Scheduler scheduler;
+
+    /** A scheduled backup is audited too: paused, it cannot pass for a refused request's change. */
+    @BeforeEach
+    void pauseBackups() {
+        scheduler.pause(BackupSchedule.IDENTITY);
+    }
+
     @AfterEach
     void resetClock() {
         clock.reset();
+        scheduler.resume(BackupSchedule.IDENTITY);
     }
 
     private static List<String> bodies() {

@@ -13,7 +13,7 @@ import se.outband.common.Language;
 @ApplicationScoped
 class BackupSchedule {
 
-    static final String IDENTITY = "backup";
+    public static final String IDENTITY = "backup";
 
     private final BackupService backups;
 
