@@ -11,7 +11,7 @@ import se.outband.common.Language;
  * does not wait an interval but also does not compete with the start itself.
  */
 @ApplicationScoped
-class BackupSchedule {
+public class BackupSchedule {
 
     public static final String IDENTITY = "backup";
 
