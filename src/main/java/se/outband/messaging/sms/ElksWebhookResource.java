@@ -2,7 +2,6 @@ package se.outband.messaging.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.ProviderIds;
 import se.outband.messaging.ProviderReports;
 
 /**
@@ -33,7 +33,6 @@ import se.outband.messaging.ProviderReports;
 public class ElksWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(ElksWebhookResource.class);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final byte[] secret;
     private final ProviderReports reports;
@@ -55,7 +54,7 @@ public class ElksWebhookResource {
     public Response status(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
         String status = form.getFirst("status");
-        reports.providerStatus(id(form), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
+        reports.providerStatus(ProviderIds.from(form, "id", headers), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
         return Response.noContent().build();
     }
 
@@ -69,17 +68,9 @@ public class ElksWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inbound(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
-        return inbound.receive(form.getFirst("from"), form.getFirst("message"), id(form))
+        return inbound.receive(form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id", headers))
                 .map(answer -> Response.ok(answer, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElse(Response.noContent().build());
-    }
-
-    private String id(MultivaluedMap<String, String> form) {
-        String id = form.getFirst("id");
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new ApiException(400, messages().idInvalid("id"));
-        }
-        return id;
     }
 
     /** Constant time: how long a wrong secret takes to refuse says nothing about how much of it was right. */

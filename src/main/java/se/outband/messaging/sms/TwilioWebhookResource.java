@@ -15,11 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-
-
-import se.outband.common.ApiException;
-import se.outband.common.Language;
-import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.ProviderIds;
 import se.outband.messaging.ProviderReports;
 
 /**
@@ -38,7 +34,6 @@ public class TwilioWebhookResource {
         static native TemplateInstance message(String text);
     }
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
 
     private final TwilioRequests twilio;
@@ -60,7 +55,7 @@ public class TwilioWebhookResource {
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
         String errorCode = form.getFirst("ErrorCode");
-        reports.providerStatus(messageSid(form), form.getFirst("MessageStatus"),
+        reports.providerStatus(ProviderIds.from(form, "MessageSid", headers), form.getFirst("MessageStatus"),
                 errorCode == null || ERROR_CODE.matcher(errorCode).matches() ? errorCode : "unreadable");
         return Response.noContent().build();
     }
@@ -76,18 +71,9 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), messageSid(form))
+        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid", headers))
                 .map(answer -> Twiml.message(answer).render())
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
-    }
-
-    /** Signed, but still checked: a value that does not fit what Twilio sends is a 400, never a database error. */
-    private String messageSid(MultivaluedMap<String, String> form) {
-        String sid = form.getFirst("MessageSid");
-        if (sid == null || !SID.matcher(sid).matches()) {
-            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).idInvalid("MessageSid"));
-        }
-        return sid;
     }
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {

@@ -19,11 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import se.outband.common.ApiException;
-import se.outband.common.Language;
 import se.outband.messaging.BulletinQueries;
 import se.outband.messaging.CallScript;
-import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.ProviderIds;
 import se.outband.messaging.ProviderReports;
 import se.outband.messaging.Replies;
 import se.outband.messaging.sms.TwilioRequests;
@@ -41,7 +39,6 @@ import se.outband.statuspage.StatusConfig;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class BulletinCallResource {
 
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,5}");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
@@ -96,7 +93,7 @@ public class BulletinCallResource {
             return HANG_UP;
         }
         String answer = digits != null && DIGITS.matcher(digits).matches()
-                ? replies.byKeypad(delivery, digits, callSid(form)).orElse(null) : null;
+                ? replies.byKeypad(delivery, digits, ProviderIds.from(form, "CallSid", headers)).orElse(null) : null;
         return Twiml.keypadAnswer(config.voice(), script.get(), keypad(delivery), answer).setLocale(SWEDISH).render();
     }
 
@@ -105,7 +102,7 @@ public class BulletinCallResource {
     @Path("/status")
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         twilio.verify(CallGateway.BULLETIN_CALLS + "/status", form, signature, headers);
-        reports.providerStatus(callSid(form), form.getFirst("CallStatus"), null);
+        reports.providerStatus(ProviderIds.from(form, "CallSid", headers), form.getFirst("CallStatus"), null);
         return Response.noContent().build();
     }
 
@@ -113,14 +110,5 @@ public class BulletinCallResource {
 
     private static String keypad(long delivery) {
         return CallGateway.BULLETIN_CALLS + "/" + delivery + "/keypad";
-    }
-
-    /** Signed, but still checked: a value that does not fit what Twilio sends is a 400, never a database error. */
-    private String callSid(MultivaluedMap<String, String> form) {
-        String sid = form.getFirst("CallSid");
-        if (sid == null || !SID.matcher(sid).matches()) {
-            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).idInvalid("CallSid"));
-        }
-        return sid;
     }
 }
