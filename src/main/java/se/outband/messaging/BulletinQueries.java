@@ -128,12 +128,8 @@ public class BulletinQueries {
     /** What the call of a voice delivery reads; empty for anything else (a signed request for a row a restore replaced). */
     @Transactional
     public Optional<CallScript> callScript(long deliveryId) {
-        Delivery call = Delivery.findById(deliveryId);
-        if (call == null || call.channel != Channel.VOICE) {
-            return Optional.empty();
-        }
-        Bulletin bulletin = Bulletin.findById(call.bulletinId);
-        return Optional.of(new CallScript(bulletin.text, bulletin.drill, bulletin.replyOptionList()));
+        return Delivery.call(deliveryId).map(call -> Bulletin.<Bulletin>findById(call.bulletinId))
+                .map(bulletin -> new CallScript(bulletin.text, bulletin.drill, bulletin.replyOptionList()));
     }
 
     /** How each channel's provider is doing, for the leaders' start page. */

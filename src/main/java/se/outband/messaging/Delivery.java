@@ -1,6 +1,7 @@
 package se.outband.messaging;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,4 +78,9 @@ public class Delivery extends PanacheEntityBase {
     /** When the message was known to have arrived (delivered receipt, or accepted by the mail relay). */
     @Column(name = "reached_at")
     public Instant reachedAt;
+
+    /** The delivery with this id if it is a call: all that a call's webhooks may act on. */
+    static Optional<Delivery> call(long id) {
+        return Delivery.<Delivery>findByIdOptional(id).filter(delivery -> delivery.channel == Channel.VOICE);
+    }
 }

@@ -85,16 +85,14 @@ public class Replies {
      */
     @Transactional
     public Optional<String> byKeypad(long deliveryId, String digits, String callSid) {
-        Delivery call = Delivery.findById(deliveryId);
-        if (call == null || call.channel != Channel.VOICE) {
-            return Optional.empty();
-        }
-        Bulletin bulletin = Bulletin.findById(call.bulletinId);
-        String answer = answer(digits, bulletin.replyOptionList());
-        if (answer != null && Reply.count("messageSid", callSid) == 0) {
-            store(Recipient.findById(call.recipientId), bulletin, call.address, digits, callSid, false);
-        }
-        return Optional.ofNullable(answer);
+        return Delivery.call(deliveryId).map(call -> {
+            Bulletin bulletin = Bulletin.findById(call.bulletinId);
+            String answer = answer(digits, bulletin.replyOptionList());
+            if (answer != null && Reply.count("messageSid", callSid) == 0) {
+                store(Recipient.findById(call.recipientId), bulletin, call.address, digits, callSid, false);
+            }
+            return answer;
+        });
     }
 
     /**
