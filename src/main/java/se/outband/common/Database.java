@@ -24,31 +24,38 @@ public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class);
 
+    /** What the connection says about the database: read once. */
+    private record Product(String name, String version, String url) {
+    }
+
     private final DataSource dataSource;
-    private volatile Boolean embedded;
+    private volatile Product product;
 
     Database(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Said first at start, so whoever reads the log knows where the data is. */
-    void announce(@Observes @Priority(2) StartupEvent event) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            LOG.infof("Database: %s %s at %s", meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), meta.getURL());
-        }
+    void announce(@Observes @Priority(2) StartupEvent event) {
+        Product known = product();
+        LOG.infof("Database: %s %s at %s", known.name(), known.version(), known.url());
     }
 
     /** True for the embedded H2: only this process can be using it. */
     public boolean embedded() {
-        Boolean known = embedded;
+        return "H2".equals(product().name());
+    }
+
+    private Product product() {
+        Product known = product;
         if (known == null) {
             try (Connection connection = dataSource.getConnection()) {
-                known = "H2".equals(connection.getMetaData().getDatabaseProductName());
+                DatabaseMetaData meta = connection.getMetaData();
+                known = new Product(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), meta.getURL());
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not read which database is in use", e);
             }
-            embedded = known;
+            product = known;
         }
         return known;
     }

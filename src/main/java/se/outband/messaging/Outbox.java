@@ -24,7 +24,8 @@ import se.outband.messaging.sms.SmsConfig;
 /**
  * The delivery rows through sending: queueing, claiming for sending, and recording what the provider
  * answered (its later reports are {@link ProviderReports}', failures and fallbacks {@link DeliveryFailures}').
- * At-least-once: a row claimed but never recorded (a crash) is sent again after a restart.
+ * At-least-once: a row claimed but never recorded (a crash) is sent again, after a restart on the
+ * embedded database, or by another instance once its lease runs out.
  */
 @ApplicationScoped
 public class Outbox {
