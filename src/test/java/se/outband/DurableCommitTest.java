@@ -43,7 +43,9 @@ class DurableCommitTest {
         try (InputStream in = DurableCommitTest.class.getResourceAsStream("/application.properties")) {
             settings.load(in);
         }
-        String url = settings.getProperty("quarkus.datasource.jdbc.url").replace("${outband.data-dir}", dataDir.toString());
+        // The URL used when OUTBAND_DATABASE_URL names no database of its own.
+        String url = settings.getProperty("quarkus.datasource.jdbc.url").replaceFirst("^\\$\\{outband\\.database\\.url:(.*)}$", "$1")
+                .replace("${outband.data-dir}", dataDir.toString());
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CommitThenWait.class.getName(), url)
                 .redirectErrorStream(true).start();

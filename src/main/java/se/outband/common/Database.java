@@ -29,10 +29,12 @@ public class Database {
     }
 
     private final DataSource dataSource;
+    private final DatabaseConfig config;
     private volatile Product product;
 
-    Database(DataSource dataSource) {
+    Database(DataSource dataSource, DatabaseConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
     }
 
     /** Said first at start, so whoever reads the log knows where the data is. */
@@ -41,9 +43,9 @@ public class Database {
         LOG.infof("Database: %s %s at %s", known.name(), known.version(), known.url());
     }
 
-    /** True for the embedded H2: only this process can be using it. */
+    /** True for the embedded H2 (no database named): only this process can be using it. */
     public boolean embedded() {
-        return "H2".equals(product().name());
+        return config.url().isEmpty();
     }
 
     private Product product() {

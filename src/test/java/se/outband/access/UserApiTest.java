@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.TestTransaction;
@@ -27,6 +28,7 @@ import se.outband.common.Language;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@Tag("persistence")
 class UserApiTest {
 
     private static final String PASSWORD = "en lång mening som lösenord";

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ezvcard.Ezvcard;
@@ -35,6 +36,7 @@ import se.outband.continuity.CallListFixtures.Staff;
 
 /** vCards of a group, read back with ez-vcard as a phone's importer would, from the API and from the web UI. */
 @QuarkusTest
+@Tag("persistence")
 class ContactCardsTest {
 
     private static final String ORGANISATION = "Exempelby kommun";

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +31,7 @@ import se.outband.common.TestClock;
  * the next run of the store (a restart runs it at once), with readiness saying so meanwhile.
  */
 @QuarkusTest
+@Tag("persistence")
 class AudienceStoreTest {
 
     @Inject

@@ -29,6 +29,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -37,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import se.outband.access.Roles;
 
 @QuarkusTest
+@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class BulletinDeliveryTest {
 

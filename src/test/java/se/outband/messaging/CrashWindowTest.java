@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.persistence.LockModeType;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +28,7 @@ import se.outband.access.Roles;
  * 20 here), even when the database is slow to store results.
  */
 @QuarkusTest
+@Tag("persistence")
 class CrashWindowTest {
 
     private static final int SENDERS = 20;

@@ -24,12 +24,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Twilio's reports arrive in any order and any number of times; each message falls back to email once. */
 @QuarkusTest
+@Tag("persistence")
 class ReportOrderTest {
 
     private static final String STATUS = "/webhooks/twilio/status";

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import se.outband.access.Roles;
 import se.outband.common.TestClock;
 
 @QuarkusTest
+@Tag("persistence")
 class TwilioWebhookTest {
 
     private static final String STATUS = "/webhooks/twilio/status";

@@ -28,6 +28,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import io.restassured.http.ContentType;
 import se.outband.access.Roles;
 
 @QuarkusTest
+@Tag("persistence")
 class StatusPageTest {
 
     static final String HOSTILE = "<script>alert('x')</script><img src=https://evil.example/x.png> IT-attack";

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +37,7 @@ import se.outband.messaging.FakeProviders;
  * get nothing; STATUS and HJÄLP. Through Twilio's signed webhook, answered in TwiML.
  */
 @QuarkusTest
+@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class SmsCommandTest {
 
