@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -107,7 +108,9 @@ class RestoreAtStart {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            throw refused(reason(e, file), e);
+            Optional<String> explained = explanation(e, file);
+            // An explained refusal ends the log with its sentence alone; anything else keeps its stack trace.
+            throw refused(explained.orElseGet(() -> unexplained(e, file)), explained.isPresent() ? null : e);
         } finally {
             deleteQuietly(scratch);
         }
@@ -117,15 +120,19 @@ class RestoreAtStart {
     }
 
     /** The transaction wraps what its body throws; the administrator needs the first cause that says something. */
-    private static String reason(Throwable thrown, Path file) {
+    private static Optional<String> explanation(Throwable thrown, Path file) {
         for (Throwable e = thrown; e != null; e = e.getCause()) {
             if (e instanceof OpenPgp.Unreadable unreadable) {
-                return unreadable.getMessage() + " Nothing was restored from " + file + ".";
+                return Optional.of(unreadable.getMessage() + " Nothing was restored from " + file + ".");
             }
             if (e instanceof ApiException api) {
-                return "The contacts in the backup could not be imported (" + api.getMessage() + "); nothing was restored.";
+                return Optional.of("The contacts in the backup could not be imported (" + api.getMessage() + "); nothing was restored.");
             }
         }
+        return Optional.empty();
+    }
+
+    private static String unexplained(Throwable thrown, Path file) {
         Throwable root = thrown;
         while (root.getCause() != null) {
             root = root.getCause();
