@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +21,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
+import se.outband.common.SharedJobs;
 
 /**
  * Imports a whole staff list in one transaction, reading it row by row and comparing it with the
@@ -36,14 +35,18 @@ public class ContactImportService {
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration WAIT_FOR_OTHER = Duration.ofMinutes(1);
 
-    private final ReentrantLock running = new ReentrantLock();
+    /** The shared job whose lock an import holds. */
+    private static final String IMPORT = "contact-import";
+
+    private final SharedJobs jobs;
     private final ContactValidator validator;
     private final ContactTable table;
     private final ContactsConfig config;
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactImportService(ContactValidator validator, ContactTable table, ContactsConfig config, AuditLog audit, Clock clock) {
+    ContactImportService(ContactValidator validator, ContactTable table, ContactsConfig config, AuditLog audit, SharedJobs jobs, Clock clock) {
+        this.jobs = jobs;
         this.validator = validator;
         this.table = table;
         this.config = config;
@@ -52,32 +55,25 @@ public class ContactImportService {
     }
 
     /**
-     * One import at a time, each in a transaction of its own that commits before the next begins:
-     * two lists applied over each other would each be compared with what the other is changing.
+     * One import at a time on all instances, each in a transaction of its own that commits before the
+     * next begins: two lists applied over each other would each be compared with what the other is changing.
      */
     public ImportReport importCsv(Path csv, ImportMode mode, boolean dryRun, ContactMessages messages) {
         try {
             if (Files.size(csv) > config.maxImportBytes()) {
                 throw new ApiException(413, messages.fileTooLarge(config.maxImportBytes() / (1024 * 1024)));
             }
-            if (!running.tryLock(WAIT_FOR_OTHER.toSeconds(), TimeUnit.SECONDS)) {
-                throw new ApiException(409, messages.importRunning());
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(409, messages.importRunning());
         }
-        try {
-            return QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
-                try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
-                    return run(reader, mode, dryRun, true, messages);
-                }
-            });
-        } finally {
-            running.unlock();
-        }
+        return QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
+            if (!jobs.lock(IMPORT, WAIT_FOR_OTHER)) {
+                throw new ApiException(409, messages.importRunning());
+            }
+            try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
+                return run(reader, mode, dryRun, true, messages);
+            }
+        });
     }
 
     /**

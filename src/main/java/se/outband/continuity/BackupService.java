@@ -25,6 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 import se.outband.access.AuditLog;
 import se.outband.common.ApiException;
 import se.outband.common.OutbandConfig;
+import se.outband.common.SharedJobs;
 import se.outband.common.ShellCommand;
 
 /**
@@ -55,11 +56,13 @@ public class BackupService {
     private final AuditLog audit;
     private final Clock clock;
     private final BackupFolder folder;
+    private final SharedJobs jobs;
     private final Instant startedAt;
     private volatile Attempt lastAttempt;
 
-    BackupService(BackupConfig config, BackupArchive archive, BackupCopier copier, AuditLog audit, Clock clock,
+    BackupService(BackupConfig config, BackupArchive archive, BackupCopier copier, AuditLog audit, SharedJobs jobs, Clock clock,
             OutbandConfig outband) {
+        this.jobs = jobs;
         this.config = config;
         this.archive = archive;
         this.copier = copier;
@@ -148,6 +151,16 @@ public class BackupService {
         return problem(list());
     }
 
+    /**
+     * The newest backup here, or the newest scheduled one of another instance sharing the database: it
+     * is in that instance's folder and copied elsewhere by its command.
+     */
+    private Instant newest(List<BackupFile> files) {
+        Instant here = files.isEmpty() ? null : files.get(0).createdAt();
+        Instant anywhere = jobs.lastRun(BackupSchedule.JOB).at();
+        return here == null || anywhere != null && anywhere.isAfter(here) ? anywhere : here;
+    }
+
     private Optional<BackupProblem> problem(List<BackupFile> files) {
         if (!configured()) {
             return Optional.of(new BackupProblem(BackupProblem.Kind.NOT_CONFIGURED, null, null));
@@ -157,11 +170,12 @@ public class BackupService {
             return Optional.of(new BackupProblem(BackupProblem.Kind.FAILED, attempt.at(), attempt.error()));
         }
         Instant due = clock.instant().minus(config.every().multipliedBy(2));
-        if (files.isEmpty() && startedAt.isBefore(due)) {
+        Instant newest = newest(files);
+        if (newest == null && startedAt.isBefore(due)) {
             return Optional.of(new BackupProblem(BackupProblem.Kind.NONE_SINCE_START, startedAt, null));
         }
-        if (!files.isEmpty() && files.get(0).createdAt().isBefore(due)) {
-            return Optional.of(new BackupProblem(BackupProblem.Kind.OUTDATED, files.get(0).createdAt(), null));
+        if (newest != null && newest.isBefore(due)) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.OUTDATED, newest, null));
         }
         ShellCommand.Run copy = copier.last();
         if (copy != null && !copy.ok()) {

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -19,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.InstanceName;
 import se.outband.messaging.sms.SmsConfig;
 
 /**
@@ -31,12 +31,6 @@ import se.outband.messaging.sms.SmsConfig;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
-    /**
-     * How long a claimed delivery is this instance's: far longer than claiming, sending and storing
-     * one message takes (the store alone gives up after 30 seconds), short enough that a dead
-     * instance's messages go out again within minutes.
-     */
-    static final Duration LEASE = Duration.ofMinutes(5);
 
     /** A delivery taken for sending, with what the sender needs to send it. */
     public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
@@ -48,10 +42,19 @@ public class Outbox {
     private final DeliveryFailures failures;
     private final ProviderReports reports;
     /** Who holds a lease: this process, until it stops. */
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
+    /**
+     * How long a claimed delivery is this instance's: by default far longer than claiming, sending and
+     * storing one message takes (the store alone gives up after 30 seconds), short enough that a dead
+     * instance's messages go out again within minutes.
+     */
+    private final Duration lease;
 
-    Outbox(Clock clock, SmsConfig smsConfig, MeterRegistry metrics, DeliveryFailures failures, ProviderReports reports) {
+    Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
+            ProviderReports reports) {
         this.clock = clock;
+        this.instance = instance.toString();
+        this.lease = config.lease();
         this.smsConfig = smsConfig;
         this.metrics = metrics;
         this.failures = failures;
@@ -88,7 +91,7 @@ public class Outbox {
      * provider said) are queued again for any instance: they may be sent twice, never lost. A live
      * instance stores every answer well within the lease.
      */
-    @Scheduled(every = "30s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaimOnSchedule() {
         reclaimExpiredLeases();
     }
@@ -138,7 +141,7 @@ public class Outbox {
             return List.of();
         }
         int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
-                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(LEASE), due, DeliveryState.QUEUED);
+                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
         if (leased != due.size()) {
             // The rows are locked by this transaction: anything else is a database not keeping its locks.
             throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");

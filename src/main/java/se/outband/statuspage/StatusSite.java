@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -35,7 +33,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.runtime.StartupEvent;
 import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
 import se.outband.statuspage.SiteModel.Contact;
@@ -80,18 +77,20 @@ public class StatusSite {
     private final StatusConfig config;
     private final StatusPageAddress address;
     private final StatusPoster poster;
-    private final SitePublisher publisher;
+    private final SiteVersions versions;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The version of the status page in the current folder. */
+    private volatile long shown = -1;
 
-    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, SitePublisher publisher,
+    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, SiteVersions versions,
             ObjectMapper json, Clock clock) {
         this.root = outband.dataFolder("status-site");
         this.outband = outband;
         this.config = config;
         this.address = address;
         this.poster = poster;
-        this.publisher = publisher;
+        this.versions = versions;
         this.json = json;
         this.clock = clock;
     }
@@ -101,17 +100,14 @@ public class StatusSite {
         return root.resolve("current");
     }
 
-    void onStart(@Observes StartupEvent event) {
-        render();
+    /** The version of the status page this instance shows ({@link SiteVersions}). */
+    long shown() {
+        return shown;
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged event) {
-        render();
-    }
-
-    /** Renders everything and swaps it in; returns the new folder. */
+    /** Renders everything as the database has it now and swaps it in; returns the new folder. */
     public synchronized Path render() {
-        Snapshot snapshot = QuarkusTransaction.requiringNew().call(Snapshot::read);
+        Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> Snapshot.read(versions.current()));
         Instant now = clock.instant();
         try {
             Files.createDirectories(root);
@@ -125,7 +121,7 @@ public class StatusSite {
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
             write(dir.resolve("poster.html"), poster.render());
             swapIn(dir);
-            publisher.publish(dir);
+            shown = snapshot.version();
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the status page under " + root, e);
@@ -137,7 +133,7 @@ public class StatusSite {
      * committed (and perhaps never to be) can be looked at before anyone else sees it.
      */
     public String previewIndex(Language language) {
-        return index(language, Snapshot.read(), clock.instant());
+        return index(language, Snapshot.read(versions.current()), clock.instant());
     }
 
     private String index(Language language, Snapshot snapshot, Instant now) {
@@ -316,11 +312,11 @@ public class StatusSite {
         }
     }
 
-    /** Everything a render needs, read in one transaction. */
-    private record Snapshot(List<MonitoredSystem> systems, Map<Long, String> systemNames, List<Incident> open,
+    /** Everything a render needs, read in one transaction with the version it is. */
+    private record Snapshot(long version, List<MonitoredSystem> systems, Map<Long, String> systemNames, List<Incident> open,
             List<Incident> resolved, Map<Long, List<IncidentUpdate>> updates) {
 
-        static Snapshot read() {
+        static Snapshot read(long version) {
             List<MonitoredSystem> systems = MonitoredSystem.<MonitoredSystem>findAll(Sort.by("priority").and("name")).list();
             List<Incident> incidents = Incident.<Incident>find("select distinct i from Incident i left join fetch i.serviceIds",
                     Sort.descending("createdAt", "id")).list();
@@ -328,7 +324,7 @@ public class StatusSite {
             List<Incident> resolved = incidents.stream().filter(i -> i.state == IncidentState.RESOLVED).limit(RECENT).toList();
             Map<Long, List<IncidentUpdate>> updates = IncidentUpdate.<IncidentUpdate>findAll(Sort.descending("createdAt", "id"))
                     .stream().collect(Collectors.groupingBy(u -> u.incidentId, LinkedHashMap::new, Collectors.toList()));
-            return new Snapshot(systems, systems.stream().collect(Collectors.toMap(s -> s.id, s -> s.name)), open, resolved, updates);
+            return new Snapshot(version, systems, systems.stream().collect(Collectors.toMap(s -> s.id, s -> s.name)), open, resolved, updates);
         }
 
         SystemState worst() {

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -45,6 +46,7 @@ import se.outband.messaging.sms.SmsSegments;
 import se.outband.access.Roles;
 
 @QuarkusTest
+@Tag("persistence")
 class DeliveryResilienceTest {
 
     private static final List<String> EVERYONE_WITH_A_MOBILE = List.of("m1", "m2", "m3", "m6");
@@ -54,6 +56,9 @@ class DeliveryResilienceTest {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    OutboxConfig outboxConfig;
 
     @BeforeEach
     void reset() {
@@ -152,7 +157,7 @@ class DeliveryResilienceTest {
 
     @Test
     void deliveriesInterruptedMidSendAreSentAfterARestart() {
-        Instant leased = Instant.now().plus(Outbox.LEASE);
+        Instant leased = Instant.now().plus(outboxConfig.lease());
         long id = leftSending("Avbrutet", Map.of("+46701740605", leased, "+46701740606", leased));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                 .until(() -> deliveries(id).stream().allMatch(d -> "SENDING".equals(d.get("state"))));
@@ -168,7 +173,7 @@ class DeliveryResilienceTest {
     @Test
     void aDeadInstancesDeliveriesAreSentAgainOnlyWhenTheirLeaseRunsOut() {
         Instant now = Instant.now();
-        long id = leftSending("Övertaget", Map.of("+46701740605", now.plus(Outbox.LEASE), "+46701740606", now.minusSeconds(1)));
+        long id = leftSending("Övertaget", Map.of("+46701740605", now.plus(outboxConfig.lease()), "+46701740606", now.minusSeconds(1)));
 
         assertEquals(1, outbox.reclaimExpiredLeases());
         await().atMost(Duration.ofSeconds(10)).until(() -> acceptedPerNumber().containsKey("+46701740606"));

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import se.outband.common.SharedBuckets;
 import se.outband.messaging.SendResult;
 
 /**
@@ -52,11 +52,10 @@ public final class FailoverSmsGateway implements SmsGateway {
         volatile Instant throttledSince;
         volatile String lastError;
 
-        Provider(SmsGateway gateway, double ratePerSecond, int maxConcurrency) {
+        /** Paced by {@code ratePerSecond} segments for all instances together, {@code maxConcurrency} at a time in this one. */
+        Provider(SmsGateway gateway, SharedBuckets buckets, double ratePerSecond, int maxConcurrency) {
             this.gateway = gateway;
-            long capacity = Math.max(MIN_BUCKET, (long) Math.ceil(ratePerSecond));
-            this.bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity)
-                    .refillGreedy(capacity, Duration.ofNanos((long) (capacity / ratePerSecond * 1e9))).build()).build();
+            this.bucket = buckets.perSecond("sms " + gateway.name(), ratePerSecond, Math.max(MIN_BUCKET, (long) Math.ceil(ratePerSecond)));
             this.slots = new Semaphore(maxConcurrency);
             this.maxConcurrency = maxConcurrency;
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import se.outband.common.OutbandConfig;
+import se.outband.common.SharedBuckets;
 
 /**
  * Builds the SMS providers of {@code outband.sms.providers} (or the one {@code outband.sms.provider})
@@ -23,19 +24,19 @@ public class SmsGatewayProducer {
 
     @Produces
     @Singleton
-    FailoverSmsGateway smsGateway(SmsConfig config, OutbandConfig outband, Clock clock) {
+    FailoverSmsGateway smsGateway(SmsConfig config, OutbandConfig outband, SharedBuckets buckets, Clock clock) {
         List<FailoverSmsGateway.Provider> providers = new ArrayList<>();
         for (String name : config.providerOrder()) {
             providers.add(switch (name.strip()) {
-                case "twilio" -> new FailoverSmsGateway.Provider(new TwilioSmsGateway(config, URI.create(outband.link(STATUS_CALLBACK_PATH))),
+                case "twilio" -> new FailoverSmsGateway.Provider(new TwilioSmsGateway(config, URI.create(outband.link(STATUS_CALLBACK_PATH))), buckets,
                         config.ratePerSecond(), config.maxConcurrency());
                 case ElksSmsGateway.NAME -> {
                     SmsConfig.Elks elks = config.elks();
                     yield new FailoverSmsGateway.Provider(new ElksSmsGateway(elks,
-                            outband.link(ELKS_WEBHOOKS + elks.webhookSecret().orElseThrow() + "/status")),
+                            outband.link(ELKS_WEBHOOKS + elks.webhookSecret().orElseThrow() + "/status")), buckets,
                             elks.ratePerSecond().orElse(config.ratePerSecond()), elks.maxConcurrency().orElse(config.maxConcurrency()));
                 }
-                case "dry-run" -> new FailoverSmsGateway.Provider(new DryRunSmsGateway(), config.ratePerSecond(), config.maxConcurrency());
+                case "dry-run" -> new FailoverSmsGateway.Provider(new DryRunSmsGateway(), buckets, config.ratePerSecond(), config.maxConcurrency());
                 default -> throw new IllegalStateException("Unknown SMS provider '" + name + "': twilio, 46elks or dry-run");
             });
         }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import se.outband.common.OutbandConfig;
+import se.outband.common.SharedBuckets;
 import se.outband.messaging.sms.SmsConfig;
 import se.outband.messaging.sms.TwilioAccount;
 
@@ -21,7 +22,7 @@ public class CallGatewayProducer {
 
     @Produces
     @Singleton
-    CallGateway calls(SmsConfig sms, VoiceConfig voice, OutbandConfig outband) {
+    CallGateway calls(SmsConfig sms, VoiceConfig voice, OutbandConfig outband, SharedBuckets buckets) {
         List<String> providers = sms.providerOrder().stream().map(String::strip).toList();
         if (providers.contains("twilio")) {
             Optional<String> from = voice.from().or(() -> sms.twilio().from().filter(TwilioAccount::isPhoneNumber));
@@ -29,7 +30,8 @@ public class CallGatewayProducer {
                 LOG.warn("Nobody with only a landline will be called: set outband.voice.from to a Twilio number that can call");
                 return new NoCallGateway();
             }
-            return new TwilioCallGateway(new TwilioAccount(sms.twilio(), CONNECTIONS), from.get(), voice.callsPerSecond(), outband);
+            return new TwilioCallGateway(new TwilioAccount(sms.twilio(), CONNECTIONS), from.get(),
+                    buckets.perSecond("calls twilio", voice.callsPerSecond(), 1), outband);
         }
         return providers.contains("dry-run") ? new DryRunCallGateway() : new NoCallGateway();
     }

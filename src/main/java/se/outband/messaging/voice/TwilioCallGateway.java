@@ -1,13 +1,11 @@
 package se.outband.messaging.voice;
 
 import java.net.URI;
-import java.time.Duration;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import se.outband.common.OutbandConfig;
 import se.outband.messaging.SendResult;
@@ -29,13 +27,13 @@ final class TwilioCallGateway implements CallGateway {
     private final URI statusCallback;
     private final Bucket pace;
 
-    TwilioCallGateway(TwilioAccount account, String from, double callsPerSecond, OutbandConfig outband) {
+    /** Paced by {@code pace}: Twilio queues calls beyond about one a second per account, for all instances together. */
+    TwilioCallGateway(TwilioAccount account, String from, Bucket pace, OutbandConfig outband) {
         this.account = account;
         this.from = new PhoneNumber(from);
         this.outband = outband;
         this.statusCallback = URI.create(outband.link(BULLETIN_CALLS + "/status"));
-        this.pace = Bucket.builder().addLimit(Bandwidth.builder().capacity(1)
-                .refillGreedy(1, Duration.ofNanos((long) (1e9 / callsPerSecond))).build()).build();
+        this.pace = pace;
     }
 
     @Override
