@@ -11,7 +11,7 @@ create table shared_job (
     last_run_at  timestamp(6) with time zone,
     last_run_by  varchar(100)
 );
-insert into shared_job (name) values ('backup'), ('contact-import');
+insert into shared_job (name) values ('backup'), ('contact-import'), ('first-admin');
 
 -- The status page's version: every change counts it up in its own transaction, every instance renders
 -- again when the count is ahead of what it shows, and the instance that moves `published` up publishes.

@@ -1,5 +1,6 @@
 package se.outband.access;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
@@ -10,22 +11,32 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import se.outband.common.Language;
+import se.outband.common.SharedJobs;
 
 /** The first account. There is never a default password: an empty instance says how to create one. */
 @Singleton
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+    /** Instances started together on an empty shared database take turns: the first makes the user, the rest find it. */
+    private static final String FIRST_ADMIN = "first-admin";
 
-    void onStart(@Observes StartupEvent event, BootstrapConfig config, UserService users) {
+    void onStart(@Observes StartupEvent event, BootstrapConfig config, UserService users, SharedJobs jobs) {
         if (users.anyUser()) {
             return;
         }
         config.adminPassword().ifPresentOrElse(
                 password -> {
-                    QuarkusTransaction.requiringNew().run(() -> users.create("admin", password, List.of(Roles.ADMIN), null,
-                            Language.EN.messages(AccessMessages.class)));
-                    LOG.info("Created the user 'admin' from outband.bootstrap.admin-password");
+                    boolean created = QuarkusTransaction.requiringNew().call(() -> {
+                        if (!jobs.lock(FIRST_ADMIN, Duration.ofMinutes(1)) || users.anyUser()) {
+                            return false;
+                        }
+                        users.create("admin", password, List.of(Roles.ADMIN), null, Language.EN.messages(AccessMessages.class));
+                        return true;
+                    });
+                    if (created) {
+                        LOG.info("Created the user 'admin' from outband.bootstrap.admin-password");
+                    }
                 },
                 () -> LOG.warn("Outband has no users yet. Set OUTBAND_BOOTSTRAP_ADMIN_PASSWORD (at least "
                         + UserService.MIN_PASSWORD + " characters) and restart to create the user 'admin'."));

@@ -40,20 +40,41 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
     static final AtomicLong LAST_REQUEST_NANOS = ARRIVALS.last;
     static final AtomicLong REQUESTS = ARRIVALS.requests;
     static final Map<String, AtomicInteger> PER_NUMBER = ARRIVALS.perNumber;
+    /** Requests per sender ("From"): which instance asked, where each instance has a sender of its own. */
+    private static final Arrivals SENDERS = new Arrivals();
 
     static WireMockServer server() {
         return server;
     }
 
-    static void clearCounts() {
+    public static void clearCounts() {
         ARRIVALS.clear();
+        SENDERS.clear();
+    }
+
+    /** Messages asked for per recipient number since the counts were cleared: more than one is a duplicate. */
+    public static Map<String, AtomicInteger> perNumber() {
+        return PER_NUMBER;
+    }
+
+    public static Map<String, AtomicInteger> perSender() {
+        return SENDERS.perNumber;
+    }
+
+    public static long requests() {
+        return REQUESTS.get();
     }
 
     /** A staff list of {@code people} in the group "Alla", with numbers that are valid Swedish mobiles. */
     static byte[] everyone(int people) {
+        return everyone(people, "Alla");
+    }
+
+    public static byte[] everyone(int people, String group) {
         StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
         for (int i = 0; i < people; i++) {
-            csv.append(i).append(",Person ").append(i).append(",070-2").append(String.format("%06d", i)).append(",Alla\n");
+            csv.append(i).append(",Person ").append(i).append(",070-2").append(String.format("%06d", i)).append(',').append(group)
+                    .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -62,7 +83,8 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().containerThreads(CONCURRENCY + 20)
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(8).disableRequestJournal()
-                .extensions(ARRIVALS.counter("arrival-counter", "/Messages.json", "To")));
+                .extensions(ARRIVALS.counter("arrival-counter", "/Messages.json", "To"),
+                        SENDERS.counter("sender-counter", "/Messages.json", "From")));
         server.start();
         server.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
                 .willReturn(aResponse().withStatus(201).withFixedDelay(LATENCY_MS)
