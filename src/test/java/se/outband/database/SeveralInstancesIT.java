@@ -9,14 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,17 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import se.outband.PackagedJar;
 import se.outband.benchmark.PackagedService;
+import se.outband.database.InstancesOnPostgres.Instance;
 import se.outband.messaging.sms.SlowTwilio;
 
 /**
- * Two packaged instances on one real PostgreSQL, each started by the package's own start script (which
- * first rebuilds a copy of the package for PostgreSQL, as an administrator's first start does): a
- * session and a status change made on one are good on the other, each change is published once, a
- * bulletin is sent by both without anyone asked twice, and when one is killed (kill -9) mid-send the
- * other finishes it with nobody lost.
+ * Two packaged instances on one real PostgreSQL ({@link InstancesOnPostgres}): a session and a status
+ * change made on one are good on the other, each change is published once, a bulletin is sent by both
+ * without anyone asked twice, and when one is killed (kill -9) mid-send the other finishes it with
+ * nobody lost.
  */
 class SeveralInstancesIT {
 
@@ -45,55 +40,34 @@ class SeveralInstancesIT {
 
     private static final Path WORK = Path.of("target", "several-instances");
     private static final Path PUBLISHES = WORK.resolve("publishes.log").toAbsolutePath();
-    private static PostgresServer postgres;
     private static SlowTwilio twilio;
-    private static Path app;
-    private static Map<String, String> database;
-    private static Map<String, String> shared;
-    private static final Map<String, Instance> INSTANCES = new HashMap<>();
-
-    /** One instance: its own port, data folder, log and sender name (so the fake Twilio tells them apart). */
-    private record Instance(String name, int port, Path log, Process process) {
-        RequestSpecification admin() {
-            return given().port(port).auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
-        }
-    }
+    private static InstancesOnPostgres instances;
 
     @BeforeAll
     static void twoInstancesOnOnePostgres() throws Exception {
-        deleteRecursively(WORK);
-        Files.createDirectories(WORK);
-        postgres = PostgresServer.start();
-        database = Map.of("OUTBAND_DATABASE_URL", postgres.url(), "OUTBAND_DATABASE_USERNAME", PostgresServer.USER,
-                "OUTBAND_DATABASE_PASSWORD", PostgresServer.PASSWORD);
-        app = copyOfThePackage();
-        Process rebuild = PackagedJar.launchScript(app, true, database, Map.of(), WORK.resolve("rebuild.log"));
-        assertTrue(rebuild.waitFor(3, TimeUnit.MINUTES) && rebuild.exitValue() == 0, "the package was rebuilt for PostgreSQL: see rebuild.log");
-
         twilio = new SlowTwilio();
-        shared = new HashMap<>(twilio.start());
-        shared.putAll(Map.of(
+        Map<String, String> settings = new HashMap<>(twilio.start());
+        settings.putAll(Map.of(
                 "outband.sms.max-concurrency", Integer.toString(CONCURRENCY),
                 "outband.sms.rate-per-second", "2000",
-                // A dead instance's messages are taken over after this; the shortest lease allowed.
+                // A dead instance's messages are taken over after this: the shortest lease allowed.
                 "outband.outbox.lease", "PT10S",
                 "outband.status.publish-command", "echo {dir} >> " + PUBLISHES,
                 "quarkus.log.category.\"se.outband\".level", "INFO"));
-        launch("a");
-        launch("b");
-        for (String name : List.of("a", "b")) {
-            awaitReady(name);
-        }
+        instances = new InstancesOnPostgres(WORK, settings);
+        Instance a = instances.launch("a");
+        Instance b = instances.launch("b");
+        instances.ready(a);
+        instances.ready(b);
     }
 
     @AfterAll
     static void stop() {
-        INSTANCES.values().forEach(instance -> instance.process().destroyForcibly());
+        if (instances != null) {
+            instances.close();
+        }
         if (twilio != null) {
             twilio.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
@@ -101,17 +75,16 @@ class SeveralInstancesIT {
     @BeforeEach
     void bothRunning() throws IOException {
         for (String name : List.of("a", "b")) {
-            if (!INSTANCES.get(name).process().isAlive()) {
-                launch(name);
-                awaitReady(name);
+            if (!instances.get(name).process().isAlive()) {
+                instances.ready(instances.launch(name));
             }
         }
     }
 
     @Test
     void aSessionAndAStatusChangeAreGoodOnEitherInstanceAndEachChangeIsPublishedOnce() throws Exception {
-        Instance a = INSTANCES.get("a");
-        Instance b = INSTANCES.get("b");
+        Instance a = instances.get("a");
+        Instance b = instances.get("b");
         String csrf = given().port(a.port()).get("/login").then().statusCode(200).extract().cookie("outband-csrf");
         Response signIn = given().port(a.port()).redirects().follow(false).cookie("outband-csrf", csrf)
                 .contentType("application/x-www-form-urlencoded")
@@ -128,8 +101,7 @@ class SeveralInstancesIT {
                 .post("/app/status/services").then().statusCode(303);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().port(a.port()).get("/status/status.json").asString().contains(system));
-        long shownMillis = (System.nanoTime() - changedAt) / 1_000_000;
-        System.out.printf("A change made on b was shown by a after %,d ms%n", shownMillis);
+        System.out.printf("A change made on b was shown by a after %,d ms%n", (System.nanoTime() - changedAt) / 1_000_000);
 
         // Both instances have rendered it now; give a publish by the one that did not win the time to happen.
         Thread.sleep(3000);
@@ -139,8 +111,8 @@ class SeveralInstancesIT {
 
     @Test
     void whenOneInstanceIsKilledMidSendTheOtherFinishesItAndNobodyIsLost() throws Exception {
-        Instance a = INSTANCES.get("a");
-        Instance b = INSTANCES.get("b");
+        Instance a = instances.get("a");
+        Instance b = instances.get("b");
         String group = "Alla-" + UUID.randomUUID().toString().substring(0, 8);
         a.admin().contentType("text/csv").body(SlowTwilio.everyone(RECIPIENTS, group)).post("/api/contacts/import")
                 .then().statusCode(200);
@@ -156,8 +128,8 @@ class SeveralInstancesIT {
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> sent(b, id) == RECIPIENTS);
         System.out.printf("Killed a after %,d requests (a %s, b %s); b finished: %,d of %,d reached, %d asked twice%n",
-                KILL_AFTER, bySender.get("OutbandA"), bySender.get("OutbandB"), SlowTwilio.perNumber().size(), RECIPIENTS, duplicates());
-        assertTrue(bySender.getOrDefault("OutbandA", 0) > 0 && bySender.getOrDefault("OutbandB", 0) > 0,
+                KILL_AFTER, bySender.get(a.sender()), bySender.get(b.sender()), SlowTwilio.perNumber().size(), RECIPIENTS, duplicates());
+        assertTrue(bySender.getOrDefault(a.sender(), 0) > 0 && bySender.getOrDefault(b.sender(), 0) > 0,
                 "both instances were sending: " + bySender);
         assertEquals(0, askedTwiceWhileBothRan, "two live dispatchers never take the same message");
         assertEquals(RECIPIENTS, SlowTwilio.perNumber().size(), "everyone reached");
@@ -175,47 +147,5 @@ class SeveralInstancesIT {
 
     private static long publishes() throws IOException {
         return Files.exists(PUBLISHES) ? Files.readAllLines(PUBLISHES).size() : 0;
-    }
-
-    private static void launch(String name) throws IOException {
-        Instance known = INSTANCES.get(name);
-        int port = known == null ? PackagedJar.freePort() : known.port();
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.putAll(Map.of(
-                "quarkus.http.port", Integer.toString(port),
-                "outband.public-url", "http://localhost:" + port,
-                "outband.data-dir", WORK.resolve("data-" + name).toAbsolutePath().toString(),
-                "outband.sms.twilio.from", "Outband" + name.toUpperCase()));
-        Path log = WORK.resolve(name + ".log");
-        INSTANCES.put(name, new Instance(name, port, log, PackagedJar.launchScript(app, false, database, settings, log)));
-    }
-
-    private static void awaitReady(String name) {
-        Instance instance = INSTANCES.get(name);
-        PackagedJar.awaitReady(instance.process(), instance.port(), instance.log());
-    }
-
-    private static Path copyOfThePackage() throws IOException {
-        Path source = Path.of("target", "quarkus-app");
-        Path copy = WORK.resolve("package").resolve("quarkus-app");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return copy.toAbsolutePath();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -65,6 +65,15 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
         return REQUESTS.get();
     }
 
+    /** Messages a second between the first and the last request since the counts were cleared. */
+    public static double requestsPerSecond() {
+        return REQUESTS.get() * 1e9 / Math.max(1, LAST_REQUEST_NANOS.get() - FIRST_REQUEST_NANOS.get());
+    }
+
+    public static int latencyMillis() {
+        return LATENCY_MS;
+    }
+
     /** A staff list of {@code people} in the group "Alla", with numbers that are valid Swedish mobiles. */
     static byte[] everyone(int people) {
         return everyone(people, "Alla");

@@ -1,0 +1,121 @@
+package se.outband.database;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.restassured.specification.RequestSpecification;
+import se.outband.PackagedJar;
+import se.outband.benchmark.PackagedService;
+
+/**
+ * Packaged instances on one real PostgreSQL, each started by the package's own start script from a
+ * copy of the package that the script first rebuilds for PostgreSQL, as an administrator's first
+ * start does. Each instance has its own port, data folder, log and SMS sender name, so a fake
+ * provider can tell who asked.
+ */
+final class InstancesOnPostgres implements AutoCloseable {
+
+    /** One instance: where it listens, its log and its process. */
+    record Instance(String name, int port, Path log, Process process) {
+        RequestSpecification admin() {
+            return given().port(port).auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
+        }
+
+        /** Its SMS sender name, as a fake provider sees it in "From". */
+        String sender() {
+            return senderOf(name);
+        }
+    }
+
+    private static String senderOf(String name) {
+        return "Outband" + name.toUpperCase();
+    }
+
+    private final Path work;
+    private final PostgresServer postgres;
+    private final Map<String, String> database;
+    private final Path app;
+    private final Map<String, String> settings;
+    private final Map<String, Instance> instances = new HashMap<>();
+
+    /** Starts PostgreSQL and rebuilds a copy of the package under {@code work}; {@code settings} are every instance's. */
+    InstancesOnPostgres(Path work, Map<String, String> settings) throws IOException, InterruptedException {
+        this.work = work;
+        this.settings = settings;
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        postgres = PostgresServer.start();
+        database = Map.of("OUTBAND_DATABASE_URL", postgres.url(), "OUTBAND_DATABASE_USERNAME", PostgresServer.USER,
+                "OUTBAND_DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        app = copyOfThePackage(work.resolve("package"));
+        Process rebuild = PackagedJar.launchScript(app, true, database, Map.of(), work.resolve("rebuild.log"));
+        assertTrue(rebuild.waitFor(3, TimeUnit.MINUTES) && rebuild.exitValue() == 0,
+                "the package was rebuilt for PostgreSQL: see " + work.resolve("rebuild.log"));
+    }
+
+    /** Starts (or starts again, on its port) the instance {@code name} without waiting for it. */
+    Instance launch(String name) throws IOException {
+        Instance known = instances.get(name);
+        int port = known == null ? PackagedJar.freePort() : known.port();
+        Map<String, String> own = new HashMap<>(settings);
+        own.putAll(Map.of(
+                "quarkus.http.port", Integer.toString(port),
+                "outband.public-url", "http://localhost:" + port,
+                "outband.data-dir", work.resolve("data-" + name).toAbsolutePath().toString(),
+                "outband.sms.twilio.from", senderOf(name)));
+        Path log = work.resolve(name + ".log");
+        Instance instance = new Instance(name, port, log, PackagedJar.launchScript(app, false, database, own, log));
+        instances.put(name, instance);
+        return instance;
+    }
+
+    /** Waits until the instance answers ready. */
+    Instance ready(Instance instance) {
+        PackagedJar.awaitReady(instance.process(), instance.port(), instance.log());
+        return instance;
+    }
+
+    Instance get(String name) {
+        return instances.get(name);
+    }
+
+    @Override
+    public void close() {
+        instances.values().forEach(instance -> instance.process().destroyForcibly());
+        postgres.close();
+    }
+
+    private static Path copyOfThePackage(Path into) throws IOException {
+        Path source = Path.of("target", "quarkus-app");
+        Path copy = into.resolve("quarkus-app");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy.toAbsolutePath();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
