@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
 /**
  * Work one instance does for all the instances sharing the database, each job a row of
  * {@code shared_job}. A periodic job (the backup) is run by whichever instance first finds it due:
@@ -56,8 +58,9 @@ public class SharedJobs {
     @Transactional
     public LastRun lastRun(String job) {
         Object[] row = (Object[]) em.createNativeQuery("select last_run_at, last_run_by from shared_job where name = ?1")
+                .unwrap(NativeQuery.class).addScalar("last_run_at", Instant.class).addScalar("last_run_by", String.class)
                 .setParameter(1, job).getSingleResult();
-        return new LastRun(row[0] == null ? null : ((OffsetDateTime) row[0]).toInstant(), (String) row[1]);
+        return new LastRun((Instant) row[0], (String) row[1]);
     }
 
     /**
