@@ -9,11 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.asAdmin;
 import static se.outband.messaging.FakeProviders.callAsTwilio;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -27,8 +34,8 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import se.outband.common.TestClock;
 import se.outband.continuity.BackupSchedule;
 import se.outband.messaging.FakeProviders;
@@ -76,6 +83,7 @@ class HostileInputTest {
     }
 
     private static String token;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** An admin API token: checking it costs nothing, unlike a bcrypt password on each of the sweep's requests. */
     private static io.restassured.specification.RequestSpecification admin() {
@@ -95,6 +103,26 @@ class HostileInputTest {
      */
     private static String snapshot() {
         return admin().get("/api/audit?page=0&size=1").then().extract().path("total").toString();
+    }
+
+    /**
+     * One request of the sweep, sent as it is (path not encoded again) with the JDK's client: REST
+     * Assured takes seconds on the client side to send the deeply nested body, which the service
+     * refuses in a tenth of that.
+     */
+    private static int send(String method, String path, String body) {
+        admin();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -127,13 +155,12 @@ class HostileInputTest {
                 String path = request[0];
                 String body = request[1];
                 String before = method.equals("get") ? null : snapshot();
-                Response answer = admin().urlEncodingEnabled(false).contentType(ContentType.JSON).body(body)
-                        .request(method, path);
+                int status = send(method, path, body);
                 String shortBody = body.length() > 40 ? body.substring(0, 40) + "…" : body;
-                if (answer.statusCode() >= 500) {
-                    broken.add(method + " " + path + " " + shortBody + " -> " + answer.statusCode());
-                } else if (before != null && answer.statusCode() >= 400 && !before.equals(snapshot())) {
-                    broken.add(method + " " + path + " " + shortBody + " -> " + answer.statusCode() + " but changed data");
+                if (status >= 500) {
+                    broken.add(method + " " + path + " " + shortBody + " -> " + status);
+                } else if (before != null && status >= 400 && !before.equals(snapshot())) {
+                    broken.add(method + " " + path + " " + shortBody + " -> " + status + " but changed data");
                 }
             }
         }
