@@ -49,7 +49,6 @@ class FailoverBenchmarkIT {
         while (SlowTwilio.REQUESTS.get() < RECIPIENTS / 2 && System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
             Thread.sleep(5);
         }
-        long twilioBefore = SlowTwilio.REQUESTS.get();
         Set<String> askedOfTwilio = new HashSet<>(SlowTwilio.PER_NUMBER.keySet());
         SlowTwilio.server().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
@@ -66,10 +65,12 @@ class FailoverBenchmarkIT {
         long atBoth = SlowTwilioAnd46elks.ELKS.perNumber.keySet().stream().filter(askedOfTwilio::contains).count();
         long elksFirst = SlowTwilioAnd46elks.ELKS.first.get();
 
-        System.out.printf("%n=== Failover benchmark: %,d SMS, Twilio answers 503 to everything after %,d ===%n", RECIPIENTS, twilioBefore);
+        // What Twilio took is read from the outcome: requests racing the switch to 503 are counted where they ended.
+        System.out.printf("%n=== Failover benchmark: %,d SMS, Twilio answers 503 to everything once half have reached it ===%n",
+                RECIPIENTS);
         System.out.printf("first SMS at 46elks after Twilio died : %,d ms%n", (elksFirst - died) / 1_000_000);
         System.out.printf("Twilio requests after it died         : %,d (answered 503, each moved to 46elks)%n",
-                SlowTwilio.REQUESTS.get() - twilioBefore);
+                SlowTwilio.REQUESTS.get() - twilioSent);
         System.out.printf("SENT through Twilio / 46elks          : %,d / %,d (total %,d of %,d)%n", twilioSent, elksSent,
                 twilioSent + elksSent, RECIPIENTS);
         System.out.printf("numbers asked of 46elks twice         : %,d%n", twiceAtElks);
