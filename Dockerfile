@@ -28,4 +28,6 @@ VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD curl -fsS http://localhost:8080/q/health/ready || exit 1
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+# The package's start script: on the embedded H2 it starts the jar; with OUTBAND_DATABASE_URL it first
+# rebuilds the package in the container for PostgreSQL (once per container, 10-20 seconds).
+ENTRYPOINT ["/app/outband"]
