@@ -16,8 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class PasswordLogin {
 
-    /** Verified against when the user does not exist, so a wrong name takes as long as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no such user");
 
     public sealed interface Result {
     }
@@ -35,10 +33,16 @@ public class PasswordLogin {
 
     private final AuditLog audit;
     private final SignInThrottle throttle;
+    /**
+     * Verified against when the user does not exist, so a wrong name takes as long as a wrong password:
+     * hashed at the cost passwords are hashed at.
+     */
+    private final String dummyHash;
 
-    PasswordLogin(AuditLog audit, SignInThrottle throttle) {
+    PasswordLogin(AuditLog audit, SignInThrottle throttle, AccessConfig config) {
         this.audit = audit;
         this.throttle = throttle;
+        this.dummyHash = BcryptUtil.bcryptHash("no such user", config.passwordHashCost());
     }
 
     public Result attempt(String username, String password, String address) {
@@ -62,7 +66,7 @@ public class PasswordLogin {
         }
         User user = User.findByUsername(username);
         if (user == null) {
-            BcryptUtil.matches(password, DUMMY_HASH);
+            BcryptUtil.matches(password, dummyHash);
             audit.record(username, "login.failed", "unknown user, from " + address);
             return new Rejected();
         }

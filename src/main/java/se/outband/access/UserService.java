@@ -40,8 +40,10 @@ public class UserService {
     private final AuditLog audit;
     private final WebSessions sessions;
     private final PhoneNumbers phones;
+    private final int hashCost;
 
-    UserService(Clock clock, AuditLog audit, WebSessions sessions, PhoneNumbers phones) {
+    UserService(Clock clock, AuditLog audit, WebSessions sessions, PhoneNumbers phones, AccessConfig config) {
+        this.hashCost = config.passwordHashCost();
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
@@ -144,14 +146,14 @@ public class UserService {
         return String.join(",", clean);
     }
 
-    private static String hashed(String password, AccessMessages messages) {
+    private String hashed(String password, AccessMessages messages) {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new ApiException(400, messages.passwordTooShort(MIN_PASSWORD));
         }
         if (password.length() > MAX_PASSWORD) {
             throw new ApiException(400, messages.passwordTooLong(MAX_PASSWORD));
         }
-        return BcryptUtil.bcryptHash(password);
+        return BcryptUtil.bcryptHash(password, hashCost);
     }
 
     /** Normalised like a contact's; a number that cannot get SMS, or another user's, is refused. */
