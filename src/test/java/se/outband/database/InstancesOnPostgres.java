@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 import io.restassured.specification.RequestSpecification;
 import se.outband.PackagedJar;
 import se.outband.benchmark.PackagedService;
@@ -50,6 +52,7 @@ final class InstancesOnPostgres implements AutoCloseable {
 
     /** Starts PostgreSQL and rebuilds a copy of the package under {@code work}; {@code settings} are every instance's. */
     InstancesOnPostgres(Path work, Map<String, String> settings) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(PostgresServer.available(), PostgresServer.MISSING);
         this.work = work;
         this.settings = settings;
         deleteRecursively(work);
