@@ -162,8 +162,9 @@ class DisasterRecoveryIT {
         Process process = PackagedJar.launch(settings, Map.of(), log);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a refused restore stops Outband");
         assertNotEquals(0, process.exitValue());
-        String output = Files.readString(log);
-        assertTrue(output.contains(reason), "the log says: " + reason + "\n" + output);
+        List<String> lines = Files.readAllLines(log);
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        assertTrue(last.contains(reason), "the log ends with why: " + reason + "\n" + String.join("\n", lines));
     }
 
     private Process start(int port, Map<String, String> settings, String name) throws IOException {

@@ -49,7 +49,7 @@ class OutboxReadinessTest {
 
         // Every sender hangs in a call to the provider; the rest of the bulletin waits behind them.
         StubMapping hanging = FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
-                .willReturn(aResponse().withStatus(201).withFixedDelay(8000).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3000).withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
                         .withTransformers("response-template")));
         long id = MessagingTestSupport.sendOk(Map.of("text", "Fastnar", "groups", List.of("Fastnat")));
