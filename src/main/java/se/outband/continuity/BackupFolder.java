@@ -38,14 +38,15 @@ final class BackupFolder {
         return Files.createTempFile(dir, "outband-backup-", PART, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 
-    /** A name for a backup taken at {@code at} that no file has yet. */
+    /**
+     * A name for a backup taken at {@code at}, after every backup of that second still here: a name
+     * pruned a moment ago is never given again to a newer backup, which would then sort as older.
+     */
     String freeName(Instant at) {
-        String stamp = STAMP.format(at);
-        String name = "outband-backup-" + stamp + ".zip.gpg";
-        for (int n = 2; Files.exists(dir.resolve(name)); n++) {
-            name = "outband-backup-" + stamp + "-" + n + ".zip.gpg";
-        }
-        return name;
+        String prefix = "outband-backup-" + STAMP.format(at);
+        int last = list().stream().map(BackupFile::name).filter(name -> name.startsWith(prefix)).mapToInt(BackupFolder::sequence)
+                .max().orElse(0);
+        return last == 0 ? prefix + ".zip.gpg" : prefix + "-" + (last + 1) + ".zip.gpg";
     }
 
     Path resolve(String name) {
