@@ -29,12 +29,10 @@ public class Database {
     }
 
     private final DataSource dataSource;
-    private final DatabaseConfig config;
     private volatile Product product;
 
-    Database(DataSource dataSource, DatabaseConfig config) {
+    Database(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.config = config;
     }
 
     /** Said first at start, so whoever reads the log knows where the data is. */
@@ -43,9 +41,12 @@ public class Database {
         LOG.infof("Database: %s %s at %s", known.name(), known.version(), known.url());
     }
 
-    /** True for the embedded H2 (no database named): only this process can be using it. */
+    /**
+     * True for the embedded H2: only this process can be using it. Asked of the database itself, so
+     * that a PostgreSQL named another way than OUTBAND_DATABASE_URL is still treated as shared.
+     */
     public boolean embedded() {
-        return config.url().isEmpty();
+        return "H2".equals(product().name());
     }
 
     private Product product() {
