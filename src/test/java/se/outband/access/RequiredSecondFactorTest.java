@@ -12,21 +12,13 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import se.outband.TestApi;
 
 /** With outband.access.totp-required-roles=admin, an admin without a second factor must set one up first. */
 @QuarkusTest
-@TestProfile(RequiredSecondFactorTest.AdminsNeedASecondFactor.class)
+@TestProfile(ProductionAccess.class)
 class RequiredSecondFactorTest {
-
-    public static class AdminsNeedASecondFactor implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("outband.access.totp-required-roles", "admin");
-        }
-    }
 
     @Test
     void anAdminWithoutASecondFactorSeesOnlyTheEnrolmentUntilItIsDone() throws Exception {

@@ -25,7 +25,6 @@ import org.apache.commons.codec.binary.Base32;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -39,7 +38,6 @@ import se.outband.common.TestClock;
 
 /** Two-step sign-in as a user meets it: enrol with an app, sign in with its codes or a recovery code. */
 @QuarkusTest
-@Tag("persistence")
 class SecondFactorTest {
 
     @Inject

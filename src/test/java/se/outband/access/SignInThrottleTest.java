@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import se.outband.TestApi;
@@ -44,19 +42,8 @@ import se.outband.common.TestClock;
 
 /** Guessing is slowed down per address, never by locking the account for everyone. */
 @QuarkusTest
-@TestProfile(SignInThrottleTest.ProductionPasswordCost.class)
+@TestProfile(ProductionAccess.class)
 class SignInThrottleTest {
-
-    /**
-     * Passwords hashed at the cost production uses (the other tests lower it): the check that an unknown
-     * name takes as long as a known one needs bcrypt's work to be what it measures.
-     */
-    public static class ProductionPasswordCost implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("outband.access.password-hash-cost", "10");
-        }
-    }
 
     @Inject
     TestClock clock;

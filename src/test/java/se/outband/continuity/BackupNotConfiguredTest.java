@@ -14,22 +14,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import se.outband.FirstStart;
 import se.outband.access.Roles;
 
 /** As on a newcomer's first start: no passphrase or key, so no backups, and administrators are told why. */
 @QuarkusTest
-@TestProfile(BackupNotConfiguredTest.NoBackupSecret.class)
+@TestProfile(FirstStart.class)
 class BackupNotConfiguredTest {
-
-    public static class NoBackupSecret implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("outband.backup.passphrase", "");
-        }
-    }
 
     @Test
     void noBackupIsMadeAndAdministratorsAreToldWhy() {

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +30,6 @@ import se.outband.continuity.CallListFixtures.Staff;
 
 /** The printable call list: who is on it, in which order and form, who took it (audited), and who may. */
 @QuarkusTest
-@Tag("persistence")
 class CallListTest {
 
     private static Map<String, String> signIn(String role) {

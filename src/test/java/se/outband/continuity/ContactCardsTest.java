@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ezvcard.Ezvcard;
@@ -36,7 +35,6 @@ import se.outband.continuity.CallListFixtures.Staff;
 
 /** vCards of a group, read back with ez-vcard as a phone's importer would, from the API and from the web UI. */
 @QuarkusTest
-@Tag("persistence")
 class ContactCardsTest {
 
     private static final String ORGANISATION = "Exempelby kommun";

@@ -19,27 +19,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import se.outband.TestApi;
+import se.outband.FirstStart;
 import se.outband.access.Roles;
 
 /** The embedded defaults: nothing leaves the machine, everything says so, and the demo still shows progress. */
 @QuarkusTest
-@TestProfile(DryRunGatewaysTest.EmbeddedDefaults.class)
+@TestProfile(FirstStart.class)
 class DryRunGatewaysTest {
-
-    public static class EmbeddedDefaults implements QuarkusTestProfile {
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("outband.sms.provider", "dry-run", "outband.mail.provider", "dry-run");
-        }
-    }
 
     @Test
     void dryRunMarksEverythingDeliveredAndSaysItWasADryRun() {

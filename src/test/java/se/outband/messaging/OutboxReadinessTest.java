@@ -15,7 +15,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -25,7 +24,6 @@ import se.outband.common.TestClock;
 
 /** Bulletins accepted but not sent must not hide behind "UP": readiness says what is stuck. */
 @QuarkusTest
-@Tag("persistence")
 class OutboxReadinessTest {
 
     @Inject
