@@ -29,16 +29,22 @@ public class Database {
     }
 
     private final DataSource dataSource;
+    private final DatabaseConfig config;
     private volatile Product product;
 
-    Database(DataSource dataSource) {
+    Database(DataSource dataSource, DatabaseConfig config) {
         this.dataSource = dataSource;
+        this.config = config;
     }
 
     /** Said first at start, so whoever reads the log knows where the data is. */
     void announce(@Observes @Priority(2) StartupEvent event) {
         Product known = product();
         LOG.infof("Database: %s %s at %s", known.name(), known.version(), known.url());
+        if (!embedded() && config.url().isEmpty()) {
+            LOG.warn("This database was named through Quarkus's own datasource settings: name it with OUTBAND_DATABASE_URL"
+                    + " instead, so that the package's start script rebuilds a new package for it before its first start");
+        }
     }
 
     /**
