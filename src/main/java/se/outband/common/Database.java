@@ -40,7 +40,7 @@ public class Database {
     /** Said first at start, so whoever reads the log knows where the data is. */
     void announce(@Observes @Priority(2) StartupEvent event) {
         Product known = product();
-        LOG.infof("Database: %s %s at %s", known.name(), known.version(), known.url());
+        LOG.infof("Database: %s %s at %s", known.name(), known.version(), withoutParameters(known.url()));
         if (!embedded() && config.url().isEmpty()) {
             LOG.warn("This database was named through Quarkus's own datasource settings: name it with OUTBAND_DATABASE_URL"
                     + " instead, so that the package's start script rebuilds a new package for it before its first start");
@@ -53,6 +53,12 @@ public class Database {
      */
     public boolean embedded() {
         return "H2".equals(product().name());
+    }
+
+    /** A URL's parameters may hold a password (PostgreSQL takes {@code ?password=}): the log never shows them. */
+    static String withoutParameters(String url) {
+        int parameters = url.indexOf('?');
+        return parameters < 0 ? url : url.substring(0, parameters) + "?…";
     }
 
     private Product product() {

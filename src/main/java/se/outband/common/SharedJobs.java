@@ -70,6 +70,7 @@ public class SharedJobs {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean lock(String task, Duration wait) throws InterruptedException {
+        // Real time, not the clock: a wait is a wait even where tests hold the clock still.
         Instant giveUp = Instant.now().plus(wait);
         while (em.createNativeQuery("select name from shared_job where name = ?1 for update skip locked")
                 .setParameter(1, task).getResultList().isEmpty()) {
