@@ -101,7 +101,9 @@ class BackupTest {
                 .header("Content-Disposition", containsString(name));
         Path file = Files.write(dir.resolve(name), download.asByteArray());
         Path zip = dir.resolve("backup.zip");
-        assertEquals(0, new Gpg().decrypt(file, PASSPHRASE, zip), "gpg opens the backup with the passphrase alone");
+        try (Gpg gpg = new Gpg()) {
+            assertEquals(0, gpg.decrypt(file, PASSPHRASE, zip), "gpg opens the backup with the passphrase alone");
+        }
         Map<String, byte[]> entries = unzip(zip);
 
         String csv = new String(entries.get("contacts.csv"), StandardCharsets.UTF_8);

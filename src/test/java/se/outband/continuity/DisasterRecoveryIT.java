@@ -55,10 +55,11 @@ class DisasterRecoveryIT {
 
     @BeforeAll
     static void offlineKeyPair() throws Exception {
-        Gpg gpg = new Gpg();
-        gpg.generateKey(KEY_USER, KEY_PASSPHRASE);
-        gpg.exportPublicKey(KEY_USER, keys.resolve("public.asc"));
-        gpg.exportSecretKey(KEY_USER, KEY_PASSPHRASE, keys.resolve("secret.asc"));
+        try (Gpg gpg = new Gpg()) {
+            gpg.generateKey(KEY_USER, KEY_PASSPHRASE);
+            gpg.exportPublicKey(KEY_USER, keys.resolve("public.asc"));
+            gpg.exportSecretKey(KEY_USER, KEY_PASSPHRASE, keys.resolve("secret.asc"));
+        }
     }
 
     @AfterEach

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Debian's GnuPG, run as an administrator would on a machine without Outband, in a keyring folder
- * of its own so nothing of the user's is read or changed.
+ * of its own so nothing of the user's is read or changed. Closing it stops the agent gpg started
+ * for that folder and deletes the folder.
  */
-final class Gpg {
+final class Gpg implements AutoCloseable {
 
     private final Path home;
 
@@ -43,6 +46,17 @@ final class Gpg {
     void exportSecretKey(String userId, String passphrase, Path file) throws IOException, InterruptedException {
         assertEquals(0, run("--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--armor", "--output",
                 file.toString(), "--export-secret-keys", userId));
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private int run(String... arguments) throws IOException, InterruptedException {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,11 @@ class OpenPgpTest {
         // Big enough for several partial-length packets.
         content = new byte[300_000];
         new Random(7).nextBytes(content);
+    }
+
+    @AfterAll
+    static void stopGpg() throws Exception {
+        gpg.close();
     }
 
     @Test
