@@ -49,6 +49,7 @@ public class Dispatcher {
     private final CallGateway calls;
     private final ResultRecorder results;
     private final Object signal = new Object();
+    private final HeldDeliveries held;
     private volatile boolean running;
     private boolean signalled;
     private Thread pump;
@@ -56,8 +57,9 @@ public class Dispatcher {
     /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
 
-    Dispatcher(Outbox outbox, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig, CallGateway calls,
+    Dispatcher(Outbox outbox, HeldDeliveries held, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig, CallGateway calls,
             StatusPageAddress statusPage, Clock clock) {
+        this.held = held;
         this.clock = clock;
         this.pumpBeat = clock.instant();
         this.results = new ResultRecorder(outbox, clock);
@@ -159,6 +161,14 @@ public class Dispatcher {
     }
 
     private void send(Outbox.Claimed claimed) {
+        try {
+            results.store(new Outbox.Outcome(claimed.deliveryId(), attempt(claimed)));
+        } finally {
+            held.release(claimed.deliveryId());
+        }
+    }
+
+    private SendResult attempt(Outbox.Claimed claimed) {
         SendResult result;
         try {
             result = switch (claimed.channel()) {
@@ -170,7 +180,7 @@ public class Dispatcher {
             survive("Sending delivery " + claimed.deliveryId() + " failed unexpectedly", e);
             result = new SendResult.Retry("Unexpected error: " + e);
         }
-        results.store(new Outbox.Outcome(claimed.deliveryId(), result));
+        return result;
     }
 
     /** The first line of the message, shortened to what mail clients show. */
@@ -228,6 +238,7 @@ public class Dispatcher {
                 return false;
             }
             List<Outbox.Claimed> claimed = outbox.claim(channel, room);
+            held.hold(claimed);
             waiting.addAll(claimed);
             return claimed.size() == room;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -87,9 +88,8 @@ public class Outbox {
     }
 
     /**
-     * Deliveries whose instance died while sending them (its lease ran out before it stored what the
-     * provider said) are queued again for any instance: they may be sent twice, never lost. A live
-     * instance stores every answer well within the lease.
+     * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
+     * what the provider said) are queued again for any instance: they may be sent twice, never lost.
      */
     @Scheduled(every = "10s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaimOnSchedule() {
@@ -105,6 +105,14 @@ public class Outbox {
             LOG.warnf("Queued %d deliveries again whose sender stopped before storing the provider's answer", reclaimed);
         }
         return reclaimed;
+    }
+
+    /** Renews the leases of those of {@code held} still this instance's ({@link HeldDeliveries}); one taken over stays taken. */
+    @Transactional
+    public int renewLeases(Collection<Long> held) {
+        Instant now = clock.instant();
+        return Delivery.update("leaseUntil = ?1 where id in ?2 and leasedBy = ?3 and state = ?4", now.plus(lease), held, instance,
+                DeliveryState.SENDING);
     }
 
     /** Deliveries due for sending now, and since when the oldest has waited. */

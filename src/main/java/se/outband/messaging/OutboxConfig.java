@@ -12,13 +12,13 @@ import se.outband.common.SettingsProblems;
 public interface OutboxConfig {
 
     /**
-     * How long a delivery being sent stays its instance's. Once it runs out without a result stored
-     * (the instance died), another instance sends the message again: shorter means the dead
-     * instance's messages go out sooner, and risks sending twice what a slow provider still holds.
+     * How long a delivery being sent stays its instance's without being renewed. A live instance renews
+     * it every few seconds until the result is stored; once an instance stops (dies), its messages are
+     * sent again by another after this long. Shorter means they go out sooner.
      */
     Duration lease();
 
-    /** A lease must outlast what a live instance takes to send one message and store the answer. */
+    /** A lease must outlast a few of the renewals a live instance makes every 3 seconds. */
     @ApplicationScoped
     class Check implements SettingsCheck {
 

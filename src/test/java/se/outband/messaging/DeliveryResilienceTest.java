@@ -1,5 +1,6 @@
 package se.outband.messaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.messaging.sms.SmsSegments;
 import se.outband.access.Roles;
@@ -59,6 +61,12 @@ class DeliveryResilienceTest {
 
     @Inject
     OutboxConfig outboxConfig;
+
+    @Inject
+    HeldDeliveries held;
+
+    @Inject
+    Scheduler scheduler;
 
     @BeforeEach
     void reset() {
@@ -185,6 +193,34 @@ class DeliveryResilienceTest {
         assertEquals(1, outbox.reclaimExpiredLeases());
         awaitDeliveries(id, inState("SENT"));
         assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L), acceptedPerNumber());
+    }
+
+    /**
+     * A live instance's messages may wait longer than a lease (their turn at a slow provider or a rate
+     * shared with other instances); their lease is renewed meanwhile, so no other instance takes them over.
+     */
+    @Test
+    void messagesHeldLongerThanALeaseAreRenewedNotTakenOverAndSentOnce() {
+        StubMapping slow = FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3000).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
+                        .withTransformers("response-template")));
+        scheduler.pause("outbox-lease-reclaim");
+        try {
+            long id = sendOk(Map.of("text", "Vänta på tur", "contactIds", EVERYONE_WITH_A_MOBILE));
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveries(id).stream().filter(inState("SENDING")).count() == 4);
+            // As if they had waited their turn longer than a lease.
+            QuarkusTransaction.requiringNew().run(() -> Delivery.update("leaseUntil = ?1 where bulletinId = ?2 and state = ?3",
+                    Instant.now().minusSeconds(1), id, DeliveryState.SENDING));
+
+            held.renew();
+            assertEquals(0, outbox.reclaimExpiredLeases(), "what a live instance holds is not taken over");
+            FakeProviders.twilio().removeStub(slow);
+            awaitDeliveries(id, inState("SENT"));
+            assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L, "+46701740607", 1L, "+46701740610", 1L), acceptedPerNumber());
+        } finally {
+            scheduler.resume("outbox-lease-reclaim");
+        }
     }
 
     /** Claims racing each other (and the dispatcher's own) take disjoint rows: nothing claimed is sent by two. */
