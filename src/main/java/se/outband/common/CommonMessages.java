@@ -35,4 +35,7 @@ public interface CommonMessages {
 
     @Message("Något gick fel i Outband. Försök igen; om felet består, kontakta den som driftar tjänsten.")
     String internalError();
+
+    @Message("Någon annan ändrade samma sak i samma ögonblick, så din ändring sparades inte. Läs in sidan igen och försök på nytt.")
+    String changedMeanwhile();
 }

@@ -1,15 +1,18 @@
 package se.outband.common;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -41,6 +44,33 @@ public class FrameworkErrorMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpHeaders headers) {
         return error(400, Language.of(headers).messages(CommonMessages.class).badRequest(e.getOriginalMessage()));
+    }
+
+    /**
+     * The database refused a change because another came first: a name taken, a row removed meanwhile,
+     * by another request or another instance. The check before the change passed for both; the
+     * constraint decides, and the loser is told so. Anything else stays a logged 500.
+     */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, HttpHeaders headers) {
+        return conflictOrFailure(e, headers);
+    }
+
+    /** The same refusal, met at commit. */
+    @ServerExceptionMapper
+    public Response rollback(ArcUndeclaredThrowableException e, HttpHeaders headers) {
+        return conflictOrFailure(e, headers);
+    }
+
+    private static Response conflictOrFailure(Throwable thrown, HttpHeaders headers) {
+        CommonMessages messages = Language.of(headers).messages(CommonMessages.class);
+        for (Throwable e = thrown; e != null; e = e.getCause()) {
+            if (e instanceof ConstraintViolationException) {
+                return error(409, messages.changedMeanwhile());
+            }
+        }
+        LOG.error("Request failed", thrown);
+        return error(500, messages.internalError());
     }
 
     @ServerExceptionMapper
