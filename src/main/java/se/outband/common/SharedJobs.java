@@ -15,7 +15,8 @@ import org.hibernate.query.NativeQuery;
 /**
  * Work one instance does for all the instances sharing the database, each job a row of
  * {@code shared_job}. A periodic job (the backup) is run by whichever instance first finds it due:
- * its update of the row is the claim, and the update count says who won. An exclusive task (an
+ * its update of the row is the claim, and the update count says who won. A standing job (publishing
+ * the status page) is held by one instance as long as it keeps renewing it. An exclusive task (an
  * import) holds the row's lock until its transaction ends. On the embedded database there is one
  * instance, and the same statements simply always let it go ahead.
  */
@@ -26,10 +27,12 @@ public class SharedJobs {
 
     private final EntityManager em;
     private final InstanceName instance;
+    private final Database database;
     private final Clock clock;
 
-    SharedJobs(EntityManager em, InstanceName instance, Clock clock) {
+    SharedJobs(EntityManager em, InstanceName instance, Database database, Clock clock) {
         this.em = em;
+        this.database = database;
         this.instance = instance;
         this.clock = clock;
     }
@@ -48,6 +51,27 @@ public class SharedJobs {
                 .setParameter(2, instance.toString())
                 .setParameter(3, job)
                 .setParameter(4, utc(now.minus(every.minus(every.dividedBy(10)))))
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * True while this instance holds {@code job} for all of them: it is the holder, or nobody has renewed
+     * the job for {@code lease} (its holder stopped). Asking renews it; a holder that stops asking loses
+     * it after {@code lease}, and the first other instance to ask takes it. The embedded database has
+     * one instance, which holds every job at once, even the moment it starts again.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean hold(String job, Duration lease) {
+        if (database.embedded()) {
+            return true;
+        }
+        Instant now = clock.instant();
+        return em.createNativeQuery("update shared_job set last_run_at = ?1, last_run_by = ?2"
+                + " where name = ?3 and (last_run_by = ?2 or last_run_at is null or last_run_at <= ?4)")
+                .setParameter(1, utc(now))
+                .setParameter(2, instance.toString())
+                .setParameter(3, job)
+                .setParameter(4, utc(now.minus(lease)))
                 .executeUpdate() == 1;
     }
 

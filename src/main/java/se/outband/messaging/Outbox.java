@@ -91,7 +91,7 @@ public class Outbox {
      * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
      * what the provider said) are queued again for any instance: they may be sent twice, never lost.
      */
-    @Scheduled(every = "10s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaimOnSchedule() {
         reclaimExpiredLeases();
     }

@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 /**
  * The status page's version in the database, so that a change made on one instance is shown by every
  * instance and published once. Every change counts it up in the change's own transaction; an instance
- * renders again when the count is ahead of what it shows; the one instance that moves {@code published}
- * up to a version publishes that version.
+ * renders again when the count is ahead of what it shows; the publishing instance moves
+ * {@code published} up to each version it publishes.
  */
 @ApplicationScoped
 class SiteVersions {
@@ -31,7 +31,13 @@ class SiteVersions {
         return ((Number) em.createNativeQuery("select version from status_site_version where id = 1").getSingleResult()).longValue();
     }
 
-    /** True for the one instance that is first to publish {@code version} (or a newer one). */
+    /** The newest version published. */
+    @Transactional
+    long published() {
+        return ((Number) em.createNativeQuery("select published from status_site_version where id = 1").getSingleResult()).longValue();
+    }
+
+    /** True when {@code version} is newer than any published yet: it is to be published. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean claimPublishing(long version) {
         return em.createNativeQuery("update status_site_version set published = ?1 where id = 1 and published < ?1")
