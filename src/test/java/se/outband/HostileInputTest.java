@@ -112,9 +112,18 @@ class HostileInputTest {
      */
     private static int send(String method, String path, String body) {
         admin();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+        return send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A POST with any content type, however wrong: REST Assured refuses to send a character set it does not know. */
+    private static int post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static int send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -188,6 +197,20 @@ class HostileInputTest {
                 "Body", "JA", "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(200);
 
         given().urlEncodingEnabled(false).get("/status/index.html%00").then().statusCode(400);
+
+        // A value of the wrong type is refused with a sentence, like any other unreadable body.
+        for (String body : List.of("{\"name\": \"Växel\", \"state\": \"down\", \"priority\": \"ett\"}", "[1, 2, 3]")) {
+            asAdmin().contentType(ContentType.JSON).body(body).post("/api/status/services").then().statusCode(400)
+                    .body("error", containsString("Begäran kunde inte läsas"));
+        }
+
+        // A character set nobody has, on forms anyone may post (webhooks, the sign-in form).
+        for (String path : List.of("/webhooks/twilio/status", "/webhooks/46elks/" + "x".repeat(40) + "/inbound", "/login")) {
+            for (String type : List.of("application/x-www-form-urlencoded; charset=bogus", "multipart/form-data; boundary=zz; charset=utf-7")) {
+                int status = post(path, type, "MessageSid=SM1&To=%2B46701740605");
+                assertTrue(status >= 400 && status < 500, path + " with " + type + " answered " + status);
+            }
+        }
 
         // A huge password would keep bcrypt busy for minutes per request: refused before hashing.
         io.restassured.config.RestAssuredConfig prompt = io.restassured.config.RestAssuredConfig.config().httpClient(

@@ -36,6 +36,12 @@ public interface CommonMessages {
     @Message("Något gick fel i Outband. Försök igen; om felet består, kontakta den som driftar tjänsten.")
     String internalError();
 
+    @Message("Adressen innehåller tecken som Outband inte använder. Kontrollera adressen.")
+    String malformedAddress();
+
+    @Message("Begäran är skriven i en teckenkodning som Outband inte läser. Skicka den som UTF-8.")
+    String unknownCharset();
+
     @Message("Någon annan ändrade samma sak i samma ögonblick, så din ändring sparades inte. Läs in sidan igen och försök på nytt.")
     String changedMeanwhile();
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.security.ForbiddenException;
@@ -44,6 +45,12 @@ public class FrameworkErrorMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpHeaders headers) {
         return error(400, Language.of(headers).messages(CommonMessages.class).badRequest(e.getOriginalMessage()));
+    }
+
+    /** A value of the wrong type: Quarkus's own mapper for it answers an empty 400. */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, HttpHeaders headers) {
+        return unreadableJson(e, headers);
     }
 
     /**

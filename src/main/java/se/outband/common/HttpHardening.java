@@ -1,6 +1,9 @@
 package se.outband.common;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -8,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -37,6 +41,26 @@ public class HttpHardening {
         filters.register(this::handle, PRIORITY);
     }
 
+    private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";\\s]*)", Pattern.CASE_INSENSITIVE);
+
+    /** A body's character set, when it names one, must be one Java can read. */
+    static boolean readableCharset(String contentType) {
+        Matcher charset = contentType == null ? null : CHARSET.matcher(contentType);
+        if (charset == null || !charset.find()) {
+            return true;
+        }
+        try {
+            return Charset.isSupported(charset.group(1));
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(RoutingContext context, int status, String why) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", why).encode());
+    }
+
     void handle(RoutingContext context) {
         String uri = context.request().uri();
         int query = uri.indexOf('?');
@@ -45,8 +69,12 @@ public class HttpHardening {
         response.putHeader("X-Content-Type-Options", "nosniff");
         response.putHeader("Referrer-Policy", "same-origin");
         if (MALFORMED.matcher(rawPath).find()) {
-            response.setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
-                    .end("400 Bad Request: the address contains characters Outband does not use.\n");
+            refuse(context, 400, Language.of(context).messages(CommonMessages.class).malformedAddress());
+            return;
+        }
+        if (!readableCharset(context.request().getHeader("Content-Type"))) {
+            // Decoding a body in a character set the JVM does not have fails deep in the framework, as a 500.
+            refuse(context, 415, Language.of(context).messages(CommonMessages.class).unknownCharset());
             return;
         }
         String path = rawPath.toLowerCase(Locale.ROOT);
