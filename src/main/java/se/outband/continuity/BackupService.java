@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,10 +101,27 @@ public class BackupService {
             return file;
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.error("The backup failed", e);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = reason(e);
             lastAttempt = new Attempt(now, actor, null, reason);
             throw new ApiException(500, messages.failed(reason));
         }
+    }
+
+    /**
+     * What failed, for the start page and the public readiness check: never a path or a database's own
+     * words, which go to the log.
+     */
+    static String reason(Exception e) {
+        if (e instanceof FileSystemException) {
+            return "the backup folder cannot be written (the log names the file)";
+        }
+        if (e instanceof IOException) {
+            return "writing the backup file failed (see the log)";
+        }
+        if (e instanceof SQLException) {
+            return "reading the database failed (see the log)";
+        }
+        return "an unexpected error, " + e.getClass().getSimpleName() + " (see the log)";
     }
 
     private BackupFile write(Instant now) throws IOException, SQLException {

@@ -213,6 +213,27 @@ class BackupTest {
                 .body("checks.find { it.name == 'backups' }.data.problem", equalTo(null)));
     }
 
+    /** A backup that cannot be written says so in words on the public readiness check, without the server's paths. */
+    @Test
+    void aFailedBackupIsSaidWithoutPaths() throws Exception {
+        Path folder = outband.dataFolder("backups");
+        Path aside = folder.resolveSibling("backups-aside");
+        Files.createDirectories(folder);
+        Files.move(folder, aside);
+        try {
+            Files.writeString(folder, "not a folder");
+            String error = asAdmin().post("/api/backups").then().statusCode(500).extract().path("error");
+            assertTrue(error.contains("cannot be written") && !error.contains(outband.dataDir().toString()), error);
+            given().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'backups' }.data.problem", containsString("cannot be written"))
+                    .body(not(containsString(folder.getParent().toString())));
+        } finally {
+            Files.deleteIfExists(folder);
+            Files.move(aside, folder);
+        }
+        asAdmin().post("/api/backups").then().statusCode(201);
+    }
+
     @Test
     void anAdministratorTakesAndDownloadsABackupFromTheWebPage() {
         Map<String, String> admin = signInToUi("admin-web-backup-" + UUID.randomUUID().toString().substring(0, 6), List.of(Roles.ADMIN));
