@@ -25,6 +25,15 @@ class SiteVersions {
         em.createNativeQuery("update status_site_version set version = version + 1 where id = 1").executeUpdate();
     }
 
+    /**
+     * Makes the caller's change wait for any other change of the status page to commit, and then see it:
+     * a decision on what is there (is an incident open?) is not taken twice at once, on two instances.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void waitForOtherChanges() {
+        em.createNativeQuery("select version from status_site_version where id = 1 for update").getSingleResult();
+    }
+
     /** The newest version, read in the caller's transaction (the render's, beside what it renders). */
     @Transactional
     long current() {

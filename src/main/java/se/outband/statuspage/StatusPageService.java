@@ -34,8 +34,10 @@ public class StatusPageService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<StatusChanged> changed;
+    private final SiteVersions versions;
 
-    StatusPageService(AuditLog audit, Clock clock, Event<StatusChanged> changed) {
+    StatusPageService(AuditLog audit, Clock clock, Event<StatusChanged> changed, SiteVersions versions) {
+        this.versions = versions;
         this.audit = audit;
         this.clock = clock;
         this.changed = changed;
@@ -139,6 +141,7 @@ public class StatusPageService {
      */
     @Transactional
     public void postFromBulletin(String text, StatusPageMessages messages) {
+        versions.waitForOtherChanges();
         Incident open = Incident.<Incident>find("state <> ?1", Sort.descending("createdAt", "id"), IncidentState.RESOLVED)
                 .firstResult();
         String clipped = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;

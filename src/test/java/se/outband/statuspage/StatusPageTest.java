@@ -319,6 +319,28 @@ class StatusPageTest {
         assertTrue(page("/status/").text().contains("Nu fungerar telefonen igen."));
     }
 
+    /** Two leaders posting at the same moment (on two instances): one incident, both updates in it. */
+    @Test
+    void twoBulletinsPostedAtOnceOpenOneIncident() throws Exception {
+        se.outband.TestApi.replaceContacts("id,name,mobile\ns1,Sara Status,070-174 06 20\n");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Callable<Integer>> both = List.of(1, 2).stream()
+                    .<java.util.concurrent.Callable<Integer>>map(i -> () -> as(Roles.SENDER).contentType(ContentType.JSON)
+                            .body(Map.of("text", "Samtidigt " + i, "contactIds", List.of("s1"), "statusUpdate", true))
+                            .post("/api/bulletins").statusCode())
+                    .toList();
+            for (java.util.concurrent.Future<Integer> answer : pool.invokeAll(both)) {
+                assertEquals(201, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(Roles.SENDER).get("/api/status/incidents").then()
+                .body("size()", equalTo(1))
+                .body("[0].updates.size()", equalTo(2));
+    }
+
     @Test
     void unknownFilesAre404AndTheFolderCannotBeLeft() {
         given().get("/status/nothing.html").then().statusCode(404);
