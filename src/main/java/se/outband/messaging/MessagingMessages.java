@@ -55,8 +55,8 @@ public interface MessagingMessages {
     @Message("{field} saknas eller har en form som leverantören aldrig skickar.")
     String idInvalid(String field);
 
-    @Message("Anropet kunde inte verifieras som ett anrop från Twilio.")
-    String badSignature();
+    @Message("Anropet kunde inte verifieras som ett anrop från {provider}.")
+    String badSignature(String provider);
 
     @Message("e-post")
     String emailChannel();

@@ -158,7 +158,8 @@ class FailoverTest {
         for (String secret : List.of("wrong", Fake46elks.WEBHOOK_SECRET + "x", Fake46elks.WEBHOOK_SECRET.substring(1))) {
             elksReport(secret, Map.of("id", providerId, "status", "failed")).statusCode(403);
             given().contentType("application/x-www-form-urlencoded").formParams(Map.of("id", "sforged1", "from", (String) one.get("address"),
-                    "to", Fake46elks.SENDER, "message", "NEJ")).post("/webhooks/46elks/" + secret + "/inbound").then().statusCode(403);
+                    "to", Fake46elks.SENDER, "message", "NEJ")).post("/webhooks/46elks/" + secret + "/inbound").then().statusCode(403)
+                    .body("error", containsString("46elks"));
         }
         assertEquals("SENT", deliveries(id).stream().filter(d -> providerId.equals(d.get("providerId"))).findFirst().orElseThrow().get("state"));
         asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(0));

@@ -77,7 +77,7 @@ public class ElksWebhookResource {
     private void verify(String given) {
         if (secret == null || given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("Rejected a call to a 46elks webhook without the right secret");
-            throw new ApiException(403, messages().badSignature());
+            throw new ApiException(403, messages().badSignature("46elks"));
         }
     }
 

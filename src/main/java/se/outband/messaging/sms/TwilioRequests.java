@@ -38,7 +38,7 @@ public class TwilioRequests {
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         if (validator == null || signature == null || !validator.validate(outband.link(path), params, signature)) {
             LOG.warnf("Rejected a call to %s without a valid Twilio signature", path);
-            throw new ApiException(403, Language.of(headers).messages(MessagingMessages.class).badSignature());
+            throw new ApiException(403, Language.of(headers).messages(MessagingMessages.class).badSignature("Twilio"));
         }
     }
 }
