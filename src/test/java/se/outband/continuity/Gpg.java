@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import se.outband.TestFolders;
 
 /**
  * Debian's GnuPG, run as an administrator would on a machine without Outband, in a keyring folder
@@ -52,11 +52,7 @@ final class Gpg implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        TestFolders.delete(home);
     }
 
     private int run(String... arguments) throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 
 import io.restassured.specification.RequestSpecification;
 import se.outband.PackagedJar;
+import se.outband.TestFolders;
 import se.outband.benchmark.PackagedService;
 
 /**
@@ -55,7 +55,7 @@ final class InstancesOnPostgres implements AutoCloseable {
         Assumptions.assumeTrue(PostgresServer.available(), PostgresServer.MISSING);
         this.work = work;
         this.settings = settings;
-        deleteRecursively(work);
+        TestFolders.delete(work);
         Files.createDirectories(work);
         postgres = PostgresServer.start();
         database = Map.of("OUTBAND_DATABASE_URL", postgres.url(), "OUTBAND_DATABASE_USERNAME", PostgresServer.USER,
@@ -112,13 +112,5 @@ final class InstancesOnPostgres implements AutoCloseable {
             }
         }
         return copy.toAbsolutePath();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import se.outband.PackagedJar;
+import se.outband.TestFolders;
 
 /**
  * A real PostgreSQL from Debian's {@code postgresql} package, in a temporary folder of its own:
@@ -70,9 +71,7 @@ public final class PostgresServer implements AutoCloseable {
     public void close() {
         try {
             run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop");
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TestFolders.delete(folder);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("PostgreSQL in " + folder + " did not stop", e);
         }

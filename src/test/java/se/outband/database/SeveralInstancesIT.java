@@ -139,8 +139,7 @@ class SeveralInstancesIT {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> SlowTwilio.requests() >= KILL_AFTER);
         a.process().destroyForcibly().waitFor();
         int askedTwiceWhileBothRan = duplicates();
-        Map<String, Integer> bySender = new HashMap<>();
-        SlowTwilio.perSender().forEach((sender, count) -> bySender.put(sender, count.get()));
+        Map<String, Integer> bySender = SlowTwilio.perSender();
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> sent(b, id) == RECIPIENTS);
         System.out.printf("Killed a after %,d requests (a %s, b %s); b finished: %,d of %,d reached, %d asked twice%n",

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -57,8 +58,9 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
         return PER_NUMBER;
     }
 
-    public static Map<String, AtomicInteger> perSender() {
-        return SENDERS.perNumber;
+    /** Requests per sender since the counts were cleared, as they stand now. */
+    public static Map<String, Integer> perSender() {
+        return SENDERS.perNumber.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
     }
 
     public static long requests() {
