@@ -12,7 +12,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
@@ -32,24 +31,17 @@ public class SharedBuckets {
                         .build();
     }
 
-    /** {@code rate} tokens a second, of which up to {@code burst} may be taken at once after a pause. */
-    public Bucket perSecond(String name, double rate, long burst) {
-        return bucket(name, BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(burst)
-                .refillGreedy(burst, Duration.ofNanos((long) (burst / rate * 1e9))).build()).build());
-    }
-
     /**
-     * The bucket called {@code name} with these limits. The limits are part of its identity, so a
-     * changed rate setting starts a bucket of its own instead of living on in the old one's row.
+     * {@code rate} tokens a second, of which up to {@code burst} may be taken at once after a pause. On a
+     * shared database the limits are part of the bucket's identity, so a changed rate setting starts a
+     * bucket of its own instead of living on in the old one's row.
      */
-    private Bucket bucket(String name, BucketConfiguration limits) {
+    public Bucket perSecond(String name, double rate, long burst) {
+        Bandwidth limit = Bandwidth.builder().capacity(burst).refillGreedy(burst, Duration.ofNanos((long) (burst / rate * 1e9))).build();
         if (shared == null) {
-            LocalBucketBuilder local = Bucket.builder();
-            for (Bandwidth limit : limits.getBandwidths()) {
-                local.addLimit(limit);
-            }
-            return local.build();
+            return Bucket.builder().addLimit(limit).build();
         }
+        BucketConfiguration limits = BucketConfiguration.builder().addLimit(limit).build();
         long key = UUID.nameUUIDFromBytes((name + " " + limits).getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
         return shared.builder().build(key, () -> limits);
     }

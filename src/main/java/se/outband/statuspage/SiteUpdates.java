@@ -79,6 +79,7 @@ public class SiteUpdates {
         renderedAt = clock.instant();
         return dir;
     }
+
     /** For readiness: the page served here is behind the database and has not been rendered for a while. */
     Optional<String> problem(long newest) {
         Instant last = renderedAt;
