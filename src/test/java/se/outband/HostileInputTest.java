@@ -86,7 +86,7 @@ class HostileInputTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** An admin API token: checking it costs nothing, unlike a bcrypt password on each of the sweep's requests. */
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static String token() {
         while (token == null) {
             io.restassured.path.json.JsonPath created = asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("name", "hostile-input-sweep", "roles", List.of("admin"))).post("/api/tokens").then().statusCode(201)
@@ -94,7 +94,11 @@ class HostileInputTest {
             // The sweep sends DELETE /api/tokens/1: it must not revoke its own token halfway.
             token = created.getLong("id") == 1 ? null : created.getString("token");
         }
-        return given().header("Authorization", "Bearer " + token);
+        return token;
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + token());
     }
 
     /**
@@ -111,16 +115,19 @@ class HostileInputTest {
      * refuses in a tenth of that.
      */
     private static int send(String method, String path, String body) {
-        admin();
-        return send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(at(path)).header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
                 .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** A POST with any content type, however wrong: REST Assured refuses to send a character set it does not know. */
     private static int post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(at(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static URI at(String path) {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + path);
     }
 
     private static int send(HttpRequest request) {

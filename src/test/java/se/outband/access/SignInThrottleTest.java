@@ -24,9 +24,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +34,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import se.outband.AtOnce;
 import se.outband.TestApi;
 import se.outband.common.TestClock;
 
@@ -116,22 +114,14 @@ class SignInThrottleTest {
     void parallelGuessesAllCount() throws Exception {
         String user = newUser("parallel");
         String address = newAddress();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            List<Callable<Integer>> guesses = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                String guess = "guess-" + i;
-                guesses.add(() -> basic(address, user, guess).statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : pool.invokeAll(guesses)) {
-                statuses.add(answer.get());
-            }
-            assertEquals(5, Collections.frequency(statuses, 401), () -> "answers " + statuses);
-            assertEquals(7, Collections.frequency(statuses, 429), () -> "answers " + statuses);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "guess-" + i;
+            guesses.add(() -> basic(address, user, guess).statusCode());
         }
+        List<Integer> statuses = AtOnce.run(guesses);
+        assertEquals(5, Collections.frequency(statuses, 401), () -> "answers " + statuses);
+        assertEquals(7, Collections.frequency(statuses, 429), () -> "answers " + statuses);
         assertEquals(429, basic(address, user, PASSWORD).statusCode(), "the next right password is held back too");
     }
 

@@ -12,16 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -35,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import se.outband.AtOnce;
 
 /**
  * Two people (or two instances) making the same change at the same moment: one wins, the other is told
@@ -64,18 +60,8 @@ class ConcurrentChangesTest {
         return given().header("Authorization", "Bearer " + token);
     }
 
-    private static List<Response> atOnce(Supplier<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            List<Callable<Response>> same = Collections.nCopies(AT_ONCE, request::get);
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : pool.invokeAll(same)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Response> atOnce(Callable<Response> request) throws Exception {
+        return AtOnce.run(Collections.nCopies(AT_ONCE, request));
     }
 
     private static void assertOneCreatedTheRestTold(List<Response> answers) {
@@ -133,17 +119,12 @@ class ConcurrentChangesTest {
         for (int round = 0; round < 3; round++) {
             long system = admin().contentType(ContentType.JSON).body(Map.of("name", "Växel " + UUID.randomUUID(), "state", "down",
                     "priority", 1)).post("/api/status/services").then().statusCode(201).extract().<Number>path("id").longValue();
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                Future<Response> removed = pool.submit(() -> admin().delete("/api/status/services/" + system));
-                Future<Response> named = pool.submit(() -> admin().contentType(ContentType.JSON)
-                        .body(Map.of("title", "Växeln nere", "text", "Ring mobil.", "services", List.of(system)))
-                        .post("/api/status/incidents"));
-                for (Response answer : List.of(removed.get(), named.get())) {
-                    assertTrue(answer.statusCode() < 500, () -> "answered " + answer.statusCode() + ": " + answer.asString());
-                }
-            } finally {
-                pool.shutdownNow();
+            Callable<Response> removed = () -> admin().delete("/api/status/services/" + system);
+            Callable<Response> named = () -> admin().contentType(ContentType.JSON)
+                    .body(Map.of("title", "Växeln nere", "text", "Ring mobil.", "services", List.of(system)))
+                    .post("/api/status/incidents");
+            for (Response answer : AtOnce.run(List.of(removed, named))) {
+                assertTrue(answer.statusCode() < 500, () -> "answered " + answer.statusCode() + ": " + answer.asString());
             }
         }
     }

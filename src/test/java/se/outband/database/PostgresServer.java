@@ -73,7 +73,7 @@ public final class PostgresServer implements AutoCloseable {
             run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop");
             TestFolders.delete(folder);
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("PostgreSQL in " + folder + " did not stop", e);
+            throw new IllegalStateException("PostgreSQL in " + folder + " did not stop, or its folder could not be removed", e);
         }
     }
 
