@@ -1,6 +1,9 @@
 package se.outband;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.annotation.Annotation;
@@ -44,6 +47,33 @@ public class ArchitectureTest {
                 .orShould().beAnnotatedWith(Authenticated.class)
                 .because("every path is denied by default and opened by a declared role")
                 .check(OUTBAND);
+    }
+
+    /**
+     * Messaging reads from the top down: what providers send us (inbound), a leader's request to a stored
+     * bulletin (bulletins), the rows on their way out (outbox), the gateways that send them (providers).
+     * A layer uses those below it, never one above.
+     */
+    @Test
+    void messagingIsFourLayersWithArrowsOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Inbound").definedBy("se.outband.messaging.inbound..")
+                .layer("Bulletins").definedBy("se.outband.messaging.bulletins..")
+                .layer("Outbox").definedBy("se.outband.messaging.outbox..")
+                .layer("Providers").definedBy("se.outband.messaging.providers..")
+                .whereLayer("Inbound").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Bulletins").mayOnlyBeAccessedByLayers("Inbound")
+                .whereLayer("Outbox").mayOnlyBeAccessedByLayers("Inbound", "Bulletins")
+                .whereLayer("Providers").mayOnlyBeAccessedByLayers("Inbound", "Bulletins", "Outbox")
+                .check(OUTBAND);
+        noClasses().should().resideInAPackage("se.outband.messaging")
+                .because("every class of messaging belongs to one of its layers").allowEmptyShould(true).check(OUTBAND);
+    }
+
+    /** No two packages import each other, directly or round a circle: each can be read knowing only those below it. */
+    @Test
+    void noPackagesDependOnEachOther() {
+        slices().matching("se.outband.(**)").should().beFreeOfCycles().check(OUTBAND);
     }
 
     /** Yes/no from a request is read strictly ({@code YesNo}): a plain boolean takes "1" for false. */

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import se.outband.common.ApiException;
-import se.outband.contacts.PhoneNumbers;
+import se.outband.common.PhoneNumbers;
 
 /** Outband's own accounts and their roles. */
 @ApplicationScoped

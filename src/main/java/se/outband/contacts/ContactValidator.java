@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import se.outband.common.Language;
+import se.outband.common.PhoneNumbers;
 import se.outband.common.Text;
 
 /**

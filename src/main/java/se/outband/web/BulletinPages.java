@@ -27,18 +27,18 @@ import se.outband.common.YesNo;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
-import se.outband.messaging.BulletinPreview;
-import se.outband.messaging.BulletinProgress;
-import se.outband.messaging.BulletinQueries;
-import se.outband.messaging.BulletinRequest;
-import se.outband.messaging.BulletinService;
-import se.outband.messaging.DeliveryView;
-import se.outband.messaging.MessageTemplates;
-import se.outband.messaging.MessagingMessages;
-import se.outband.messaging.RecipientContact;
-import se.outband.messaging.Replies;
-import se.outband.messaging.sms.SmsConfig;
-import se.outband.messaging.sms.SmsGateway;
+import se.outband.messaging.bulletins.BulletinPreview;
+import se.outband.messaging.bulletins.BulletinProgress;
+import se.outband.messaging.bulletins.BulletinQueries;
+import se.outband.messaging.bulletins.BulletinRequest;
+import se.outband.messaging.bulletins.BulletinService;
+import se.outband.messaging.bulletins.DeliveryView;
+import se.outband.messaging.bulletins.MessageTemplates;
+import se.outband.messaging.bulletins.MessagingMessages;
+import se.outband.messaging.bulletins.RecipientContact;
+import se.outband.messaging.bulletins.Replies;
+import se.outband.messaging.providers.sms.SmsConfig;
+import se.outband.messaging.providers.sms.SmsGateway;
 
 /**
  * The main job: write, check, send, follow up. Sending always passes a confirm step that shows exactly

@@ -2,8 +2,6 @@ package se.outband.web;
 
 import java.util.List;
 
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,15 +11,17 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.SessionIdentityProvider;
 import se.outband.access.WebSessions;
 import se.outband.continuity.BackupProblem;
 import se.outband.continuity.BackupService;
-import se.outband.messaging.BulletinQueries;
-import se.outband.messaging.BulletinSummary;
+import se.outband.messaging.bulletins.BulletinQueries;
+import se.outband.messaging.bulletins.BulletinSummary;
 import se.outband.statuspage.StatusPageService;
-import se.outband.statuspage.SystemState;
 import se.outband.statuspage.StatusViews.SystemView;
+import se.outband.statuspage.SystemState;
 
 /** The first screen: is the status page right, are bulletins getting through, are the providers working. */
 @Path("/app/")

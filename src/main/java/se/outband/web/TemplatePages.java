@@ -16,8 +16,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.ApiException;
-import se.outband.messaging.MessageTemplates;
-import se.outband.messaging.MessagingMessages;
+import se.outband.messaging.bulletins.MessageTemplates;
+import se.outband.messaging.bulletins.MessagingMessages;
 
 /** Admins keep the ready texts leaders start from: the details that change go in [brackets]. */
 @Path("/app/templates")

@@ -15,8 +15,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import se.outband.access.Roles;
-import se.outband.contacts.PhoneNumbers;
 import se.outband.common.Language;
+import se.outband.common.PhoneNumbers;
 
 /**
  * What every page needs to know about the person using it: name, roles, language and the CSRF token

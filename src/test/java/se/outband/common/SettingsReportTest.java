@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import se.outband.messaging.email.MailConfig;
-import se.outband.messaging.email.MailSettingsCheck;
-import se.outband.messaging.sms.SmsConfig;
-import se.outband.messaging.sms.SmsSettingsCheck;
+import se.outband.messaging.providers.email.MailConfig;
+import se.outband.messaging.providers.email.MailSettingsCheck;
+import se.outband.messaging.providers.sms.SmsConfig;
+import se.outband.messaging.providers.sms.SmsSettingsCheck;
+import se.outband.messaging.providers.voice.VoiceConfig;
+import se.outband.messaging.providers.voice.VoiceSettingsCheck;
 import se.outband.statuspage.StatusConfig;
 import se.outband.statuspage.StatusSettingsCheck;
-import se.outband.messaging.voice.VoiceConfig;
-import se.outband.messaging.voice.VoiceSettingsCheck;
 
 /** A misconfigured start lists every problem at once, by the variable an administrator sets. */
 class SettingsReportTest {

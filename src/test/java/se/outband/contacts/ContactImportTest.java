@@ -16,10 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import se.outband.AtOnce;
 
 @QuarkusTest
 @Tag("persistence")
@@ -276,15 +274,9 @@ class ContactImportTest {
     void twoReplacingImportsAtOnceLeaveOneWholeList() throws Exception {
         String first = manyRows(500_000, 1200).toString();
         String second = manyRows(600_000, 1200).toString();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> a = pool.submit(() -> post(first, "?mode=replace").extract().statusCode());
-            Future<Integer> b = pool.submit(() -> post(second, "?mode=replace").extract().statusCode());
-            assertEquals(200, a.get(2, TimeUnit.MINUTES));
-            assertEquals(200, b.get(2, TimeUnit.MINUTES));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(List.of(200, 200), AtOnce.run(List.<Callable<Integer>>of(
+                () -> post(first, "?mode=replace").extract().statusCode(),
+                () -> post(second, "?mode=replace").extract().statusCode())));
         List<Object> ids = contacts().stream().map(c -> c.get("id")).toList();
         assertEquals(1200, ids.size());
         Object prefix = String.valueOf(ids.get(0)).substring(0, 1);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import se.outband.database.InstancesOnPostgres.Instance;
-import se.outband.messaging.sms.SlowTwilio;
+import se.outband.messaging.providers.sms.SlowTwilio;
 
 /**
  * One instance, then two, on one PostgreSQL sending to the same fake Twilio, whose account allows

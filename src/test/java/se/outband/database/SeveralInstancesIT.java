@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.response.Response;
 import se.outband.benchmark.PackagedService;
 import se.outband.database.InstancesOnPostgres.Instance;
-import se.outband.messaging.sms.SlowTwilio;
+import se.outband.messaging.providers.sms.SlowTwilio;
 
 /**
  * Two packaged instances on one real PostgreSQL ({@link InstancesOnPostgres}): a session and a status

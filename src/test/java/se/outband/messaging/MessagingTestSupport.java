@@ -18,9 +18,9 @@ import io.restassured.response.ValidatableResponse;
 import se.outband.access.Roles;
 
 /** Sending bulletins and reading what the fake providers received, as the messaging tests need it. */
-final class MessagingTestSupport {
+public final class MessagingTestSupport {
 
-    static final String CONTACTS = """
+    public static final String CONTACTS = """
             id,name,mobile,email,groups
             m1,Anna Andersson,070-174 06 05,anna@example.net,Krisledning|HR
             m2,Bertil Berg,070-174 06 06,bertil@example.net,HR
@@ -29,43 +29,43 @@ final class MessagingTestSupport {
             m5,Ogiltig Olsson,070-174 06 99,ogiltig@example.net,Skola
             m6,Erik Ek,070-174 06 10,erik@example.net,Skola
             """;
-    static final String INVALID_NUMBER = "+46701740699";
+    public static final String INVALID_NUMBER = "+46701740699";
 
     private MessagingTestSupport() {
     }
 
-    static ValidatableResponse send(Map<String, Object> bulletin) {
+    public static ValidatableResponse send(Map<String, Object> bulletin) {
         return as(Roles.SENDER).contentType(ContentType.JSON).body(bulletin).post("/api/bulletins").then();
     }
 
-    static long sendOk(Map<String, Object> bulletin) {
+    public static long sendOk(Map<String, Object> bulletin) {
         return send(bulletin).statusCode(201).extract().<Number>path("id").longValue();
     }
 
-    static List<Map<String, Object>> deliveries(long bulletinId) {
+    public static List<Map<String, Object>> deliveries(long bulletinId) {
         return as(Roles.SENDER).get("/api/bulletins/" + bulletinId + "/deliveries")
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     /** Waits until every delivery satisfies {@code done} and returns them. */
-    static List<Map<String, Object>> awaitDeliveries(long bulletinId, Predicate<Map<String, Object>> done) {
+    public static List<Map<String, Object>> awaitDeliveries(long bulletinId, Predicate<Map<String, Object>> done) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> deliveries(bulletinId).stream().allMatch(done));
         return deliveries(bulletinId);
     }
 
-    static Predicate<Map<String, Object>> inState(String... states) {
+    public static Predicate<Map<String, Object>> inState(String... states) {
         List<String> wanted = List.of(states);
         return d -> wanted.contains(d.get("state"));
     }
 
     /** The form parameters of every message request Twilio's fake received, oldest first. */
-    static List<Map<String, String>> smsRequests() {
+    public static List<Map<String, String>> smsRequests() {
         return twilioRequests("/Messages.json");
     }
 
     /** The form parameters of every call Twilio's fake was asked to make, oldest first. */
-    static List<Map<String, String>> callRequests() {
+    public static List<Map<String, String>> callRequests() {
         return twilioRequests("/Calls.json");
     }
 
@@ -79,14 +79,14 @@ final class MessagingTestSupport {
     }
 
     /** Message requests Twilio's fake accepted (answered 201). */
-    static List<Map<String, String>> acceptedSms() {
+    public static List<Map<String, String>> acceptedSms() {
         return FakeProviders.twilio().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json") && e.getResponse().getStatus() == 201)
                 .map(e -> form(e.getRequest().getBodyAsString()))
                 .toList();
     }
 
-    static Map<String, String> form(String body) {
+    public static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
@@ -99,14 +99,14 @@ final class MessagingTestSupport {
     }
 
     /** A counter's current value in /q/metrics (0 before it was first incremented). */
-    static double counter(String name, String channel) {
+    public static double counter(String name, String channel) {
         String metrics = se.outband.TestApi.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
         String prefix = name + "{channel=\"" + channel + "\"} ";
         return metrics.lines().filter(line -> line.startsWith(prefix))
                 .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).strip())).findFirst().orElse(0);
     }
 
-    static Map<String, Object> delivery(List<Map<String, Object>> deliveries, String contactId, String channel) {
+    public static Map<String, Object> delivery(List<Map<String, Object>> deliveries, String contactId, String channel) {
         return deliveries.stream()
                 .filter(d -> contactId.equals(d.get("contactId")) && channel.equals(d.get("channel")))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + channel + " delivery for " + contactId + " in " + deliveries));

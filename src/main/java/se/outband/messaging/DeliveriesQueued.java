@@ -1,5 +1,0 @@
-package se.outband.messaging;
-
-/** Fired when new deliveries are committed, so the dispatcher starts on them at once instead of at its next poll. */
-public record DeliveriesQueued(long bulletinId) {
-}

@@ -1,0 +1,93 @@
+package se.outband.messaging.bulletins;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.access.Roles;
+import se.outband.common.ApiException;
+import se.outband.common.CommonMessages;
+import se.outband.common.Language;
+import se.outband.common.QueryParameters;
+import se.outband.common.YesNo;
+
+@Path("/api/bulletins")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SENDER})
+public class BulletinResource {
+
+    private final BulletinService bulletins;
+    private final BulletinQueries queries;
+    private final Replies replies;
+    private final SecurityIdentity identity;
+
+    @Context
+    HttpHeaders headers;
+
+    BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity) {
+        this.bulletins = bulletins;
+        this.queries = queries;
+        this.replies = replies;
+        this.identity = identity;
+    }
+
+    /**
+     * Sends a bulletin: 201 as soon as every delivery is stored, before any provider is called.
+     * With {@code dryRun=true}: 200 with recipients, segments and cost, and nothing is stored or sent.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response send(BulletinRequest request, @Context UriInfo uri) {
+        QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "dryRun");
+        MessagingMessages messages = messages();
+        if (request == null) {
+            throw new ApiException(400, messages.textMissing());
+        }
+        boolean onlyPreview = YesNo.queryFlag(uri, "dryRun");
+        BulletinPreview preview = bulletins.send(request, onlyPreview, identity.getPrincipal().getName(), messages);
+        return onlyPreview ? Response.ok(preview).build()
+                : Response.created(URI.create("/api/bulletins/" + preview.id())).entity(preview).build();
+    }
+
+    @GET
+    public List<BulletinSummary> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return queries.list(Math.min(Math.max(1, limit), 500));
+    }
+
+    @GET
+    @Path("/{id}")
+    public BulletinProgress get(@PathParam("id") long id) {
+        return queries.progress(id, messages());
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    public List<DeliveryView> deliveries(@PathParam("id") long id) {
+        return queries.deliveries(id, messages());
+    }
+
+    @GET
+    @Path("/{id}/replies")
+    public Replies.RepliesView replies(@PathParam("id") long id) {
+        return replies.of(id, messages());
+    }
+
+    private MessagingMessages messages() {
+        return Language.of(headers).messages(MessagingMessages.class);
+    }
+}

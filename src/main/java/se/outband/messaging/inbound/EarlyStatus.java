@@ -1,0 +1,49 @@
+package se.outband.messaging.inbound;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A status report for a message whose send result is not stored yet: applied as soon as it is. */
+@Entity
+@Table(name = "early_status")
+@IdClass(EarlyStatus.Key.class)
+public class EarlyStatus extends PanacheEntityBase {
+
+    /** The composite key, as JPA wants it. */
+    public static class Key implements Serializable {
+        public String providerId;
+        public String status;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Objects.equals(k.providerId, providerId) && Objects.equals(k.status, status);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(providerId, status);
+        }
+    }
+
+    @Id
+    @Column(name = "provider_id")
+    public String providerId;
+
+    @Id
+    public String status;
+
+    @Column(name = "error_code")
+    public String errorCode;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+}

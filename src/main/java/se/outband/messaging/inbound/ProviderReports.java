@@ -1,0 +1,154 @@
+package se.outband.messaging.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import se.outband.messaging.outbox.Channel;
+import se.outband.messaging.outbox.Delivery;
+import se.outband.messaging.outbox.DeliveryAccepted;
+import se.outband.messaging.outbox.DeliveryFailures;
+import se.outband.messaging.outbox.DeliveryState;
+import se.outband.messaging.providers.voice.VoiceConfig;
+
+/**
+ * What providers report later about a message or a call (delivered, failed, answered, busy…), in
+ * whatever order and as often as they send it.
+ */
+@ApplicationScoped
+public class ProviderReports {
+
+    private static final Logger LOG = Logger.getLogger(ProviderReports.class);
+    /** What a provider's report can say that changes a delivery. */
+    private static final Set<String> REPORTED_STATES = Set.of("sent", "delivered", "undelivered", "failed",
+            "completed", "busy", "no-answer", "canceled");
+    /** How a call ends when nobody picked up: called once more, then given up. */
+    private static final Set<String> UNANSWERED = Set.of("busy", "no-answer");
+
+    private final Clock clock;
+    private final DeliveryFailures failures;
+    private final VoiceConfig voice;
+
+    ProviderReports(Clock clock, DeliveryFailures failures, VoiceConfig voice) {
+        this.clock = clock;
+        this.failures = failures;
+        this.voice = voice;
+    }
+
+    /**
+     * A status report from the provider. Reports repeat and arrive out of order: a final state never
+     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait
+     * for each other (row lock), so a repeated "failed" falls back once. A report for a message whose
+     * send result is not stored yet waits in {@link EarlyStatus} until it is.
+     */
+    @Transactional
+    public void providerStatus(String providerId, String status, String errorCode) {
+        Delivery delivery = lockedByProviderId(providerId);
+        if (delivery != null) {
+            applyStatus(delivery, status, errorCode);
+        } else if (status != null && REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(providerId, status)) == null) {
+            EarlyStatus early = new EarlyStatus();
+            early.providerId = providerId;
+            early.status = status;
+            early.errorCode = errorCode;
+            early.receivedAt = clock.instant();
+            early.persist();
+            LOG.infof("Status %s for message %s kept until its send result is stored", early.status, providerId);
+        }
+    }
+
+    /** Reports that came before the send result; a report in the same instant is caught by the sweep below. */
+    void applyEarlyReports(@Observes DeliveryAccepted accepted) {
+        Delivery delivery = accepted.delivery();
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId", delivery.providerId)) {
+            applyStatus(delivery, early.status, early.errorCode);
+            early.delete();
+        }
+    }
+
+    /** Early reports whose message is known by now; reports for messages never seen are dropped after a week. */
+    @Scheduled(every = "10s", identity = "early-status-reports", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void applyWaitingReports() {
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in (select d.providerId from Delivery d)")) {
+            applyStatus(lockedByProviderId(early.providerId), early.status, early.errorCode);
+            early.delete();
+        }
+        EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(Duration.ofDays(7)));
+    }
+
+    /** Reports for one message wait for each other here, so a repeated "failed" falls back once. */
+    private static Delivery lockedByProviderId(String providerId) {
+        return Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private static EarlyStatus.Key earlyKey(String providerId, String status) {
+        EarlyStatus.Key key = new EarlyStatus.Key();
+        key.providerId = providerId;
+        key.status = status;
+        return key;
+    }
+
+    private void applyStatus(Delivery delivery, String status, String errorCode) {
+        if (delivery.state.isFinal()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String reported = status == null ? "" : status;
+        boolean changed = delivery.channel == Channel.VOICE ? applyCallStatus(delivery, reported, now)
+                : applySmsStatus(delivery, reported, errorCode, now);
+        if (changed) {
+            delivery.updatedAt = now;
+        }
+    }
+
+    private boolean applySmsStatus(Delivery sms, String status, String errorCode, Instant now) {
+        switch (status) {
+            case "sent" -> sms.state = DeliveryState.SENT;
+            case "delivered" -> {
+                sms.state = DeliveryState.DELIVERED;
+                sms.reachedAt = now;
+            }
+            case "undelivered" -> failures.fail(sms, errorCode, "Twilio reported the message undelivered", DeliveryState.UNDELIVERED);
+            case "failed" -> failures.fail(sms, errorCode, "Twilio reported the message failed", DeliveryState.FAILED);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How a call ended: answered; nobody picked up (called once more after a while, then given up); or not possible. */
+    private boolean applyCallStatus(Delivery call, String status, Instant now) {
+        switch (status) {
+            case "completed" -> {
+                call.state = DeliveryState.DELIVERED;
+                call.reachedAt = now;
+            }
+            case "busy", "no-answer" -> {
+                if (call.errorCode != null && UNANSWERED.contains(call.errorCode)) {
+                    failures.fail(call, status, "Nobody answered the second call either", DeliveryState.UNDELIVERED);
+                } else {
+                    call.state = DeliveryState.QUEUED;
+                    call.errorCode = status;
+                    call.lastError = "Nobody answered; calling again after " + voice.retryAfter();
+                    call.nextAttemptAt = now.plus(voice.retryAfter());
+                }
+            }
+            case "failed", "canceled" -> failures.fail(call, status, "Twilio could not make the call", DeliveryState.FAILED);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+package se.outband.messaging.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+import se.outband.access.AuditLog;
+import se.outband.access.UserService;
+import se.outband.common.ApiException;
+import se.outband.common.Language;
+import se.outband.common.Sha256;
+import se.outband.contacts.ContactService;
+import se.outband.contacts.GroupSummary;
+import se.outband.messaging.bulletins.BulletinPreview;
+import se.outband.messaging.bulletins.BulletinQueries;
+import se.outband.messaging.bulletins.BulletinRequest;
+import se.outband.messaging.bulletins.BulletinService;
+import se.outband.messaging.bulletins.BulletinSummary;
+import se.outband.messaging.bulletins.MessagingMessages;
+import se.outband.messaging.bulletins.Replies;
+
+/**
+ * SMS commands from a leader's own mobile. Only senders and admins are obeyed; anyone else gets no
+ * answer, so a stranger learns nothing, not even that a number is known. A sender number can be
+ * forged, so a SKICKA only sends after the six-digit code Outband texts to the real number comes
+ * back from it within ten minutes; the code works once, and five wrong ones cancel it.
+ */
+@ApplicationScoped
+public class SmsCommands {
+
+    private static final Logger LOG = Logger.getLogger(SmsCommands.class);
+    static final Duration CODE_VALID = Duration.ofMinutes(10);
+    static final int WRONG_CODES = 5;
+    /**
+     * Each SKICKA brings a fresh code and five more guesses: capped per number and hour, a forger
+     * guessing from a leader's number gets 50 tries an hour at a one-in-a-million code.
+     */
+    static final int REQUESTS_PER_HOUR = 10;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/M HH:mm").withZone(ZoneId.of("Europe/Stockholm"));
+
+    private final UserService users;
+    private final ContactService contacts;
+    private final BulletinService bulletins;
+    private final BulletinQueries queries;
+    private final Replies replies;
+    private final IncomingReplies incoming;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, BulletinQueries queries, Replies replies,
+            IncomingReplies incoming, AuditLog audit, Clock clock) {
+        this.incoming = incoming;
+        this.users = users;
+        this.contacts = contacts;
+        this.bulletins = bulletins;
+        this.queries = queries;
+        this.replies = replies;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The answer to an SMS from {@code from} (E.164) when it is a leader's command; empty when it is
+     * not (a stranger's message, or a leader answering a bulletin as staff), for the replies to handle.
+     */
+    @Transactional
+    public Optional<String> answer(String from, String body) {
+        Optional<UserService.Leader> leader = users.leaderByMobile(from);
+        SmsCommand command = SmsCommand.parse(body);
+        if (leader.isEmpty()) {
+            if (!(command instanceof SmsCommand.Other)) {
+                LOG.infof("An SMS command from a number that is no leader's was ignored");
+            }
+            return Optional.empty();
+        }
+        if (command instanceof SmsCommand.Other && incoming.awaited(from)) {
+            return Optional.empty();
+        }
+        String actor = leader.get().username() + " via SMS";
+        CommandMessages messages = Language.SV.messages(CommandMessages.class);
+        String answer;
+        if (command instanceof SmsCommand.Send send) {
+            answer = request(from, send, actor, leader.get().username(), messages);
+        } else if (command instanceof SmsCommand.Code code) {
+            answer = confirm(from, code.digits(), actor, messages);
+        } else if (command instanceof SmsCommand.Status) {
+            answer = status(messages);
+            audit.record(actor, "command.status", "");
+        } else {
+            answer = messages.help();
+            audit.record(actor, "command.help", "");
+        }
+        return Optional.of(answer);
+    }
+
+    private String request(String from, SmsCommand.Send send, String actor, String username, CommandMessages messages) {
+        if (PendingSend.count("fromNumber = ?1 and createdAt > ?2", from, clock.instant().minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
+            audit.record(actor, "command.refused", "more than " + REQUESTS_PER_HOUR + " requests in an hour");
+            return messages.tooMany(REQUESTS_PER_HOUR);
+        }
+        Set<String> known = contacts.groups().stream().map(GroupSummary::name).collect(Collectors.toCollection(TreeSet::new));
+        List<String> unknown = send.groups().stream().filter(g -> !known.contains(g)).toList();
+        if (send.groups().isEmpty() || !unknown.isEmpty()) {
+            audit.record(actor, "command.refused", "unknown groups=" + unknown);
+            return messages.unknownGroups(String.join(", ", unknown), String.join(", ", known));
+        }
+        BulletinPreview preview;
+        try {
+            preview = bulletins.send(request(send.groups(), send.text()), true, actor, messagesFor());
+        } catch (ApiException e) {
+            audit.record(actor, "command.refused", e.getMessage());
+            return messages.refused(e.getMessage());
+        }
+        PendingSend.update("state = ?1 where fromNumber = ?2 and state = ?3", PendingSend.State.CANCELLED, from, PendingSend.State.PENDING);
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        PendingSend pending = new PendingSend();
+        pending.username = username;
+        pending.fromNumber = from;
+        pending.groups = String.join("\n", send.groups());
+        pending.text = send.text();
+        pending.codeHash = Sha256.hex(code);
+        pending.state = PendingSend.State.PENDING;
+        pending.createdAt = clock.instant();
+        pending.persist();
+        audit.record(actor, "command.send-requested", "groups=%s recipients=%d text=%s"
+                .formatted(send.groups(), preview.recipients(), send.text()));
+        return messages.confirm(String.join(", ", send.groups()), preview.recipients(), preview.smsSegments(), false, code);
+    }
+
+    private String confirm(String from, String code, String actor, CommandMessages messages) {
+        PendingSend pending = PendingSend.<PendingSend>find("fromNumber = ?1 and state = ?2", Sort.descending("id"), from,
+                PendingSend.State.PENDING).firstResult();
+        if (pending == null || pending.createdAt.isBefore(clock.instant().minus(CODE_VALID))) {
+            if (pending != null) {
+                pending.state = PendingSend.State.EXPIRED;
+            }
+            audit.record(actor, "command.code-without-request", pending == null ? "" : "expired id=" + pending.id);
+            return messages.nothingPending();
+        }
+        if (!MessageDigest.isEqual(Sha256.hex(code).getBytes(StandardCharsets.US_ASCII), pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
+            pending.wrongCodes++;
+            if (pending.wrongCodes >= WRONG_CODES) {
+                pending.state = PendingSend.State.CANCELLED;
+                audit.record(actor, "command.cancelled", "wrong codes=" + pending.wrongCodes);
+                return messages.cancelled();
+            }
+            audit.record(actor, "command.code-wrong", "wrong codes=" + pending.wrongCodes);
+            return messages.wrongCode(WRONG_CODES - pending.wrongCodes);
+        }
+        pending.state = PendingSend.State.SENT;
+        try {
+            BulletinPreview sent = bulletins.send(request(pending.groupList(), pending.text), false, actor, messagesFor());
+            pending.bulletinId = sent.id();
+            return messages.sent(sent.id(), sent.recipients());
+        } catch (ApiException e) {
+            audit.record(actor, "command.refused", e.getMessage());
+            return messages.refused(e.getMessage());
+        }
+    }
+
+    private String status(CommandMessages messages) {
+        List<BulletinSummary> newest = queries.list(1);
+        if (newest.isEmpty()) {
+            return messages.noBulletins();
+        }
+        BulletinSummary b = newest.get(0);
+        Replies.Tally tally = replies.of(b.id(), messagesFor()).tally();
+        String answers = tally.answers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return messages.status(b.id(), TIME.format(b.createdAt()), b.reached(), b.recipients(), b.pending(), b.failed(), answers,
+                tally.noReply());
+    }
+
+    private static BulletinRequest request(List<String> groups, String text) {
+        return new BulletinRequest(text, groups, List.of(), "sms-then-email", false, List.of(), false);
+    }
+
+    private static MessagingMessages messagesFor() {
+        return Language.SV.messages(MessagingMessages.class);
+    }
+}

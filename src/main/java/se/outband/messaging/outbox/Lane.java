@@ -1,0 +1,94 @@
+package se.outband.messaging.outbox;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A channel's workers and the claimed deliveries waiting for them. The dispatcher keeps about two
+ * deliveries per worker claimed, so workers never wait for the database and a crash leaves at most
+ * that many to be sent again.
+ */
+final class Lane {
+
+    private final Channel channel;
+    private final int workers;
+    private final Outbox outbox;
+    private final HeldDeliveries held;
+    private final Consumer<Outbox.Claimed> sender;
+    /** Asks the dispatcher to claim more: called when fewer than one per worker wait. */
+    private final Runnable hungry;
+    private final LinkedBlockingQueue<Outbox.Claimed> waiting = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private ExecutorService pool;
+
+    Lane(Channel channel, int workers, Outbox outbox, HeldDeliveries held, Consumer<Outbox.Claimed> sender, Runnable hungry) {
+        this.channel = channel;
+        this.workers = workers;
+        this.outbox = outbox;
+        this.held = held;
+        this.sender = sender;
+        this.hungry = hungry;
+    }
+
+    void start() {
+        running = true;
+        pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "outband-" + channel.key() + "-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < workers; i++) {
+            pool.execute(this::work);
+        }
+    }
+
+    /**
+     * Stops taking what waits and lets each worker finish the message in its hands, so its result is
+     * stored; what was claimed but not started stays SENDING and is sent again (at-least-once).
+     */
+    void stop() throws InterruptedException {
+        running = false;
+        if (pool != null) {
+            pool.shutdown();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Claims more when fewer than one per worker wait; true when it claimed a full batch (there may be more). */
+    boolean refill() {
+        int room = 2 * workers - waiting.size();
+        if (waiting.size() >= workers) {
+            return false;
+        }
+        List<Outbox.Claimed> claimed = outbox.claim(channel, room);
+        held.hold(claimed);
+        waiting.addAll(claimed);
+        return claimed.size() == room;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Outbox.Claimed next = waiting.poll(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    if (waiting.size() < workers) {
+                        hungry.run();
+                    }
+                    sender.accept(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                Loops.survive("A " + channel.key() + " sender stumbled; it goes on", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package se.outband.messaging.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import se.outband.common.InstanceName;
+import se.outband.messaging.providers.SendResult;
+import se.outband.messaging.providers.sms.SmsConfig;
+
+/**
+ * The delivery rows through sending: claiming for sending, and recording what the provider answered
+ * (failures and fallbacks are {@link DeliveryFailures}'; the provider's later reports come from the inbound side).
+ * At-least-once: a row claimed but never recorded (a crash) is sent again, after a restart on the
+ * embedded database, or by another instance once its lease runs out.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    /** A delivery taken for sending, with what the sender needs to send it. */
+    public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
+    }
+
+    private final Clock clock;
+    private final SmsConfig smsConfig;
+    private final MeterRegistry metrics;
+    private final DeliveryFailures failures;
+    private final MessageTexts texts;
+    private final Event<DeliveryAccepted> acceptances;
+    /** Who holds a lease: this process, until it stops. */
+    private final String instance;
+    /**
+     * How long a claimed delivery is this instance's: by default far longer than claiming, sending and
+     * storing one message takes (the store alone gives up after 30 seconds), short enough that a dead
+     * instance's messages go out again within minutes.
+     */
+    private final Duration lease;
+
+    Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
+            MessageTexts texts, Event<DeliveryAccepted> acceptances) {
+        this.texts = texts;
+        this.acceptances = acceptances;
+        this.clock = clock;
+        this.instance = instance.toString();
+        this.lease = config.lease();
+        this.smsConfig = smsConfig;
+        this.metrics = metrics;
+        this.failures = failures;
+    }
+
+    /**
+     * At start on the embedded database: what was being sent when Outband stopped is queued again
+     * (it may be sent twice, never lost). Only this process can open that database, so nobody else
+     * is sending it.
+     */
+    @Transactional
+    public int requeueInterrupted() {
+        return Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, updatedAt = ?2 where state = ?3",
+                DeliveryState.QUEUED, clock.instant(), DeliveryState.SENDING);
+    }
+
+    /**
+     * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
+     * what the provider said) are queued again for any instance: they may be sent twice, never lost.
+     */
+    @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reclaimOnSchedule() {
+        reclaimExpiredLeases();
+    }
+
+    @Transactional
+    public int reclaimExpiredLeases() {
+        Instant now = clock.instant();
+        int reclaimed = Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, updatedAt = ?2"
+                + " where state = ?3 and leaseUntil < ?2", DeliveryState.QUEUED, now, DeliveryState.SENDING);
+        if (reclaimed > 0) {
+            LOG.warnf("Queued %d deliveries again whose sender stopped before storing the provider's answer", reclaimed);
+        }
+        return reclaimed;
+    }
+
+    /** Renews the leases of those of {@code held} still this instance's ({@link HeldDeliveries}); one taken over stays taken. */
+    @Transactional
+    public int renewLeases(Collection<Long> held) {
+        Instant now = clock.instant();
+        return Delivery.update("leaseUntil = ?1 where id in ?2 and leasedBy = ?3 and state = ?4", now.plus(lease), held, instance,
+                DeliveryState.SENDING);
+    }
+
+    /** Deliveries due for sending now, and since when the oldest has waited. */
+    public record Backlog(long due, Instant oldestDue) {
+    }
+
+    @Transactional
+    public Backlog backlog() {
+        Object[] row = Delivery.getEntityManager().createQuery("select count(d), min(d.nextAttemptAt) from Delivery d"
+                + " where d.state = ?1 and d.nextAttemptAt <= ?2", Object[].class)
+                .setParameter(1, DeliveryState.QUEUED).setParameter(2, clock.instant()).getSingleResult();
+        return new Backlog((Long) row[0], (Instant) row[1]);
+    }
+
+    /**
+     * Leases up to {@code limit} due deliveries of a channel to this instance, oldest first, and returns
+     * them. Rows another instance is claiming at the same moment are skipped (their row locks), so no
+     * two instances ever take the same row.
+     */
+    @Transactional
+    public List<Claimed> claim(Channel channel, int limit) {
+        Instant now = clock.instant();
+        EntityManager em = Delivery.getEntityManager();
+        List<Long> due = ((List<?>) em.createNativeQuery("select id from delivery where state = ?1 and channel = ?2"
+                + " and next_attempt_at <= ?3"
+                // State and channel are fixed, but H2 reads the index in order only when they are named.
+                + " order by state, channel, next_attempt_at, id limit ?4 for update skip locked")
+                .setParameter(1, DeliveryState.QUEUED.name())
+                .setParameter(2, channel.name())
+                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(4, limit)
+                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
+                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
+        if (leased != due.size()) {
+            // The rows are locked by this transaction: anything else is a database not keeping its locks.
+            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+        }
+        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address from Delivery d where d.id in ?1"
+                + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, due).getResultStream()
+                .map(row -> {
+                    MessageTexts.Text text = texts.of((Long) row[1]);
+                    return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments());
+                }).toList();
+    }
+
+    /** A provider's answer to one send, waiting to be stored. */
+    public record Outcome(long deliveryId, SendResult result) {
+    }
+
+    /** Records the providers' answers to a batch of sends in one transaction. */
+    @Transactional
+    public void record(List<Outcome> outcomes) {
+        Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", outcomes.stream().map(Outcome::deliveryId).toList())
+                .stream().collect(Collectors.toMap(d -> d.id, d -> d));
+        Instant now = clock.instant();
+        for (Outcome outcome : outcomes) {
+            apply(deliveries.get(outcome.deliveryId()), outcome.result(), now);
+        }
+    }
+
+    private void apply(Delivery delivery, SendResult result, Instant now) {
+        delivery.updatedAt = now;
+        delivery.leasedBy = null;
+        delivery.leaseUntil = null;
+        String channel = delivery.channel.key();
+        if (result instanceof SendResult.Accepted accepted) {
+            delivery.providerId = accepted.providerId();
+            delivery.provider = accepted.provider();
+            delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
+            delivery.reachedAt = accepted.reached() ? now : null;
+            metrics.counter("outband.deliveries.sent", "channel", channel).increment();
+            acceptances.fire(new DeliveryAccepted(delivery));
+        } else if (result instanceof SendResult.Retry retry) {
+            delivery.lastError = DeliveryFailures.truncate(retry.error());
+            if (now.isAfter(delivery.createdAt.plus(smsConfig.retry().giveUpAfter()))) {
+                failures.fail(delivery, "gave-up", retry.error(), DeliveryState.FAILED);
+            } else {
+                delivery.state = DeliveryState.QUEUED;
+                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                metrics.counter("outband.deliveries.retried", "channel", channel).increment();
+            }
+        } else if (result instanceof SendResult.Failed failed) {
+            delivery.provider = failed.provider();
+            failures.fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
+        }
+    }
+
+    /** Doubles from the initial backoff up to the maximum, with "equal jitter" so retries do not arrive together. */
+    Duration backoff(int attempts) {
+        SmsConfig.Retry retry = smsConfig.retry();
+        long initial = retry.initialBackoff().toMillis();
+        long capped = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(20, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+}

@@ -1,0 +1,24 @@
+package se.outband.messaging.providers.email;
+
+import java.time.Clock;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
+/** Chooses the mail gateway from {@code outband.mail.provider} at start, refusing unknown values. */
+public class MailGatewayProducer {
+
+    @Produces
+    @Singleton
+    MailGateway mailGateway(MailConfig config, Clock clock, @Location("email/bulletin.html") Template html) {
+        return switch (config.provider()) {
+            case "smtp" -> new SmtpMailGateway(config.smtp(), clock, html);
+            case "dry-run" -> new DryRunMailGateway();
+            default -> throw new IllegalStateException(
+                    "outband.mail.provider must be smtp or dry-run, not '" + config.provider() + "'");
+        };
+    }
+}

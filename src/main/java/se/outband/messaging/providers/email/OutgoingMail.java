@@ -1,0 +1,17 @@
+package se.outband.messaging.providers.email;
+
+import se.outband.common.Text;
+
+/** One email: plain text is the message itself; the HTML part is made from it. */
+public record OutgoingMail(String to, String subject, String text, String statusPageUrl) {
+
+    /** A message as an email: its subject is the first line, shortened to what mail clients show. */
+    public static OutgoingMail of(String to, String message, String statusPageUrl) {
+        return new OutgoingMail(to, subject(message), message, statusPageUrl);
+    }
+
+    static String subject(String message) {
+        String firstLine = message.lines().findFirst().orElse("").strip();
+        return Text.clip(firstLine, 78);
+    }
+}

@@ -1,0 +1,99 @@
+package se.outband.messaging.providers.sms;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+@ConfigMapping(prefix = "outband.sms")
+public interface SmsConfig {
+
+    /** {@code twilio}, {@code 46elks} or {@code dry-run}: the provider when {@link #providers()} is not set. */
+    String provider();
+
+    /**
+     * Providers in order of preference, e.g. {@code twilio,46elks}: the first that is healthy sends,
+     * the next takes over while it is not.
+     */
+    Optional<List<String>> providers();
+
+    /** What is used: {@link #providers()}, or the one {@link #provider()}. */
+    default List<String> providerOrder() {
+        return providers().filter(list -> !list.isEmpty()).orElse(List.of(provider()));
+    }
+
+    Twilio twilio();
+
+    @WithName("46elks")
+    Elks elks();
+
+    /** SMS sent at the same time (and the size of the HTTP connection pool to the provider). */
+    int maxConcurrency();
+
+    /** SMS segments per second: Twilio allows 10 per sender outside North America, more with a Messaging Service. */
+    double ratePerSecond();
+
+    /** For the cost estimate in the preview: Twilio's, and any provider's without a price of its own. */
+    BigDecimal pricePerSegment();
+
+    /** What one segment costs through {@code provider} (null: the first in order). */
+    default BigDecimal pricePerSegment(String provider) {
+        String name = provider == null ? providerOrder().get(0).strip() : provider;
+        return ElksSmsGateway.NAME.equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
+    }
+
+    String currency();
+
+    Retry retry();
+
+    interface Twilio {
+        Optional<String> accountSid();
+
+        Optional<String> authToken();
+
+        /** Preferred sender: a Messaging Service (its own number pool and higher rate). */
+        Optional<String> messagingServiceSid();
+
+        /** Otherwise a number or an alphanumeric sender id, e.g. "Kommunen". */
+        Optional<String> from();
+
+        /** Base URL of the Twilio REST API; tests point it at a fake. */
+        String apiUrl();
+    }
+
+    /** 46elks (Swedish SMS API, servers in Sweden): its limits default to the ones above. */
+    interface Elks {
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** A number or an alphanumeric sender id (up to 11 characters). */
+        Optional<String> from();
+
+        String apiUrl();
+
+        /** 46elks signs nothing: its webhook addresses carry this secret instead (at least 32 characters). */
+        Optional<String> webhookSecret();
+
+        OptionalDouble ratePerSecond();
+
+        OptionalInt maxConcurrency();
+
+        Optional<BigDecimal> pricePerSegment();
+    }
+
+    interface Retry {
+        /** Wait before the first retry; it doubles each time, with jitter, up to {@link #maxBackoff()}. */
+        Duration initialBackoff();
+
+        Duration maxBackoff();
+
+        /** A message still not accepted after this long is given up (and falls back to email if chosen). */
+        Duration giveUpAfter();
+    }
+}

@@ -1,0 +1,55 @@
+package se.outband.messaging.providers.sms;
+
+import java.net.URI;
+import java.util.Optional;
+
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import se.outband.messaging.providers.SendResult;
+
+/** Sends through Twilio's Messages API with the official SDK. */
+final class TwilioSmsGateway implements SmsGateway {
+
+    private final TwilioAccount account;
+    private final String messagingServiceSid;
+    private final String from;
+    private final URI statusCallback;
+
+    TwilioSmsGateway(SmsConfig config, URI statusCallback) {
+        SmsConfig.Twilio twilio = config.twilio();
+        this.account = new TwilioAccount(twilio, config.maxConcurrency());
+        this.messagingServiceSid = twilio.messagingServiceSid().orElse(null);
+        this.from = twilio.from().orElse(null);
+        if (messagingServiceSid == null && from == null) {
+            throw new IllegalStateException(
+                    "Set outband.sms.twilio.messaging-service-sid or outband.sms.twilio.from to send SMS with Twilio");
+        }
+        this.statusCallback = statusCallback;
+    }
+
+    @Override
+    public String name() {
+        return "twilio";
+    }
+
+    /** A Messaging Service (with its numbers) or a phone number can take replies; a name such as "Kommunen" cannot. */
+    @Override
+    public Optional<String> oneWaySender() {
+        return messagingServiceSid == null && !TwilioAccount.isPhoneNumber(from) ? Optional.of(from) : Optional.empty();
+    }
+
+    @Override
+    public boolean reachable() {
+        return account.reachable();
+    }
+
+    @Override
+    public SendResult send(String to, String body) {
+        MessageCreator creator = messagingServiceSid != null
+                ? Message.creator(new PhoneNumber(to), messagingServiceSid, body)
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(from), body);
+        return account.request(client -> creator.setStatusCallback(statusCallback).create(client).getSid());
+    }
+}

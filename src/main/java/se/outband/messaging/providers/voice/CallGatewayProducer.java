@@ -1,0 +1,38 @@
+package se.outband.messaging.providers.voice;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import se.outband.common.OutbandConfig;
+import se.outband.common.SharedBuckets;
+import se.outband.messaging.providers.sms.SmsConfig;
+import se.outband.messaging.providers.sms.TwilioAccount;
+
+/** Calls go through Twilio when it is among the SMS providers, are only logged beside dry-run SMS, and are not made otherwise. */
+public class CallGatewayProducer {
+
+    private static final Logger LOG = Logger.getLogger(CallGatewayProducer.class);
+    /** Calls are paced to about one a second: a few connections are plenty. */
+    private static final int CONNECTIONS = 4;
+
+    @Produces
+    @Singleton
+    CallGateway calls(SmsConfig sms, VoiceConfig voice, OutbandConfig outband, SharedBuckets buckets) {
+        List<String> providers = sms.providerOrder().stream().map(String::strip).toList();
+        if (providers.contains("twilio")) {
+            Optional<String> from = voice.from().or(() -> sms.twilio().from().filter(TwilioAccount::isPhoneNumber));
+            if (from.isEmpty()) {
+                LOG.warn("Nobody with only a landline will be called: set outband.voice.from to a Twilio number that can call");
+                return new NoCallGateway();
+            }
+            return new TwilioCallGateway(new TwilioAccount(sms.twilio(), CONNECTIONS), from.get(),
+                    buckets.perSecond("calls twilio", voice.callsPerSecond(), 1), outband);
+        }
+        return providers.contains("dry-run") ? new DryRunCallGateway() : new NoCallGateway();
+    }
+}

@@ -1,0 +1,60 @@
+package se.outband.messaging.providers.voice;
+
+import java.net.URI;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.type.PhoneNumber;
+
+import io.github.bucket4j.Bucket;
+import se.outband.common.OutbandConfig;
+import se.outband.messaging.providers.SendResult;
+import se.outband.messaging.providers.sms.TwilioAccount;
+
+/**
+ * Calls through Twilio's Calls API. The call fetches what to say from Outband once it is answered
+ * (a bulletin read twice is longer than the 4,000 characters Twilio takes inline), and Twilio
+ * reports how it ended (completed, busy, no-answer, failed) to the status callback.
+ */
+final class TwilioCallGateway implements CallGateway {
+
+    /** Long enough for someone to get to a desk phone, short enough to end before most voicemails answer. */
+    private static final int RING_SECONDS = 30;
+
+    private final TwilioAccount account;
+    private final PhoneNumber from;
+    private final OutbandConfig outband;
+    private final URI statusCallback;
+    private final Bucket pace;
+
+    /** Paced by {@code pace}: Twilio queues calls beyond about one a second per account, for all instances together. */
+    TwilioCallGateway(TwilioAccount account, String from, Bucket pace, OutbandConfig outband) {
+        this.account = account;
+        this.from = new PhoneNumber(from);
+        this.outband = outband;
+        this.statusCallback = URI.create(outband.link(BULLETIN_CALLS + "/status"));
+        this.pace = pace;
+    }
+
+    @Override
+    public String name() {
+        return "twilio";
+    }
+
+    @Override
+    public SendResult call(long deliveryId, String to) {
+        try {
+            pace.asBlocking().consume(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Retry("Stopped before calling");
+        }
+        URI answered = URI.create(outband.link(BULLETIN_CALLS + "/" + deliveryId));
+        return account.request(client -> Call.creator(new PhoneNumber(to), from, answered)
+                .setMethod(HttpMethod.POST)
+                .setStatusCallback(statusCallback)
+                .setStatusCallbackMethod(HttpMethod.POST)
+                .setTimeout(RING_SECONDS)
+                .create(client).getSid());
+    }
+}

@@ -1,0 +1,191 @@
+package se.outband.messaging.inbound;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.asAdmin;
+import static se.outband.TestApi.replaceContacts;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import se.outband.messaging.FakeProviders;
+
+/**
+ * A leader with only a phone: SKICKA answered with a code, nothing sent before the code comes back
+ * from the same number, sent after; wrong, expired and reused codes; strangers and forged senders
+ * get nothing; STATUS and HJÄLP. Through Twilio's signed webhook, answered in TwiML.
+ */
+@QuarkusTest
+@Tag("persistence")
+@WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
+class SmsCommandTest {
+
+    private static final Pattern CODE = Pattern.compile("Svara (\\d{6}) inom 10 min");
+
+    private String group;
+    private String leader;
+    private String mobile;
+
+    @BeforeEach
+    void aLeaderAndTheirTeam() {
+        FakeProviders.reset();
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        group = "Lag" + unique;
+        replaceContacts("id,name,mobile,groups\n"
+                + "c1,Anna Andersson,070-174 06 05," + group + "\n"
+                + "c2,Bertil Berg,070-174 06 06," + group + "\n"
+                + "c3,Cecilia Carlsson,070-174 06 07," + group + "\n");
+        leader = "ledare-" + unique;
+        mobile = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
+                .post("/api/users").then().statusCode(201);
+    }
+
+    @Test
+    void skickaAnswersWithACodeAndOnlyTheCodeFromTheSameNumberSends() {
+        long before = bulletins();
+        String answer = sms(mobile, "SKICKA " + group + ": Krisledningen samlas kl 14 i stadshuset.");
+        assertTrue(answer.contains("Skickas till " + group + " (3 personer), 1 SMS per person, inte övning."), answer);
+        String code = code(answer);
+        assertEquals(before, bulletins(), "nothing is sent before the code comes back");
+        assertTrue(sent("Krisledningen samlas kl 14 i stadshuset.").isEmpty());
+
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        assertTrue(sms(mobile, wrong).contains("Fel kod. 4 försök kvar."));
+        String other = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        assertEquals(empty(), sms(other, code), "the code from another number is nobody's command");
+        assertEquals(before, bulletins());
+
+        String done = sms(mobile, " " + code + " ");
+        assertTrue(done.contains("Skickat: utskick ") && done.contains("till 3 personer."), done);
+        assertTrue(bulletins() > before);
+        await(() -> sent("Krisledningen samlas kl 14 i stadshuset.").size() == 3);
+        asAdmin().get("/api/bulletins?limit=1").then().body("createdBy", hasItem(leader + " via SMS"));
+        asAdmin().get("/api/audit?size=20").then().body("entries.actor", hasItem(leader + " via SMS"))
+                .body("entries.action", hasItem("command.send-requested"));
+
+        long after = bulletins();
+        assertTrue(sms(mobile, code).contains("Ingen kod väntar"), "a code works once");
+        assertEquals(after, bulletins());
+    }
+
+    @Test
+    void anExpiredCodeOrFiveWrongOnesSendNothing() {
+        long before = bulletins();
+        String code = code(sms(mobile, "SEND " + group + ": Första försöket."));
+        QuarkusTransaction.requiringNew().run(() -> PendingSend.update("createdAt = ?1 where fromNumber = ?2",
+                Instant.now().minus(Duration.ofMinutes(11)), mobile));
+        assertTrue(sms(mobile, code).contains("Ingen kod väntar"));
+
+        String second = code(sms(mobile, "skicka " + group + ": Andra försöket."));
+        String wrong = second.equals("999999") ? "999998" : "999999";
+        for (int i = 0; i < 4; i++) {
+            assertTrue(sms(mobile, wrong).contains("Fel kod."));
+        }
+        assertTrue(sms(mobile, wrong).contains("avbrutet"));
+        assertTrue(sms(mobile, second).contains("Ingen kod väntar"), "the right code after five wrong ones is too late");
+        assertEquals(before, bulletins());
+        assertTrue(sent("Första försöket.").isEmpty() && sent("Andra försöket.").isEmpty());
+    }
+
+    @Test
+    void aForgerCannotGuessByAskingForCodeAfterCode() {
+        for (int i = 0; i < SmsCommands.REQUESTS_PER_HOUR; i++) {
+            assertTrue(sms(mobile, "SKICKA " + group + ": Försök " + i).contains("Svara "));
+        }
+        assertTrue(sms(mobile, "SKICKA " + group + ": Ett till").contains("Mer än 10 SKICKA på en timme"));
+    }
+
+    @Test
+    void strangersAndContactsWithoutTheRoleGetNoAnswer() {
+        long before = bulletins();
+        String stranger = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        assertEquals(empty(), sms(stranger, "SKICKA " + group + ": Falskt larm."));
+        assertEquals(empty(), sms(stranger, "STATUS"));
+        assertEquals(empty(), sms(stranger, "HJÄLP"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("roles", List.of("contacts"))).put("/api/users/" + leader).then().statusCode(200);
+        assertEquals(empty(), sms(mobile, "SKICKA " + group + ": Falskt larm."), "only senders and admins give commands");
+        assertEquals(before, bulletins());
+    }
+
+    @Test
+    void statusAndHelpAnswerInOneSms() {
+        String code = code(sms(mobile, "SKICKA " + group + ": Läget kl 16."));
+        sms(mobile, code);
+        String status = sms(mobile, "status");
+        assertTrue(status.matches("(?s).*Utskick \\d+ .*: \\d av 3 nådda, \\d väntar, 0 misslyckade\\..*"), status);
+        assertTrue(sms(mobile, "HJÄLP").contains("SKICKA grupp, grupp: text"));
+        assertTrue(sms(mobile, "vad gör jag nu?").contains("SKICKA grupp, grupp: text"), "an unknown command gets the help");
+        assertTrue(sms(mobile, "SKICKA Finnsinte: Hej").contains("Okänd grupp: Finnsinte."));
+    }
+
+    @Test
+    void aLeaderAnsweringABulletinAsStaffIsAReplyNotACommand() {
+        replaceContacts("id,name,mobile,groups\nl1,Ledaren Själv," + mobile + "," + group + "\n");
+        long id = asAdmin().contentType(ContentType.JSON).body(Map.of("text", "Kan du komma?", "groups", List.of(group),
+                "replyOptions", List.of("JA", "NEJ"))).post("/api/bulletins").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(empty(), sms(mobile, "ja"));
+        asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.answer", hasItem("JA"));
+    }
+
+    @Test
+    void aCommandsAnswerIsEscapedTwiml() {
+        String answer = sms(mobile, "SKICKA <b>&" + group + ": Hej");
+        assertTrue(answer.contains("Okänd grupp: &lt;b&gt;&amp;" + group), answer);
+        assertFalse(answer.contains("<b>"));
+    }
+
+    private static String sms(String from, String body) {
+        return FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body)).statusCode(200).extract().asString();
+    }
+
+    private static String empty() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    private static String code(String answer) {
+        Matcher matcher = CODE.matcher(answer);
+        assertTrue(matcher.find(), answer);
+        return matcher.group(1);
+    }
+
+    /** The newest bulletin's id: a new bulletin makes it larger. */
+    private static long bulletins() {
+        List<Number> ids = asAdmin().get("/api/bulletins?limit=1").then().extract().jsonPath().getList("id");
+        return ids.isEmpty() ? 0 : ids.get(0).longValue();
+    }
+
+    private static List<String> sent(String text) {
+        return FakeProviders.twilio().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json") && e.getRequest().getBodyAsString().contains(
+                        URLEncoder.encode(text, StandardCharsets.UTF_8)))
+                .map(e -> e.getRequest().getBodyAsString()).toList();
+    }
+
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(condition);
+    }
+}

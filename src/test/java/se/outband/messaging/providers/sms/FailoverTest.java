@@ -1,0 +1,196 @@
+package se.outband.messaging.providers.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.asAdmin;
+import static se.outband.TestApi.replaceContacts;
+import static se.outband.TestApi.signInToUi;
+import static se.outband.messaging.MessagingTestSupport.awaitDeliveries;
+import static se.outband.messaging.MessagingTestSupport.deliveries;
+import static se.outband.messaging.MessagingTestSupport.inState;
+import static se.outband.messaging.MessagingTestSupport.sendOk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import se.outband.access.Roles;
+import se.outband.messaging.Fake46elks;
+import se.outband.messaging.FakeProviders;
+
+/**
+ * Twilio first, 46elks second, both real HTTP APIs on localhost (the real Twilio SDK, the JDK's HTTP
+ * client): when Twilio is down everyone is reached once through 46elks; when it answers again it
+ * sends again; a number Twilio refuses goes to email, not to 46elks; forged 46elks webhooks change nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(FailoverTest.TwoProviders.class)
+class FailoverTest {
+
+    public static class TwoProviders implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Fake46elks.class));
+        }
+    }
+
+    static final int PEOPLE = 30;
+
+    @Inject
+    FailoverSmsGateway providers;
+
+    @BeforeEach
+    void bothProvidersAnswer() {
+        FakeProviders.reset();
+        Fake46elks.reset();
+        providers.probe();
+        assertEquals("twilio", providers.sending(), "Twilio answers again, so it sends first");
+    }
+
+    @Test
+    void withTwilioDownEveryoneIsReachedOnceThrough46elks() {
+        String group = crew();
+        twilioDown();
+
+        long id = sendOk(Map.of("text", "Samling i stadshuset kl 14.", "groups", List.of(group), "channels", "sms"));
+        List<Map<String, Object>> sent = awaitDeliveries(id, inState("SENT"));
+        assertEquals(PEOPLE, sent.size());
+        assertTrue(sent.stream().allMatch(d -> "46elks".equals(d.get("provider"))), sent::toString);
+
+        Map<String, Long> perNumber = Fake46elks.smsRequests().stream()
+                .filter(r -> r.get("message").equals("Samling i stadshuset kl 14."))
+                .collect(Collectors.groupingBy(r -> r.get("to"), Collectors.counting()));
+        assertEquals(PEOPLE, perNumber.size(), "everyone asked of 46elks");
+        assertTrue(perNumber.values().stream().allMatch(n -> n == 1), "nobody twice: " + perNumber);
+        Map<String, String> request = Fake46elks.smsRequests().get(0);
+        assertEquals("message", request.get("dontlog"));
+        assertEquals(Fake46elks.SENDER, request.get("from"));
+        assertEquals(FakeProviders.PUBLIC_URL + "/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/status", request.get("whendelivered"));
+
+        for (Map<String, Object> delivery : sent) {
+            elksReport(Fake46elks.WEBHOOK_SECRET, Map.of("id", (String) delivery.get("providerId"), "status", "delivered",
+                    "delivered", "2026-11-24T10:00:05.000000")).statusCode(204);
+        }
+        asAdmin().get("/api/bulletins/" + id).then().statusCode(200)
+                .body("reached", equalTo(PEOPLE))
+                .body("smsByProvider.46elks.DELIVERED", equalTo(PEOPLE))
+                .body("smsProviders.find { it.name == 'twilio' }.state", equalTo("FAILING"))
+                .body("smsProviders.find { it.name == '46elks' }.state", equalTo("SENDING"));
+
+        Map<String, String> leader = signInToUi("leader-failover-" + UUID.randomUUID().toString().substring(0, 6), List.of(Roles.SENDER));
+        given().cookies(leader).get("/app/bulletins/" + id).then().statusCode(200)
+                .body(containsString("id=\"count-reached\">" + PEOPLE + "<"))
+                .body(containsString("id=\"via-46elks\">" + PEOPLE + "<"));
+        given().cookies(leader).get("/app/").then().statusCode(200)
+                .body(containsString("twilio: <span class=\"state s-down\">fungerar inte sedan"))
+                .body(containsString("46elks: <span class=\"state s-operational\">skickar"));
+    }
+
+    @Test
+    void whenTwilioAnswersAgainItSendsAgain() {
+        String group = crew();
+        twilioDown();
+        long during = sendOk(Map.of("text", "Under avbrottet.", "groups", List.of(group), "channels", "sms"));
+        awaitDeliveries(during, inState("SENT"));
+        assertEquals("46elks", providers.sending());
+
+        FakeProviders.reset();
+        providers.probe();
+        assertEquals("twilio", providers.sending(), "the probe finds Twilio back");
+        long after = sendOk(Map.of("text", "Efter avbrottet.", "groups", List.of(group), "channels", "sms"));
+        List<Map<String, Object>> sent = awaitDeliveries(after, inState("SENT"));
+        assertTrue(sent.stream().allMatch(d -> "twilio".equals(d.get("provider"))), sent::toString);
+        assertEquals(0, Fake46elks.smsRequests().stream().filter(r -> r.get("message").equals("Efter avbrottet.")).count());
+    }
+
+    @Test
+    void aNumberTwilioRefusesGetsEmailNot46elks() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        replaceContacts("id,name,mobile,email,groups\n"
+                + "f1,Frida Fel,070-174 06 99,frida@example.org,Fel" + unique + "\n"
+                + "f2,Gustav Rätt,070-174 06 98,,Fel" + unique + "\n");
+        FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                .withRequestBody(containing("To=%2B46701740699"))
+                .willReturn(FakeProviders.twilioError(400, 21211, "The 'To' number +46701740699 is not a valid phone number.")));
+
+        long id = sendOk(Map.of("text", "Lönen kommer som vanligt.", "groups", List.of("Fel" + unique)));
+        List<Map<String, Object>> done = awaitDeliveries(id, d -> "email".equals(d.get("channel")) && "DELIVERED".equals(d.get("state"))
+                || "sms".equals(d.get("channel")) && List.of("SENT", "FAILED").contains(d.get("state")));
+        Map<String, Object> refused = done.stream().filter(d -> "sms".equals(d.get("channel")) && "f1".equals(d.get("contactId")))
+                .findFirst().orElseThrow();
+        assertEquals("FAILED", refused.get("state"));
+        assertEquals("twilio", refused.get("provider"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).stream()
+                .anyMatch(d -> "email".equals(d.get("channel")) && "DELIVERED".equals(d.get("state"))));
+        assertEquals(0, Fake46elks.smsRequests().size(), "a refused number never goes to the second provider");
+        assertEquals("twilio", providers.sending(), "a refused number is no outage");
+    }
+
+    @Test
+    void forged46elksWebhooksAreRefusedAndChangeNothing() {
+        String group = crew();
+        twilioDown();
+        long id = sendOk(Map.of("text", "Svara JA eller NEJ.", "groups", List.of(group), "channels", "sms",
+                "replyOptions", List.of("JA", "NEJ")));
+        Map<String, Object> one = awaitDeliveries(id, inState("SENT")).get(0);
+        String providerId = (String) one.get("providerId");
+
+        for (String secret : List.of("wrong", Fake46elks.WEBHOOK_SECRET + "x", Fake46elks.WEBHOOK_SECRET.substring(1))) {
+            elksReport(secret, Map.of("id", providerId, "status", "failed")).statusCode(403);
+            given().contentType("application/x-www-form-urlencoded").formParams(Map.of("id", "sforged1", "from", (String) one.get("address"),
+                    "to", Fake46elks.SENDER, "message", "NEJ")).post("/webhooks/46elks/" + secret + "/inbound").then().statusCode(403)
+                    .body("error", containsString("46elks"));
+        }
+        assertEquals("SENT", deliveries(id).stream().filter(d -> providerId.equals(d.get("providerId"))).findFirst().orElseThrow().get("state"));
+        asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(0));
+
+        given().contentType("application/x-www-form-urlencoded").formParams(Map.of("id", "sinbound1" + id, "from", (String) one.get("address"),
+                "to", Fake46elks.SENDER, "message", "ja", "created", "2026-11-24T10:01:00.000000"))
+                .post("/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/inbound").then().statusCode(204);
+        asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(1))
+                .body("replies[0].answer", equalTo("JA"));
+    }
+
+    /** Twilio answers 503 to everything: sending, and the probe reading the account. */
+    private static void twilioDown() {
+        FakeProviders.twilio().stubFor(any(urlPathMatching("/2010-04-01/.*")).atPriority(1)
+                .willReturn(FakeProviders.twilioError(503, 20503, "Service unavailable")));
+    }
+
+    /** A group of {@link #PEOPLE} with mobiles, replacing the list. */
+    private static String crew() {
+        String group = "Kris" + UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
+        for (int i = 0; i < PEOPLE; i++) {
+            csv.append("p").append(i).append(",Person ").append(i).append(",+467017406").append(10 + i).append(',').append(group).append('\n');
+        }
+        replaceContacts(csv.toString());
+        return group;
+    }
+
+    private static io.restassured.response.ValidatableResponse elksReport(String secret, Map<String, String> form) {
+        return given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .post("/webhooks/46elks/" + secret + "/status").then();
+    }
+}
