@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import se.outband.common.Language;
 import se.outband.common.SharedJobs;
 
 /** The first account. There is never a default password: an empty instance says how to create one. */
@@ -31,7 +30,7 @@ public class AdminBootstrap {
                         if (!jobs.lock(FIRST_ADMIN, Duration.ofMinutes(1)) || users.anyUser()) {
                             return false;
                         }
-                        users.create("admin", password, List.of(Roles.ADMIN), null, Language.EN.messages(AccessMessages.class));
+                        users.create("admin", password, List.of(Roles.ADMIN), null);
                         return true;
                     });
                     if (created) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,8 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.RawString;
-import se.outband.common.ApiException;
 import se.outband.common.QrCodes;
+import se.outband.common.Refused;
 import se.outband.common.Sha256;
 
 /**
@@ -75,10 +74,10 @@ public class SecondFactor {
 
     /** The first code from the app confirms the secret; returns the recovery codes, shown once. */
     @Transactional
-    public List<String> confirm(String username, String code, AccessMessages messages) {
+    public List<String> confirm(String username, String code) {
         User user = User.findByUsername(username);
         if (user.totpPendingSecret == null || !matchesTotp(user, user.totpPendingSecret, code)) {
-            throw new ApiException(400, messages.codeWrong());
+            throw new Refused(new AccessRefusal.CodeWrong());
         }
         user.totpSecret = user.totpPendingSecret;
         user.totpPendingSecret = null;
@@ -149,10 +148,10 @@ public class SecondFactor {
 
     /** An administrator's reset for a lost phone: the user signs in with the password and enrols again. */
     @Transactional
-    public void reset(String username, AccessMessages messages) {
+    public void reset(String username) {
         User user = User.findByUsername(username);
         if (user == null) {
-            throw new ApiException(404, messages.userNotFound(username));
+            throw new Refused(new AccessRefusal.UserNotFound(username));
         }
         user.totpSecret = null;
         user.totpPendingSecret = null;

@@ -12,14 +12,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import se.outband.common.ApiException;
-import se.outband.common.Language;
+import se.outband.common.Refused;
 
 @Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,9 +28,6 @@ public class TokenResource {
 
     private final TokenService tokens;
     private final SecurityIdentity identity;
-
-    @Context
-    HttpHeaders headers;
 
     TokenResource(TokenService tokens, SecurityIdentity identity) {
         this.tokens = tokens;
@@ -49,12 +43,10 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(TokenRequest request) {
-        AccessMessages messages = messages();
         if (request == null) {
-            throw new ApiException(400, messages.bodyMissing());
+            throw new Refused(new AccessRefusal.BodyMissing());
         }
-        TokenService.CreatedToken created = tokens.create(request.name(), request.roles(),
-                identity.getPrincipal().getName(), messages);
+        TokenService.CreatedToken created = tokens.create(request.name(), request.roles(), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/tokens/" + created.id())).entity(created).build();
     }
 
@@ -62,11 +54,7 @@ public class TokenResource {
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {
-        tokens.revoke(id, messages());
+        tokens.revoke(id);
         return Response.noContent().build();
-    }
-
-    private AccessMessages messages() {
-        return Language.of(headers).messages(AccessMessages.class);
     }
 }

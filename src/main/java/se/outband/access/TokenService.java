@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.Sha256;
 
 /**
@@ -46,12 +46,12 @@ public class TokenService {
     }
 
     @Transactional
-    public CreatedToken create(String name, Set<String> roles, String createdBy, AccessMessages messages) {
+    public CreatedToken create(String name, Set<String> roles, String createdBy) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
-            throw new ApiException(400, messages.tokenNameMissing());
+            throw new Refused(new AccessRefusal.TokenNameMissing());
         }
-        String roleList = UserService.roleList(roles, messages);
+        String roleList = UserService.roleList(roles);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -73,10 +73,10 @@ public class TokenService {
     }
 
     @Transactional
-    public void revoke(long id, AccessMessages messages) {
+    public void revoke(long id) {
         ApiToken token = ApiToken.findById(id);
         if (token == null) {
-            throw new ApiException(404, messages.tokenNotFound(id));
+            throw new Refused(new AccessRefusal.TokenNotFound(id));
         }
         if (token.revokedAt == null) {
             token.revokedAt = clock.instant();

@@ -12,13 +12,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import se.outband.common.ApiException;
-import se.outband.common.Language;
+import se.outband.common.Refused;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,9 +30,6 @@ public class UserResource {
     private final UserService users;
     private final SecondFactor secondFactor;
 
-    @Context
-    HttpHeaders headers;
-
     UserResource(UserService users, SecondFactor secondFactor) {
         this.users = users;
         this.secondFactor = secondFactor;
@@ -48,24 +42,22 @@ public class UserResource {
 
     @POST
     public Response create(UserRequest request) {
-        AccessMessages messages = messages();
-        UserRequest body = required(request, messages);
-        UserService.UserView created = users.create(body.username(), body.password(), body.roles(), body.mobile(), messages);
+        UserRequest body = required(request);
+        UserService.UserView created = users.create(body.username(), body.password(), body.roles(), body.mobile());
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
     }
 
     @PUT
     @Path("/{username}")
     public UserService.UserView update(@PathParam("username") String username, UserRequest request) {
-        AccessMessages messages = messages();
-        UserRequest body = required(request, messages);
-        return users.update(username, body.password(), body.roles(), body.mobile(), messages);
+        UserRequest body = required(request);
+        return users.update(username, body.password(), body.roles(), body.mobile());
     }
 
     @DELETE
     @Path("/{username}")
     public Response delete(@PathParam("username") String username) {
-        users.delete(username, messages());
+        users.delete(username);
         return Response.noContent().build();
     }
 
@@ -73,18 +65,14 @@ public class UserResource {
     @DELETE
     @Path("/{username}/second-factor")
     public Response resetSecondFactor(@PathParam("username") String username) {
-        secondFactor.reset(username, messages());
+        secondFactor.reset(username);
         return Response.noContent().build();
     }
 
-    private static UserRequest required(UserRequest request, AccessMessages messages) {
+    private static UserRequest required(UserRequest request) {
         if (request == null) {
-            throw new ApiException(400, messages.bodyMissing());
+            throw new Refused(new AccessRefusal.BodyMissing());
         }
         return request;
-    }
-
-    private AccessMessages messages() {
-        return Language.of(headers).messages(AccessMessages.class);
     }
 }

@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
-import se.outband.common.ApiException;
 import se.outband.common.PhoneNumbers;
+import se.outband.common.Refused;
 
 /** Outband's own accounts and their roles. */
 @ApplicationScoped
@@ -69,19 +69,19 @@ public class UserService {
     }
 
     @Transactional
-    public UserView create(String username, String password, Collection<String> roles, String mobile, AccessMessages messages) {
+    public UserView create(String username, String password, Collection<String> roles, String mobile) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            throw new ApiException(400, messages.usernameInvalid());
+            throw new Refused(new AccessRefusal.UsernameInvalid());
         }
         if (User.findByUsername(name) != null) {
-            throw new ApiException(409, messages.userExists(name));
+            throw new Refused(new AccessRefusal.UserExists(name));
         }
         User user = new User();
         user.username = name;
-        user.passwordHash = hashed(password, messages);
-        user.roles = roleList(roles, messages);
-        user.mobile = mobile(mobile, null, messages);
+        user.passwordHash = hashed(password);
+        user.roles = roleList(roles);
+        user.mobile = mobile(mobile, null);
         user.createdAt = clock.instant();
         user.persist();
         audit.record("user.created", "username=%s roles=%s mobile=%s".formatted(name, user.roles, user.mobile));
@@ -93,25 +93,25 @@ public class UserService {
      * roles end the user's sessions, so they sign in again.
      */
     @Transactional
-    public UserView update(String username, String password, Collection<String> roles, String mobile, AccessMessages messages) {
-        User user = find(username, messages);
+    public UserView update(String username, String password, Collection<String> roles, String mobile) {
+        User user = find(username);
         if (mobile != null) {
-            String newMobile = mobile(mobile, user, messages);
+            String newMobile = mobile(mobile, user);
             if (!Objects.equals(newMobile, user.mobile)) {
                 user.mobile = newMobile;
                 audit.record("user.mobile-changed", "username=%s mobile=%s".formatted(user.username, newMobile));
             }
         }
         if (roles != null) {
-            String newRoles = roleList(roles, messages);
+            String newRoles = roleList(roles);
             if (user.roleSet().contains(Roles.ADMIN) && !newRoles.contains(Roles.ADMIN)) {
-                requireAnotherAdmin(user, messages);
+                requireAnotherAdmin(user);
             }
             user.roles = newRoles;
             audit.record("user.roles-changed", "username=%s roles=%s".formatted(user.username, newRoles));
         }
         if (password != null) {
-            user.passwordHash = hashed(password, messages);
+            user.passwordHash = hashed(password);
             audit.record("user.password-changed", "username=" + user.username);
         }
         if (roles != null || password != null) {
@@ -121,69 +121,69 @@ public class UserService {
     }
 
     @Transactional
-    public void delete(String username, AccessMessages messages) {
-        User user = find(username, messages);
+    public void delete(String username) {
+        User user = find(username);
         if (user.roleSet().contains(Roles.ADMIN)) {
-            requireAnotherAdmin(user, messages);
+            requireAnotherAdmin(user);
         }
         sessions.endAll(user.id);
         user.delete();
         audit.record("user.deleted", "username=" + user.username);
     }
 
-    static String roleList(Collection<String> roles, AccessMessages messages) {
+    static String roleList(Collection<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new ApiException(400, messages.rolesMissing());
+            throw new Refused(new AccessRefusal.RolesMissing());
         }
         Set<String> clean = new TreeSet<>();
         for (String role : roles) {
             String r = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
             if (!Roles.ALL.contains(r)) {
-                throw new ApiException(400, messages.roleUnknown(role));
+                throw new Refused(new AccessRefusal.RoleUnknown(role));
             }
             clean.add(r);
         }
         return String.join(",", clean);
     }
 
-    private String hashed(String password, AccessMessages messages) {
+    private String hashed(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw new ApiException(400, messages.passwordTooShort(MIN_PASSWORD));
+            throw new Refused(new AccessRefusal.PasswordTooShort(MIN_PASSWORD));
         }
         if (password.length() > MAX_PASSWORD) {
-            throw new ApiException(400, messages.passwordTooLong(MAX_PASSWORD));
+            throw new Refused(new AccessRefusal.PasswordTooLong(MAX_PASSWORD));
         }
         return BcryptUtil.bcryptHash(password, hashCost);
     }
 
     /** Normalised like a contact's; a number that cannot get SMS, or another user's, is refused. */
-    private String mobile(String text, User owner, AccessMessages messages) {
+    private String mobile(String text, User owner) {
         if (text == null || text.isBlank()) {
             return null;
         }
         PhoneNumbers.Parsed parsed = phones.parse(text);
         if (!parsed.valid() || !parsed.reachableBySms()) {
-            throw new ApiException(400, messages.mobileInvalid(text));
+            throw new Refused(new AccessRefusal.MobileInvalid(text));
         }
         User other = User.find("mobile", parsed.e164()).firstResult();
         if (other != null && (owner == null || !other.id.equals(owner.id))) {
-            throw new ApiException(409, messages.mobileTaken(phones.display(parsed.e164())));
+            throw new Refused(new AccessRefusal.MobileTaken(phones.display(parsed.e164())));
         }
         return parsed.e164();
     }
 
-    private static void requireAnotherAdmin(User user, AccessMessages messages) {
+    private static void requireAnotherAdmin(User user) {
         boolean another = User.<User>streamAll()
                 .anyMatch(other -> !other.id.equals(user.id) && other.roleSet().contains(Roles.ADMIN));
         if (!another) {
-            throw new ApiException(409, messages.lastAdmin());
+            throw new Refused(new AccessRefusal.LastAdmin());
         }
     }
 
-    private static User find(String username, AccessMessages messages) {
+    private static User find(String username) {
         User user = User.findByUsername(username);
         if (user == null) {
-            throw new ApiException(404, messages.userNotFound(username));
+            throw new Refused(new AccessRefusal.UserNotFound(username));
         }
         return user;
     }

@@ -16,14 +16,14 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
-    public static void requireOnly(UriInfo uri, CommonMessages messages, String... known) {
+    public static void requireOnly(UriInfo uri, String... known) {
         Set<String> allowed = Set.of(known);
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
-                throw new ApiException(400, messages.unknownParameter(Text.clip(parameter.getKey(), 41), String.join(", ", known)));
+                throw new Refused(new CommonRefusal.UnknownParameter(Text.clip(parameter.getKey(), 41), String.join(", ", known)));
             }
             if (parameter.getValue().size() > 1) {
-                throw new ApiException(400, messages.repeatedParameter(parameter.getKey()));
+                throw new Refused(new CommonRefusal.RepeatedParameter(parameter.getKey()));
             }
         }
     }

@@ -20,7 +20,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.SharedJobs;
 
 /**
@@ -58,20 +58,20 @@ public class ContactImportService {
      * One import at a time on all instances, each in a transaction of its own that commits before the
      * next begins: two lists applied over each other would each be compared with what the other is changing.
      */
-    public ImportReport importCsv(Path csv, ImportMode mode, boolean dryRun, ContactMessages messages) {
+    public ImportReport importCsv(Path csv, ImportMode mode, boolean dryRun) {
         try {
             if (Files.size(csv) > config.maxImportBytes()) {
-                throw new ApiException(413, messages.fileTooLarge(config.maxImportBytes() / (1024 * 1024)));
+                throw new Refused(new ContactRefusal.FileTooLarge(config.maxImportBytes() / (1024 * 1024)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
             if (!jobs.lock(IMPORT, WAIT_FOR_OTHER)) {
-                throw new ApiException(409, messages.importRunning());
+                throw new Refused(new ContactRefusal.ImportRunning());
             }
-            try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
-                return run(reader, mode, dryRun, true, messages);
+            try (CsvContactReader reader = CsvContactReader.open(csv)) {
+                return run(reader, mode, dryRun, true);
             }
         });
     }
@@ -82,9 +82,9 @@ public class ContactImportService {
      * (the audit log too) together or not at all, before anything else runs, and records itself.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ImportReport replaceWithinTransaction(Path csv, ContactMessages messages) {
-        try (CsvContactReader reader = CsvContactReader.open(csv, messages)) {
-            return run(reader, ImportMode.REPLACE, false, false, messages);
+    public ImportReport replaceWithinTransaction(Path csv) {
+        try (CsvContactReader reader = CsvContactReader.open(csv)) {
+            return run(reader, ImportMode.REPLACE, false, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -92,7 +92,7 @@ public class ContactImportService {
         }
     }
 
-    private ImportReport run(CsvContactReader reader, ImportMode mode, boolean dryRun, boolean audited, ContactMessages messages)
+    private ImportReport run(CsvContactReader reader, ImportMode mode, boolean dryRun, boolean audited)
             throws SQLException {
         ImportTally tally = new ImportTally();
         tally.warn(reader.warnings());
@@ -101,12 +101,12 @@ public class ContactImportService {
         Instant now = clock.instant();
         boolean apply = !dryRun;
         for (CsvContactReader.Row row; (row = reader.next()) != null;) {
-            ContactValidator.Checked checked = validator.check(row.contact(), messages);
+            ContactValidator.Checked checked = validator.check(row.contact());
             List<RowProblem> errors = problems(row.line(), checked.errors(), reader);
             String id = checked.contact().id();
             Long earlier = id == null ? null : lineOfId.putIfAbsent(id, row.line());
             if (earlier != null) {
-                errors.add(new RowProblem(row.line(), reader.column(ContactField.ID), messages.idRepeated(earlier)));
+                errors.add(new RowProblem(row.line(), reader.column(ContactField.ID), new ContactProblem.IdRepeated(earlier)));
             }
             if (!errors.isEmpty()) {
                 tally.reject(errors);
@@ -135,7 +135,7 @@ public class ContactImportService {
         ImportReport report = tally.report(dryRun);
         if (mode == ImportMode.REPLACE && tally.anyRejected()) {
             // Rows compared before the first rejected one may already be written: the exception rolls them back.
-            throw new ApiException(409, messages.replaceRejected(tally.rejectedRows()), report);
+            throw new Refused(new ContactRefusal.ReplaceRejected(tally.rejectedRows(), report));
         }
         if (apply && audited) {
             audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d"

@@ -17,17 +17,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
-import se.outband.common.CommonMessages;
-import se.outband.common.Language;
+import se.outband.common.CallerLanguage;
 import se.outband.common.QueryParameters;
+import se.outband.common.Refused;
 import se.outband.common.YesNo;
 
 @Path("/api/contacts")
@@ -38,11 +36,10 @@ public class ContactResource {
     private final ContactService contacts;
     private final ContactImportService importer;
     private final ImportSpool spool;
+    private final CallerLanguage language;
 
-    @Context
-    HttpHeaders headers;
-
-    ContactResource(ContactService contacts, ContactImportService importer, ImportSpool spool) {
+    ContactResource(ContactService contacts, ContactImportService importer, ImportSpool spool, CallerLanguage language) {
+        this.language = language;
         this.contacts = contacts;
         this.importer = importer;
         this.spool = spool;
@@ -59,13 +56,13 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public ContactData get(@PathParam("id") String id) {
-        return contacts.get(id, messages());
+        return contacts.get(id);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ContactData contact) {
-        ContactData created = contacts.create(required(contact), messages());
+        ContactData created = contacts.create(required(contact), language.get());
         return Response.created(UriBuilder.fromPath("/api/contacts/{id}").build(created.id())).entity(created).build();
     }
 
@@ -73,13 +70,13 @@ public class ContactResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactData update(@PathParam("id") String id, ContactData contact) {
-        return contacts.update(id, required(contact), messages());
+        return contacts.update(id, required(contact), language.get());
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
-        contacts.delete(id, messages());
+        contacts.delete(id);
         return Response.noContent().build();
     }
 
@@ -89,16 +86,15 @@ public class ContactResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public ImportReport importCsv(InputStream csv,
             @QueryParam("mode") @DefaultValue("merge") String mode, @Context UriInfo uri) throws IOException {
-        QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "mode", "dryRun");
-        ContactMessages messages = messages();
+        QueryParameters.requireOnly(uri, "mode", "dryRun");
         ImportMode importMode = ImportMode.parse(mode);
         if (importMode == null) {
-            throw new ApiException(400, messages.modeUnknown(mode));
+            throw new Refused(new ContactRefusal.ModeUnknown(mode));
         }
         boolean dryRun = YesNo.queryFlag(uri, "dryRun");
-        java.nio.file.Path file = spool.write(csv, messages);
+        java.nio.file.Path file = spool.write(csv);
         try {
-            return importer.importCsv(file, importMode, dryRun, messages);
+            return importer.importCsv(file, importMode, dryRun);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -106,12 +102,8 @@ public class ContactResource {
 
     private ContactData required(ContactData contact) {
         if (contact == null) {
-            throw new ApiException(400, messages().bodyMissing());
+            throw new Refused(new ContactRefusal.BodyMissing());
         }
         return contact;
-    }
-
-    private ContactMessages messages() {
-        return Language.of(headers).messages(ContactMessages.class);
     }
 }

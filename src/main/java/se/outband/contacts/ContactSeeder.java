@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import se.outband.common.Language;
 
 /** Loads the configured example list at start, once, so a fresh dev instance has people to send to. */
 @Singleton
@@ -27,8 +26,7 @@ public class ContactSeeder {
             return;
         }
         try {
-            ImportReport report = importer.importCsv(file, ImportMode.MERGE, false,
-                    Language.SV.messages(ContactMessages.class));
+            ImportReport report = importer.importCsv(file, ImportMode.MERGE, false);
             LOG.infof("Imported %d example contacts from %s", report.created(), file);
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("Cannot read outband.contacts.seed-file " + file, e.getCause());

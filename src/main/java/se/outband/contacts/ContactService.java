@@ -17,7 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
+import se.outband.common.Language;
+import se.outband.common.Refused;
 import se.outband.common.Text;
 
 /** Reads and changes single contacts; other features reach contacts only through this service. */
@@ -25,7 +26,7 @@ import se.outband.common.Text;
 public class ContactService {
 
     /** What is wrong with one field of a contact sent to the API. */
-    public record FieldError(String field, String reason) {
+    public record FieldError(String field, ContactProblem reason) {
     }
 
     private final ContactValidator validator;
@@ -121,15 +122,15 @@ public class ContactService {
     }
 
     @Transactional
-    public ContactData get(String id, ContactMessages messages) {
-        return find(id, messages).toData();
+    public ContactData get(String id) {
+        return find(id).toData();
     }
 
     @Transactional
-    public ContactData create(ContactData data, ContactMessages messages) {
-        ContactData valid = validated(data, messages);
+    public ContactData create(ContactData data, Language wordsIn) {
+        ContactData valid = validated(data, wordsIn);
         if (Contact.findById(valid.id()) != null) {
-            throw new ApiException(409, messages.contactExists(valid.id()));
+            throw new Refused(new ContactRefusal.ContactExists(valid.id()));
         }
         Contact contact = new Contact();
         contact.apply(valid, clock.instant());
@@ -139,12 +140,12 @@ public class ContactService {
     }
 
     @Transactional
-    public ContactData update(String id, ContactData data, ContactMessages messages) {
+    public ContactData update(String id, ContactData data, Language wordsIn) {
         if (data.id() != null && !data.id().strip().equals(id)) {
-            throw new ApiException(400, messages.idMismatch(id, data.id()));
+            throw new Refused(new ContactRefusal.IdMismatch(id, data.id()));
         }
-        Contact contact = find(id, messages);
-        ContactData valid = validated(data.withId(id), messages);
+        Contact contact = find(id);
+        ContactData valid = validated(data.withId(id), wordsIn);
         if (!contact.sameAs(valid)) {
             contact.apply(valid, clock.instant());
             audit.record("contact.updated", describe(valid));
@@ -153,27 +154,27 @@ public class ContactService {
     }
 
     @Transactional
-    public void delete(String id, ContactMessages messages) {
-        Contact contact = find(id, messages);
+    public void delete(String id) {
+        Contact contact = find(id);
         audit.record("contact.deleted", describe(contact.toData()));
         contact.delete();
     }
 
-    private ContactData validated(ContactData data, ContactMessages messages) {
-        ContactValidator.Checked checked = validator.check(data, messages);
+    /** Its warnings are stored in {@code wordsIn}, the language of whoever gave the contact. */
+    private ContactData validated(ContactData data, Language wordsIn) {
+        ContactValidator.Checked checked = validator.check(data);
         if (!checked.accepted()) {
-            List<FieldError> details = checked.errors().stream()
+            throw new Refused(new ContactRefusal.ContactInvalid(checked.errors().stream()
                     .map(p -> new FieldError(p.field().jsonName(), p.reason()))
-                    .toList();
-            throw new ApiException(400, messages.contactInvalid(), details);
+                    .toList()));
         }
-        return checked.contact();
+        return checked.contact(wordsIn);
     }
 
-    private static Contact find(String id, ContactMessages messages) {
+    private static Contact find(String id) {
         Contact contact = Contact.findById(id);
         if (contact == null) {
-            throw new ApiException(404, messages.contactNotFound(id));
+            throw new Refused(new ContactRefusal.ContactNotFound(id));
         }
         return contact;
     }

@@ -26,6 +26,11 @@ public class ContactValidator {
         public boolean accepted() {
             return errors.isEmpty();
         }
+
+        /** The contact as it is stored: its warnings in the words of whoever gave it. */
+        public ContactData contact(Language wordsIn) {
+            return contact.withWarnings(warnings.stream().map(w -> w.reason().sentence(wordsIn)).toList());
+        }
     }
 
     static final int MAX_ID = 64;
@@ -49,31 +54,31 @@ public class ContactValidator {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public Checked check(ContactData raw, ContactMessages messages) {
+    public Checked check(ContactData raw) {
         List<FieldProblem> errors = new ArrayList<>();
         List<FieldProblem> warnings = new ArrayList<>();
 
         String id = text(raw.id());
         if (id == null) {
-            errors.add(new FieldProblem(ContactField.ID, messages.idMissing()));
+            errors.add(new FieldProblem(ContactField.ID, new ContactProblem.IdMissing()));
         } else if (!ID.matcher(id).matches()) {
-            errors.add(new FieldProblem(ContactField.ID, messages.idInvalid(Text.clip(id, MAX_ID + 1))));
+            errors.add(new FieldProblem(ContactField.ID, new ContactProblem.IdInvalid(Text.clip(id, MAX_ID + 1))));
         }
 
         String name = text(raw.name());
         if (name == null) {
-            errors.add(new FieldProblem(ContactField.NAME, messages.nameMissing()));
+            errors.add(new FieldProblem(ContactField.NAME, new ContactProblem.NameMissing()));
         }
-        limit(ContactField.NAME, name, MAX_TEXT, errors, messages);
+        limit(ContactField.NAME, name, MAX_TEXT, errors);
 
         String mobile = text(raw.mobile());
         if (mobile != null) {
             PhoneNumbers.Parsed parsed = phoneNumbers.parse(mobile);
             if (!parsed.valid()) {
-                errors.add(new FieldProblem(ContactField.MOBILE, messages.mobileInvalid(mobile)));
+                errors.add(new FieldProblem(ContactField.MOBILE, new ContactProblem.MobileInvalid(mobile)));
             } else {
                 if (!parsed.reachableBySms()) {
-                    warnings.add(new FieldProblem(ContactField.MOBILE, messages.mobileNotMobile(mobile)));
+                    warnings.add(new FieldProblem(ContactField.MOBILE, new ContactProblem.MobileNotMobile(mobile)));
                 }
                 mobile = parsed.e164();
             }
@@ -82,23 +87,23 @@ public class ContactValidator {
         String email = text(raw.email());
         if (email != null) {
             if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-                errors.add(new FieldProblem(ContactField.EMAIL, messages.emailInvalid(email)));
+                errors.add(new FieldProblem(ContactField.EMAIL, new ContactProblem.EmailInvalid(email)));
             } else {
                 String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 if (internalDomains.contains(domain)) {
-                    warnings.add(new FieldProblem(ContactField.EMAIL, messages.emailInternal(domain)));
+                    warnings.add(new FieldProblem(ContactField.EMAIL, new ContactProblem.EmailInternal(domain)));
                 }
             }
         }
         if (text(raw.mobile()) == null && email == null) {
-            errors.add(new FieldProblem(ContactField.MOBILE, messages.noChannel()));
+            errors.add(new FieldProblem(ContactField.MOBILE, new ContactProblem.NoChannel()));
         }
 
         Set<String> groups = new TreeSet<>();
         for (String group : raw.groups()) {
             String g = text(group);
             if (g != null) {
-                limit(ContactField.GROUPS, g, MAX_GROUP, errors, messages);
+                limit(ContactField.GROUPS, g, MAX_GROUP, errors);
                 groups.add(g);
             }
         }
@@ -106,17 +111,16 @@ public class ContactValidator {
         String language = text(raw.language());
         Language parsedLanguage = Language.parse(language);
         if (language != null && parsedLanguage == null) {
-            warnings.add(new FieldProblem(ContactField.LANGUAGE, messages.languageUnknown(language)));
+            warnings.add(new FieldProblem(ContactField.LANGUAGE, new ContactProblem.LanguageUnknown(language)));
         }
 
         String title = text(raw.title());
-        limit(ContactField.TITLE, title, MAX_TEXT, errors, messages);
+        limit(ContactField.TITLE, title, MAX_TEXT, errors);
         String unit = text(raw.unit());
-        limit(ContactField.UNIT, unit, MAX_TEXT, errors, messages);
+        limit(ContactField.UNIT, unit, MAX_TEXT, errors);
 
         ContactData contact = new ContactData(id, name, mobile, email, List.copyOf(groups),
-                (parsedLanguage == null ? Language.SV : parsedLanguage).tag(), title, unit,
-                warnings.stream().map(FieldProblem::reason).toList());
+                (parsedLanguage == null ? Language.SV : parsedLanguage).tag(), title, unit, List.of());
         return new Checked(contact, errors, warnings);
     }
 
@@ -141,9 +145,9 @@ public class ContactValidator {
         return true;
     }
 
-    private static void limit(ContactField field, String value, int max, List<FieldProblem> errors, ContactMessages messages) {
+    private static void limit(ContactField field, String value, int max, List<FieldProblem> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldProblem(field, messages.tooLong(max)));
+            errors.add(new FieldProblem(field, new ContactProblem.TooLong(max)));
         }
     }
 }

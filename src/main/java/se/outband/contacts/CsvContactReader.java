@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 
 /**
  * Reads a staff list as HR systems and Excel write it (see {@link CsvEncoding}), English or Swedish
@@ -28,27 +28,25 @@ final class CsvContactReader implements AutoCloseable {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final ContactMessages messages;
     private final Map<ContactField, Integer> positions = new EnumMap<>(ContactField.class);
     private final Map<ContactField, String> columns = new EnumMap<>(ContactField.class);
     private final List<RowProblem> warnings = new ArrayList<>();
     private long line;
 
-    private CsvContactReader(CSVParser parser, ContactMessages messages) {
+    private CsvContactReader(CSVParser parser) {
         this.parser = parser;
         this.records = parser.iterator();
-        this.messages = messages;
     }
 
     /** Opens the file and reads its header row; a file that is no staff list is refused here. */
-    static CsvContactReader open(Path file, ContactMessages messages) throws IOException {
-        CsvEncoding encoding = CsvEncoding.of(file, messages);
+    static CsvContactReader open(Path file) throws IOException {
+        CsvEncoding encoding = CsvEncoding.of(file);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(encoding.delimiter())
                 .setIgnoreEmptyLines(false)
                 .setTrim(true)
                 .get();
-        CsvContactReader reader = new CsvContactReader(format.parse(encoding.open(file)), messages);
+        CsvContactReader reader = new CsvContactReader(format.parse(encoding.open(file)));
         try {
             reader.readHeader();
             return reader;
@@ -97,7 +95,7 @@ final class CsvContactReader implements AutoCloseable {
             line = record.getRecordNumber();
             return record;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ApiException(400, messages.fileMalformed(line));
+            throw new Refused(new ContactRefusal.FileMalformed(line));
         }
     }
 
@@ -107,14 +105,14 @@ final class CsvContactReader implements AutoCloseable {
             header = nextRecord();
         } while (header != null && isBlank(header));
         if (header == null) {
-            throw new ApiException(400, messages.fileEmpty());
+            throw new Refused(new ContactRefusal.FileEmpty());
         }
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             ContactField field = ContactField.forHeader(name);
             if (field == null || positions.containsKey(field)) {
                 if (!name.isBlank()) {
-                    warnings.add(new RowProblem(header.getRecordNumber(), name, messages.columnUnknown(name)));
+                    warnings.add(new RowProblem(header.getRecordNumber(), name, new ContactProblem.ColumnUnknown(name)));
                 }
             } else {
                 positions.put(field, i);
@@ -128,10 +126,10 @@ final class CsvContactReader implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ApiException(400, messages.columnMissing(String.join(", ", missing)));
+            throw new Refused(new ContactRefusal.ColumnMissing(String.join(", ", missing)));
         }
         if (!positions.containsKey(ContactField.MOBILE) && !positions.containsKey(ContactField.EMAIL)) {
-            throw new ApiException(400, messages.channelColumnsMissing());
+            throw new Refused(new ContactRefusal.ChannelColumnsMissing());
         }
     }
 

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 
 /**
  * How a staff list file is written, found by reading it once without keeping it: UTF-8 with or
@@ -23,7 +23,7 @@ record CsvEncoding(Charset charset, int bomLength, char delimiter) {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char[] DELIMITERS = {',', ';', '\t'};
 
-    static CsvEncoding of(Path file, ContactMessages messages) throws IOException {
+    static CsvEncoding of(Path file) throws IOException {
         byte[] head = new byte[3];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
@@ -44,10 +44,10 @@ record CsvEncoding(Charset charset, int bomLength, char delimiter) {
             }
         }
         if (!scan.looksLikeText()) {
-            throw new ApiException(400, messages.fileNotText());
+            throw new Refused(new ContactRefusal.FileNotText());
         }
         if (!scan.hasText) {
-            throw new ApiException(400, messages.fileEmpty());
+            throw new Refused(new ContactRefusal.FileEmpty());
         }
         return new CsvEncoding(scan.charset, scan.bomLength, scan.delimiter());
     }

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
-import se.outband.common.ApiException;
 import se.outband.common.OutbandConfig;
+import se.outband.common.Refused;
 
 /**
  * Staff lists sent to the API, written to a file of their own under the data directory while they
@@ -31,7 +31,7 @@ public class ImportSpool {
     }
 
     /** Copies the body to a new file, refusing it with 413 as soon as it passes the import limit. */
-    public Path write(InputStream body, ContactMessages messages) throws IOException {
+    public Path write(InputStream body) throws IOException {
         Files.createDirectories(folder);
         Path file = Files.createTempFile(folder, "import-", ".csv");
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -40,7 +40,7 @@ public class ImportSpool {
             for (int n; body != null && (n = body.read(buffer)) >= 0;) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ApiException(413, messages.fileTooLarge(maxBytes / (1024 * 1024)));
+                    throw new Refused(new ContactRefusal.FileTooLarge(maxBytes / (1024 * 1024)));
                 }
                 out.write(buffer, 0, n);
             }

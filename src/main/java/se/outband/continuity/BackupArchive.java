@@ -16,13 +16,10 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,9 +27,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import se.outband.contacts.ContactExport;
 import se.outband.contacts.ContactImportService;
-import se.outband.contacts.ContactMessages;
 import se.outband.contacts.ImportReport;
 
 /**
@@ -97,7 +94,7 @@ class BackupArchive {
      * to {@code scratch} because the import reads a file.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Restored restore(InputStream in, Path scratch, ContactMessages messages) throws IOException, SQLException {
+    Restored restore(InputStream in, Path scratch) throws IOException, SQLException {
         ZipInputStream zip = new ZipInputStream(in);
         Long contactCount = null;
         Map<String, Long> rows = null;
@@ -105,7 +102,7 @@ class BackupArchive {
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
             if (entry.getName().equals(CONTACTS)) {
                 Files.copy(zip, scratch, StandardCopyOption.REPLACE_EXISTING);
-                ImportReport report = importer.replaceWithinTransaction(scratch, messages);
+                ImportReport report = importer.replaceWithinTransaction(scratch);
                 contactCount = (long) report.created();
             } else if (entry.getName().equals(REST)) {
                 JsonParser parser = json.createParser(new NotClosing(zip));

@@ -9,15 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
-import se.outband.common.Language;
+import se.outband.common.Refused;
 
 /** Encrypted backups for administrators: take one now, list them, download one. */
 @jakarta.ws.rs.Path("/api/backups")
@@ -30,9 +28,6 @@ public class BackupResource {
     private final BackupService backups;
     private final SecurityIdentity identity;
 
-    @Context
-    HttpHeaders headers;
-
     BackupResource(BackupService backups, SecurityIdentity identity) {
         this.backups = backups;
         this.identity = identity;
@@ -40,7 +35,7 @@ public class BackupResource {
 
     @POST
     public Response create(@Context UriInfo uri) {
-        BackupFile file = backups.create(identity.getPrincipal().getName(), Language.of(headers).messages(BackupMessages.class));
+        BackupFile file = backups.create(identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(file.name()).build()).entity(file).build();
     }
 
@@ -55,7 +50,7 @@ public class BackupResource {
     @Produces(PGP)
     public Response download(@PathParam("name") String name) {
         Path file = backups.download(name)
-                .orElseThrow(() -> new ApiException(404, Language.of(headers).messages(BackupMessages.class).notFound()));
+                .orElseThrow(() -> new Refused(new ContinuityRefusal.BackupNotFound()));
         return attachment(file, name);
     }
 

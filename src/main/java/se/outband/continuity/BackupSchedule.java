@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import se.outband.access.AuditLog;
-import se.outband.common.Language;
 import se.outband.common.SharedJobs;
 
 /**
@@ -36,7 +35,7 @@ public class BackupSchedule {
     void run() {
         if (backups.configured() && jobs.claim(JOB, config.every())) {
             try {
-                backups.create(AuditLog.SYSTEM, Language.EN.messages(BackupMessages.class));
+                backups.create(AuditLog.SYSTEM);
             } catch (RuntimeException e) {
                 // already logged and shown by BackupService
             }

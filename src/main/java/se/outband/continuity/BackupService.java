@@ -3,7 +3,6 @@ package se.outband.continuity;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
 import se.outband.common.OutbandConfig;
+import se.outband.common.Refused;
 import se.outband.common.SharedJobs;
 import se.outband.common.ShellCommand;
 
@@ -85,9 +84,9 @@ public class BackupService {
      * Takes a backup now for {@code actor}; one at a time. Refused with 409 when no passphrase or key is
      * configured, 500 with the reason when it fails (also shown as the last attempt).
      */
-    public synchronized BackupFile create(String actor, BackupMessages messages) {
+    public synchronized BackupFile create(String actor) {
         if (!configured()) {
-            throw new ApiException(409, messages.notConfigured());
+            throw new Refused(new ContinuityRefusal.NoBackupSecret());
         }
         // To the second, as the file's name says: the list reads it back from there.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -103,7 +102,7 @@ public class BackupService {
             LOG.error("The backup failed", e);
             String reason = reason(e);
             lastAttempt = new Attempt(now, actor, null, reason);
-            throw new ApiException(500, messages.failed(reason));
+            throw new Refused(new ContinuityRefusal.BackupFailed(reason));
         }
     }
 

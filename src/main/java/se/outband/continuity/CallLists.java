@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.Text;
 import se.outband.contacts.ContactData;
 import se.outband.contacts.ContactService;
@@ -54,7 +54,7 @@ public class CallLists {
      * file or page would look like a list that worked.
      */
     @Transactional
-    public CallList take(String group, String unit, Form form, CallListMessages messages) {
+    public CallList take(String group, String unit, Form form) {
         String groupName = blankAsNull(group);
         String unitName = blankAsNull(unit);
         // A fresh collator per list: a shared one is synchronised, and one list sorts thousands of names.
@@ -64,7 +64,7 @@ public class CallLists {
                 .sorted(Comparator.comparing(ContactData::name, swedish).thenComparing(ContactData::id))
                 .toList();
         if (people.isEmpty()) {
-            throw new ApiException(404, messages.nobody(Text.clip(groupName, MAX_ECHO), Text.clip(unitName, MAX_ECHO)));
+            throw new Refused(new ContinuityRefusal.Nobody(Text.clip(groupName, MAX_ECHO), Text.clip(unitName, MAX_ECHO)));
         }
         audit.record(form.action, (groupName == null ? "" : "group=" + Text.clip(groupName, MAX_ECHO) + " ")
                 + (unitName == null ? "" : "unit=" + Text.clip(unitName, MAX_ECHO) + " ") + "people=" + people.size());

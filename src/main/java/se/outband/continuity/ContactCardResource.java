@@ -6,13 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import se.outband.access.Roles;
-import se.outband.common.CommonMessages;
-import se.outband.common.Language;
 import se.outband.common.QueryParameters;
 
 /** A group's or unit's contacts as vCards, for a script or a phone that signs in to the API. */
@@ -30,11 +27,9 @@ public class ContactCardResource {
 
     @GET
     @Produces(ContactCards.MEDIA_TYPE)
-    public Response download(@QueryParam("group") String group, @QueryParam("unit") String unit, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
-        Language language = Language.of(headers);
+    public Response download(@QueryParam("group") String group, @QueryParam("unit") String unit, @Context UriInfo uri) {
         // A misspelt "grupp=" would otherwise hand out everyone's numbers instead of one group's.
-        QueryParameters.requireOnly(uri, language.messages(CommonMessages.class), "group", "unit");
-        return cards.download(callLists.take(group, unit, CallLists.Form.VCARDS, language.messages(CallListMessages.class)));
+        QueryParameters.requireOnly(uri, "group", "unit");
+        return cards.download(callLists.take(group, unit, CallLists.Form.VCARDS));
     }
 }

@@ -22,10 +22,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
 import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
-import se.outband.contacts.ContactMessages;
+import se.outband.common.Refused;
 
 /**
  * OUTBAND_RESTORE_FROM: fills an empty database from a backup before anything else starts (no
@@ -98,8 +97,7 @@ class RestoreAtStart {
                 // The file's checksum for the audit log, taken on the same single read as the restore.
                 try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"));
                         InputStream clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets)) {
-                    BackupArchive.Restored result = archive.restore(clear, contacts,
-                            Language.EN.messages(ContactMessages.class));
+                    BackupArchive.Restored result = archive.restore(clear, contacts);
                     OpenPgp.readToEnd(clear);
                     raw.transferTo(OutputStream.nullOutputStream());
                     audit.record(AuditLog.SYSTEM, RESTORED, "file=%s sha256=%s takenAt=%s contacts=%d".formatted(file.getFileName(),
@@ -125,8 +123,9 @@ class RestoreAtStart {
             if (e instanceof OpenPgp.Unreadable unreadable) {
                 return Optional.of(unreadable.getMessage() + " Nothing was restored from " + file + ".");
             }
-            if (e instanceof ApiException api) {
-                return Optional.of("The contacts in the backup could not be imported (" + api.getMessage() + "); nothing was restored.");
+            if (e instanceof Refused refused) {
+                return Optional.of("The contacts in the backup could not be imported (" + refused.sentence(Language.EN)
+                        + "); nothing was restored.");
             }
         }
         return Optional.empty();

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.Text;
 import se.outband.statuspage.StatusViews.IncidentRequest;
 import se.outband.statuspage.StatusViews.IncidentView;
@@ -49,9 +49,9 @@ public class StatusPageService {
     }
 
     @Transactional
-    public SystemView createSystem(SystemRequest request, StatusPageMessages messages) {
+    public SystemView createSystem(SystemRequest request) {
         MonitoredSystem system = new MonitoredSystem();
-        apply(system, request, messages, true);
+        apply(system, request, true);
         system.persist();
         audit.record("status.system-created", describe(system));
         changed.fire(new StatusChanged());
@@ -59,12 +59,12 @@ public class StatusPageService {
     }
 
     @Transactional
-    public SystemView updateSystem(long id, SystemRequest request, StatusPageMessages messages) {
+    public SystemView updateSystem(long id, SystemRequest request) {
         MonitoredSystem system = MonitoredSystem.findById(id);
         if (system == null) {
-            throw new ApiException(404, messages.systemNotFound(id));
+            throw new Refused(new StatusRefusal.SystemNotFound(id, false));
         }
-        apply(system, request, messages, false);
+        apply(system, request, false);
         audit.record("status.system-changed", describe(system));
         changed.fire(new StatusChanged());
         return SystemView.of(system);
@@ -72,10 +72,10 @@ public class StatusPageService {
 
     /** Removes a system from the page and from the incidents that named it (the incidents stay). */
     @Transactional
-    public void deleteSystem(long id, StatusPageMessages messages) {
+    public void deleteSystem(long id) {
         MonitoredSystem system = MonitoredSystem.findById(id);
         if (system == null) {
-            throw new ApiException(404, messages.systemNotFound(id));
+            throw new Refused(new StatusRefusal.SystemNotFound(id, false));
         }
         Incident.<Incident>list("?1 member of serviceIds", id).forEach(incident -> incident.serviceIds.remove(id));
         audit.record("status.system-deleted", describe(system));
@@ -92,14 +92,14 @@ public class StatusPageService {
     }
 
     @Transactional
-    public IncidentView openIncident(IncidentRequest request, StatusPageMessages messages) {
-        String title = required(request.title(), MAX_TITLE, messages.titleMissing(), messages);
-        String text = required(request.text(), MAX_TEXT, messages.textMissing(), messages);
-        IncidentState state = request.state() == null ? IncidentState.INVESTIGATING : incidentState(request.state(), messages);
+    public IncidentView openIncident(IncidentRequest request) {
+        String title = required(request.title(), MAX_TITLE, new StatusRefusal.TitleMissing());
+        String text = required(request.text(), MAX_TEXT, new StatusRefusal.TextMissing());
+        IncidentState state = request.state() == null ? IncidentState.INVESTIGATING : incidentState(request.state());
         List<Long> services = request.services() == null ? List.of() : request.services();
         for (Long id : services) {
             if (id == null || MonitoredSystem.findById(id) == null) {
-                throw new ApiException(400, messages.systemNotFound(id == null ? 0 : id));
+                throw new Refused(new StatusRefusal.SystemNotFound(id == null ? 0 : id, true));
             }
         }
         Instant now = clock.instant();
@@ -118,13 +118,13 @@ public class StatusPageService {
     }
 
     @Transactional
-    public UpdateView postUpdate(long incidentId, UpdateRequest request, StatusPageMessages messages) {
+    public UpdateView postUpdate(long incidentId, UpdateRequest request) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
-            throw new ApiException(404, messages.incidentNotFound(incidentId));
+            throw new Refused(new StatusRefusal.IncidentNotFound(incidentId));
         }
-        String text = required(request.text(), MAX_TEXT, messages.textMissing(), messages);
-        IncidentState state = request.state() == null ? incident.state : incidentState(request.state(), messages);
+        String text = required(request.text(), MAX_TEXT, new StatusRefusal.TextMissing());
+        IncidentState state = request.state() == null ? incident.state : incidentState(request.state());
         Instant now = clock.instant();
         incident.state = state;
         incident.updatedAt = now;
@@ -140,17 +140,17 @@ public class StatusPageService {
      * titled with the bulletin's first line when none is open.
      */
     @Transactional
-    public void postFromBulletin(String text, StatusPageMessages messages) {
+    public void postFromBulletin(String text) {
         versions.waitForOtherChanges();
         Incident open = Incident.<Incident>find("state <> ?1", Sort.descending("createdAt", "id"), IncidentState.RESOLVED)
                 .firstResult();
         String clipped = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         if (open != null) {
-            postUpdate(open.id, new UpdateRequest(clipped, null), messages);
+            postUpdate(open.id, new UpdateRequest(clipped, null));
         } else {
             String firstLine = clipped.lines().findFirst().orElse(clipped).strip();
             String title = Text.clip(firstLine, 120);
-            openIncident(new IncidentRequest(title, clipped, null, List.of()), messages);
+            openIncident(new IncidentRequest(title, clipped, null, List.of()));
         }
     }
 
@@ -164,23 +164,23 @@ public class StatusPageService {
         return update;
     }
 
-    private void apply(MonitoredSystem system, SystemRequest request, StatusPageMessages messages, boolean creating) {
+    private void apply(MonitoredSystem system, SystemRequest request, boolean creating) {
         if (request == null) {
-            throw new ApiException(400, messages.bodyMissing());
+            throw new Refused(new StatusRefusal.BodyMissing());
         }
-        system.name = required(request.name(), MAX_NAME, messages.nameMissing(), messages);
-        system.groupName = optional(request.group(), MAX_NAME, messages);
+        system.name = required(request.name(), MAX_NAME, new StatusRefusal.NameMissing());
+        system.groupName = optional(request.group(), MAX_NAME);
         SystemState state = request.state() == null && creating ? SystemState.UNKNOWN
                 : request.state() == null ? system.state : SystemState.parse(request.state());
         if (state == null) {
-            throw new ApiException(400, messages.systemStateUnknown(request.state()));
+            throw new Refused(new StatusRefusal.SystemStateUnknown(request.state()));
         }
         system.state = state;
         if (request.priority() != null && request.priority() < 1) {
-            throw new ApiException(400, messages.priorityInvalid());
+            throw new Refused(new StatusRefusal.PriorityInvalid());
         }
         system.priority = request.priority() != null ? request.priority() : creating ? nextPriority() : system.priority;
-        system.note = optional(request.note(), MAX_NOTE, messages);
+        system.note = optional(request.note(), MAX_NOTE);
         system.updatedAt = clock.instant();
     }
 
@@ -190,23 +190,23 @@ public class StatusPageService {
         return max == null ? 1 : max + 1;
     }
 
-    private static IncidentState incidentState(String value, StatusPageMessages messages) {
+    private static IncidentState incidentState(String value) {
         IncidentState state = IncidentState.parse(value);
         if (state == null) {
-            throw new ApiException(400, messages.incidentStateUnknown(value));
+            throw new Refused(new StatusRefusal.IncidentStateUnknown(value));
         }
         return state;
     }
 
-    private static String required(String value, int max, String missing, StatusPageMessages messages) {
-        String text = optional(value, max, messages);
+    private static String required(String value, int max, StatusRefusal missing) {
+        String text = optional(value, max);
         if (text == null) {
-            throw new ApiException(400, missing);
+            throw new Refused(missing);
         }
         return text;
     }
 
-    private static String optional(String value, int max, StatusPageMessages messages) {
+    private static String optional(String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -215,7 +215,7 @@ public class StatusPageService {
             return null;
         }
         if (text.length() > max) {
-            throw new ApiException(400, messages.tooLong(max));
+            throw new Refused(new StatusRefusal.TooLong(max));
         }
         return text;
     }

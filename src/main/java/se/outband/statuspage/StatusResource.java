@@ -12,15 +12,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.ShellCommand;
-import se.outband.common.Language;
 import se.outband.statuspage.StatusViews.IncidentRequest;
 import se.outband.statuspage.StatusViews.IncidentView;
 import se.outband.statuspage.StatusViews.SystemRequest;
@@ -37,9 +34,6 @@ public class StatusResource {
     private final StatusPageService status;
     private final SitePublisher publisher;
 
-    @Context
-    HttpHeaders headers;
-
     StatusResource(StatusPageService status, SitePublisher publisher) {
         this.status = status;
         this.publisher = publisher;
@@ -55,7 +49,7 @@ public class StatusResource {
     @Path("/services")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSystem(SystemRequest request) {
-        SystemView created = status.createSystem(request, messages());
+        SystemView created = status.createSystem(request);
         return Response.created(URI.create("/api/status/services/" + created.id())).entity(created).build();
     }
 
@@ -63,13 +57,13 @@ public class StatusResource {
     @Path("/services/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SystemView updateSystem(@PathParam("id") long id, SystemRequest request) {
-        return status.updateSystem(id, request, messages());
+        return status.updateSystem(id, request);
     }
 
     @DELETE
     @Path("/services/{id}")
     public Response deleteSystem(@PathParam("id") long id) {
-        status.deleteSystem(id, messages());
+        status.deleteSystem(id);
         return Response.noContent().build();
     }
 
@@ -83,7 +77,7 @@ public class StatusResource {
     @Path("/incidents")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response openIncident(IncidentRequest request) {
-        IncidentView created = status.openIncident(required(request), messages());
+        IncidentView created = status.openIncident(required(request));
         return Response.created(URI.create("/api/status/incidents/" + created.id())).entity(created).build();
     }
 
@@ -91,7 +85,7 @@ public class StatusResource {
     @Path("/incidents/{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response postUpdate(@PathParam("id") long id, UpdateRequest request) {
-        UpdateView created = status.postUpdate(id, required(request), messages());
+        UpdateView created = status.postUpdate(id, required(request));
         return Response.status(201).entity(created).build();
     }
 
@@ -105,12 +99,8 @@ public class StatusResource {
 
     private <T> T required(T body) {
         if (body == null) {
-            throw new ApiException(400, messages().bodyMissing());
+            throw new Refused(new StatusRefusal.BodyMissing());
         }
         return body;
-    }
-
-    private StatusPageMessages messages() {
-        return Language.of(headers).messages(StatusPageMessages.class);
     }
 }

@@ -14,10 +14,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import se.outband.access.AccessMessages;
 import se.outband.access.SecondFactor;
 import se.outband.access.SessionIdentityProvider;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 
 /** The signed-in user's own account: setting up two-step sign-in and its recovery codes. */
 @Path(AccountPages.PATH)
@@ -64,9 +63,9 @@ public class AccountPages {
     @Path("second-factor/confirm")
     public TemplateInstance confirm(@RestForm String code) {
         try {
-            return Templates.recoveryCodes(secondFactor.confirm(ui.username(), code, messages())).setLocale(ui.locale());
-        } catch (ApiException e) {
-            return Templates.secondFactorEnrol(secondFactor.enrolment(ui.username()), e.getMessage()).setLocale(ui.locale());
+            return Templates.recoveryCodes(secondFactor.confirm(ui.username(), code)).setLocale(ui.locale());
+        } catch (Refused e) {
+            return Templates.secondFactorEnrol(secondFactor.enrolment(ui.username()), e.sentence(ui.language())).setLocale(ui.locale());
         }
     }
 
@@ -74,9 +73,5 @@ public class AccountPages {
     @Path("recovery-codes")
     public TemplateInstance renewRecoveryCodes() {
         return Templates.recoveryCodes(secondFactor.renewRecoveryCodes(ui.username())).setLocale(ui.locale());
-    }
-
-    private AccessMessages messages() {
-        return ui.language().messages(AccessMessages.class);
     }
 }

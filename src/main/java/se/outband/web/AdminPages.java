@@ -17,13 +17,12 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import se.outband.access.AccessMessages;
 import se.outband.access.AuditLog;
 import se.outband.access.Roles;
 import se.outband.access.SecondFactor;
 import se.outband.access.TokenService;
 import se.outband.access.UserService;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 
 /** Users and their roles, API tokens, and the audit log, for administrators. */
 @Path("/app/admin")
@@ -63,10 +62,10 @@ public class AdminPages {
     public Object createUser(@RestForm String username, @RestForm String password,
             @RestForm List<String> roles, @RestForm String mobile) {
         try {
-            users.create(username, password, roles, mobile, messages());
+            users.create(username, password, roles, mobile);
             return WebSupport.seeOther("/app/admin").build();
-        } catch (ApiException e) {
-            return render(0, e.getMessage(), null);
+        } catch (Refused e) {
+            return render(0, e.sentence(ui.language()), null);
         }
     }
 
@@ -76,11 +75,10 @@ public class AdminPages {
     public Object changeUser(@PathParam("username") String username, @RestForm List<String> roles,
             @RestForm String password, @RestForm String mobile) {
         try {
-            users.update(username, password == null || password.isEmpty() ? null : password, roles, mobile == null ? "" : mobile,
-                    messages());
+            users.update(username, password == null || password.isEmpty() ? null : password, roles, mobile == null ? "" : mobile);
             return WebSupport.seeOther("/app/admin").build();
-        } catch (ApiException e) {
-            return render(0, e.getMessage(), null);
+        } catch (Refused e) {
+            return render(0, e.sentence(ui.language()), null);
         }
     }
 
@@ -88,7 +86,7 @@ public class AdminPages {
     @POST
     @Path("users/{username}/second-factor/reset")
     public Object resetSecondFactor(@PathParam("username") String username) {
-        secondFactor.reset(username, messages());
+        secondFactor.reset(username);
         return WebSupport.seeOther("/app/admin").build();
     }
 
@@ -96,25 +94,20 @@ public class AdminPages {
     @Path("tokens")
     public TemplateInstance createToken(@RestForm String name, @RestForm List<String> roles) {
         try {
-            return render(0, null, tokens.create(name, roles == null ? null : Set.copyOf(roles), ui.username(),
-                    messages()).token());
-        } catch (ApiException e) {
-            return render(0, e.getMessage(), null);
+            return render(0, null, tokens.create(name, roles == null ? null : Set.copyOf(roles), ui.username()).token());
+        } catch (Refused e) {
+            return render(0, e.sentence(ui.language()), null);
         }
     }
 
     @POST
     @Path("tokens/{id}/revoke")
     public Object revoke(@PathParam("id") long id) {
-        tokens.revoke(id, messages());
+        tokens.revoke(id);
         return WebSupport.seeOther("/app/admin").build();
     }
 
     private TemplateInstance render(int page, String error, String newToken) {
         return Templates.admin(users.list(), tokens.list(), audit.page(page, AUDIT_PAGE), error, newToken).setLocale(ui.locale());
-    }
-
-    private AccessMessages messages() {
-        return ui.language().messages(AccessMessages.class);
     }
 }

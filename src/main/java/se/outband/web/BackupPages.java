@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
-import se.outband.continuity.BackupMessages;
+import se.outband.common.Refused;
 import se.outband.continuity.BackupResource;
 import se.outband.continuity.BackupService;
+import se.outband.continuity.ContinuityRefusal;
 
 /** Backups for administrators: how they go, take one now, download one to keep offline. */
 @Path("/app/backups")
@@ -46,9 +46,9 @@ public class BackupPages {
     @Produces(MediaType.TEXT_HTML)
     public Object create() {
         try {
-            return WebSupport.seeOther("/app/backups?made=" + backups.create(ui.username(), messages()).name()).build();
-        } catch (ApiException e) {
-            return render(null, e.getMessage());
+            return WebSupport.seeOther("/app/backups?made=" + backups.create(ui.username()).name()).build();
+        } catch (Refused e) {
+            return render(null, e.sentence(ui.language()));
         }
     }
 
@@ -56,14 +56,10 @@ public class BackupPages {
     @Path("{name}")
     @Produces(BackupResource.PGP)
     public Response download(@PathParam("name") String name) {
-        return BackupResource.attachment(backups.download(name).orElseThrow(() -> new ApiException(404, messages().notFound())), name);
+        return BackupResource.attachment(backups.download(name).orElseThrow(() -> new Refused(new ContinuityRefusal.BackupNotFound())), name);
     }
 
     private TemplateInstance render(String made, String error) {
         return Templates.backups(backups.overview(), made, error).setLocale(ui.locale());
-    }
-
-    private BackupMessages messages() {
-        return ui.language().messages(BackupMessages.class);
     }
 }

@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.YesNo;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
@@ -34,7 +34,6 @@ import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.DeliveryView;
 import se.outband.messaging.bulletins.MessageTemplates;
-import se.outband.messaging.bulletins.MessagingMessages;
 import se.outband.messaging.bulletins.RecipientContact;
 import se.outband.messaging.bulletins.Replies;
 import se.outband.messaging.providers.sms.SmsConfig;
@@ -119,7 +118,7 @@ public class BulletinPages {
     public TemplateInstance form(@QueryParam("template") Long template, @QueryParam("from") Long from,
             @QueryParam("who") String who) {
         if (from != null) {
-            BulletinQueries.FollowUp followUp = queries.followUp(from, messages());
+            BulletinQueries.FollowUp followUp = queries.followUp(from);
             List<RecipientContact> people = "noreply".equals(who) ? replies.silent(from) : queries.unreached(from);
             return form(new Draft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
                     followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
@@ -133,11 +132,11 @@ public class BulletinPages {
     public TemplateInstance preview(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
-            requireFilledIn(draft);
-            BulletinPreview preview = bulletins.send(draft.request(), true, ui.username(), messages());
+            templates.requireFilledIn(draft.text());
+            BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
             return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
-        } catch (ApiException e) {
-            return form(draft, e.getMessage());
+        } catch (Refused e) {
+            return form(draft, e.sentence(ui.language()));
         }
     }
 
@@ -160,10 +159,10 @@ public class BulletinPages {
     @Path("{id}/simulated-reply")
     public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
         if (!"dry-run".equals(sms.name())) {
-            throw new ApiException(409, ui.language().messages(UiMessages.class).simulationOnlyInDryRun());
+            throw new Refused(new WebRefusal.SimulationOnlyInDryRun());
         }
         if (contactId != null && answer != null) {
-            replies.simulate(id, contactId, answer, messages());
+            replies.simulate(id, contactId, answer);
         }
         return WebSupport.seeOther("/app/bulletins/" + id).build();
     }
@@ -180,36 +179,28 @@ public class BulletinPages {
     public Object send(@BeanParam DraftForm form) {
         Draft draft = form.draft();
         try {
-            requireFilledIn(draft);
-            BulletinPreview sent = bulletins.send(draft.request(), false, ui.username(), messages());
+            templates.requireFilledIn(draft.text());
+            BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
             return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
-        } catch (ApiException e) {
-            return form(draft, e.getMessage());
+        } catch (Refused e) {
+            return form(draft, e.sentence(ui.language()));
         }
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance bulletin(@PathParam("id") long id) {
-        MessagingMessages messages = messages();
-        List<DeliveryView> failures = queries.deliveries(id, messages).stream()
+        List<DeliveryView> failures = queries.deliveries(id).stream()
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
                 .toList();
-        Replies.RepliesView answers = replies.of(id, messages);
-        return Templates.bulletin(queries.progress(id, messages), failures, answers, Missing.of(queries.unreached(id)),
+        Replies.RepliesView answers = replies.of(id);
+        return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, Missing.of(queries.unreached(id)),
                 answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), "dry-run".equals(sms.name()))
                 .setLocale(ui.locale());
     }
 
     private TemplateInstance form(Draft draft, String error) {
         return form(draft, error, null);
-    }
-
-    /** A ready text's [placeholders] are details only the leader knows: nothing is checked or sent with one left. */
-    private void requireFilledIn(Draft draft) {
-        templates.unfilled(draft.text()).ifPresent(placeholder -> {
-            throw new ApiException(400, messages().placeholderUnfilled(placeholder));
-        });
     }
 
     private TemplateInstance form(Draft draft, String error, String find) {
@@ -237,10 +228,6 @@ public class BulletinPages {
 
     private String phone(String mobile, String email) {
         return mobile != null ? ui.phone(mobile) : email == null ? "" : email;
-    }
-
-    private MessagingMessages messages() {
-        return ui.language().messages(MessagingMessages.class);
     }
 
     /** The bulletin form's fields. */

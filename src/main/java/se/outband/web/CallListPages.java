@@ -12,10 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.CommonMessages;
 import se.outband.common.QueryParameters;
 import se.outband.continuity.CallList;
-import se.outband.continuity.CallListMessages;
 import se.outband.continuity.CallLists;
 import se.outband.continuity.ContactCards;
 
@@ -58,7 +56,7 @@ public class CallListPages {
 
     private CallList take(String group, String unit, CallLists.Form form, UriInfo uri) {
         // A mistyped address would otherwise give out everyone instead of one group.
-        QueryParameters.requireOnly(uri, ui.language().messages(CommonMessages.class), "group", "unit");
-        return callLists.take(group, unit, form, ui.language().messages(CallListMessages.class));
+        QueryParameters.requireOnly(uri, "group", "unit");
+        return callLists.take(group, unit, form);
     }
 }

@@ -22,11 +22,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.YesNo;
 import se.outband.contacts.ContactData;
 import se.outband.contacts.ContactImportService;
-import se.outband.contacts.ContactMessages;
+import se.outband.contacts.ContactRefusal;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.contacts.ImportMode;
@@ -78,7 +78,7 @@ public class ContactPages {
     @GET
     @jakarta.ws.rs.Path("{id}")
     public TemplateInstance edit(@PathParam("id") String id) {
-        return Templates.contact(contacts.get(id, messages()), null, false).setLocale(ui.locale());
+        return Templates.contact(contacts.get(id), null, false).setLocale(ui.locale());
     }
 
     @POST
@@ -89,9 +89,9 @@ public class ContactPages {
         List<String> groupList = groups == null ? List.of() : Arrays.stream(groups.split(",")).map(String::strip).toList();
         ContactData edited = new ContactData(id, name, mobile, email, groupList, language, title, unit, List.of());
         try {
-            return Templates.contact(contacts.update(id, edited, messages()), null, true).setLocale(ui.locale());
-        } catch (ApiException e) {
-            return Templates.contact(edited, e.getMessage() + details(e), false).setLocale(ui.locale());
+            return Templates.contact(contacts.update(id, edited, ui.language()), null, true).setLocale(ui.locale());
+        } catch (Refused e) {
+            return Templates.contact(edited, e.sentence(ui.language()) + details(e), false).setLocale(ui.locale());
         }
     }
 
@@ -107,7 +107,7 @@ public class ContactPages {
     public TemplateInstance preview(@RestForm("file") FileUpload file, @RestForm @DefaultValue("false") YesNo replace)
             throws IOException {
         if (file == null) {
-            return Templates.contactsImport(null, null, replace.yes(), messages().fileEmpty(), false).setLocale(ui.locale());
+            return Templates.contactsImport(null, null, replace.yes(), new ContactRefusal.FileEmpty().sentence(ui.language()), false).setLocale(ui.locale());
         }
         Optional<String> upload = uploads.keep(file.uploadedFile());
         // Too large to keep is too large to import: the import itself says so.
@@ -133,12 +133,11 @@ public class ContactPages {
 
     private TemplateInstance run(Path csv, String upload, boolean replace, boolean dryRun) throws IOException {
         try {
-            ImportReport report = importer.importCsv(csv, replace ? ImportMode.REPLACE : ImportMode.MERGE,
-                    dryRun, messages());
+            ImportReport report = importer.importCsv(csv, replace ? ImportMode.REPLACE : ImportMode.MERGE, dryRun);
             return Templates.contactsImport(report, upload, replace, null, !dryRun).setLocale(ui.locale());
-        } catch (ApiException e) {
-            ImportReport report = e.details() instanceof ImportReport r ? r : null;
-            return Templates.contactsImport(report, null, replace, e.getMessage(), false).setLocale(ui.locale());
+        } catch (Refused e) {
+            ImportReport report = e.refusal().details() instanceof ImportReport r ? r : null;
+            return Templates.contactsImport(report, null, replace, e.sentence(ui.language()), false).setLocale(ui.locale());
         }
     }
 
@@ -150,13 +149,10 @@ public class ContactPages {
                 || !digits.isEmpty() && c.mobile() != null && c.mobile().contains(digits);
     }
 
-    private static String details(ApiException e) {
-        return e.details() instanceof List<?> list
-                ? list.stream().map(p -> p instanceof ContactService.FieldError f ? " " + f.reason() : "").reduce("", String::concat)
+    private String details(Refused e) {
+        return e.refusal().details() instanceof List<?> list
+                ? list.stream().map(p -> p instanceof ContactService.FieldError f ? " " + f.reason().sentence(ui.language()) : "")
+                        .reduce("", String::concat)
                 : "";
-    }
-
-    private ContactMessages messages() {
-        return ui.language().messages(ContactMessages.class);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
 import se.outband.access.WebSessions;
+import se.outband.common.CallerLanguage;
 import se.outband.common.OutbandConfig;
 
 /**
@@ -14,7 +15,6 @@ import se.outband.common.OutbandConfig;
 public class Cookies {
 
     static final String CSRF = "outband-csrf";
-    static final String LANGUAGE = "outband-lang";
 
     private final boolean secure;
 
@@ -35,7 +35,7 @@ public class Cookies {
     }
 
     NewCookie language(String tag) {
-        return strict(LANGUAGE, tag).httpOnly(true).maxAge(365 * 24 * 3600).build();
+        return strict(CallerLanguage.COOKIE, tag).httpOnly(true).maxAge(365 * 24 * 3600).build();
     }
 
     private NewCookie.Builder strict(String name, String value) {

@@ -11,9 +11,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
-import se.outband.common.ApiException;
-import se.outband.common.CommonMessages;
-import se.outband.common.Language;
+import se.outband.common.CommonRefusal;
+import se.outband.common.Refused;
 
 /**
  * The one defence against cross-site request forgery, for every request that changes something, so
@@ -39,7 +38,7 @@ public class CsrfFilter {
         boolean api = path.startsWith("/api/") || path.equals("/api");
         if (crossSite(request)) {
             if (api) {
-                throw new ApiException(403, Language.of(context.getAcceptableLanguages()).messages(CommonMessages.class).crossSite());
+                throw new Refused(new CommonRefusal.CrossSite());
             }
             throw new CsrfRejected();
         }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,8 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
-import se.outband.statuspage.StatusPageMessages;
+import se.outband.common.Refused;
 import se.outband.statuspage.StatusPageService;
 import se.outband.statuspage.StatusSite;
 import se.outband.statuspage.StatusViews.IncidentRequest;
@@ -63,60 +62,60 @@ public class StatusPages {
     @POST
     @Path("services")
     public Object addSystem(@BeanParam SystemForm form) {
-        return attempt(() -> status.createSystem(form.request(), messages()));
+        return attempt(() -> status.createSystem(form.request()));
     }
 
     @POST
     @Path("services/{id}")
     public Object changeSystem(@PathParam("id") long id, @BeanParam SystemForm form) {
-        return attempt(() -> status.updateSystem(id, form.request(), messages()));
+        return attempt(() -> status.updateSystem(id, form.request()));
     }
 
     @POST
     @Path("services/{id}/delete")
     public Object deleteSystem(@PathParam("id") long id) {
-        return attempt(() -> status.deleteSystem(id, messages()));
+        return attempt(() -> status.deleteSystem(id));
     }
 
     @POST
     @Path("incidents")
     public Object openIncident(@BeanParam IncidentForm form) {
-        return attempt(() -> status.openIncident(form.request(), messages()));
+        return attempt(() -> status.openIncident(form.request()));
     }
 
     @POST
     @Path("incidents/{id}/updates")
     public Object postUpdate(@PathParam("id") long id, @BeanParam UpdateForm form) {
-        return attempt(() -> status.postUpdate(id, form.request(), messages()));
+        return attempt(() -> status.postUpdate(id, form.request()));
     }
 
     /** The public front page with this system changed, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/services/{id}")
     public Object previewSystem(@PathParam("id") long id, @BeanParam SystemForm form) {
-        return preview(() -> status.updateSystem(id, form.request(), messages()));
+        return preview(() -> status.updateSystem(id, form.request()));
     }
 
     /** The public front page with this new incident, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/incidents")
     public Object previewIncident(@BeanParam IncidentForm form) {
-        return preview(() -> status.openIncident(form.request(), messages()));
+        return preview(() -> status.openIncident(form.request()));
     }
 
     /** The public front page with this update, shown to the leader only: the change is rolled back. */
     @POST
     @Path("preview/incidents/{id}/updates")
     public Object previewUpdate(@PathParam("id") long id, @BeanParam UpdateForm form) {
-        return preview(() -> status.postUpdate(id, form.request(), messages()));
+        return preview(() -> status.postUpdate(id, form.request()));
     }
 
     private Object attempt(Runnable change) {
         try {
             change.run();
             return WebSupport.seeOther("/app/status?saved=true").build();
-        } catch (ApiException e) {
-            return withError(e.getMessage());
+        } catch (Refused e) {
+            return withError(e.sentence(ui.language()));
         }
     }
 
@@ -138,18 +137,14 @@ public class StatusPages {
                     + ui.language().messages(UiMessages.class).previewBanner() + "</p>";
             return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE)
                     .header("Content-Security-Policy", PREVIEW_POLICY).build();
-        } catch (ApiException e) {
+        } catch (Refused e) {
             // The preview's tab allows no forms or stylesheet: the editor page would arrive unusable there.
-            return Response.status(e.status()).type("text/plain; charset=utf-8").entity(e.getMessage()).build();
+            return Response.status(e.status()).type("text/plain; charset=utf-8").entity(e.sentence(ui.language())).build();
         }
     }
 
     private TemplateInstance withError(String error) {
         return Templates.status(status.systems(), status.incidents(), error, false).setLocale(ui.locale());
-    }
-
-    private StatusPageMessages messages() {
-        return ui.language().messages(StatusPageMessages.class);
     }
 
     /** A system's fields, as the editor and its preview send them (a new system has no group field). */

@@ -15,9 +15,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.messaging.bulletins.MessageTemplates;
-import se.outband.messaging.bulletins.MessagingMessages;
 
 /** Admins keep the ready texts leaders start from: the details that change go in [brackets]. */
 @Path("/app/templates")
@@ -45,35 +44,31 @@ public class TemplatePages {
 
     @POST
     public Object create(@RestForm String name, @RestForm String text) {
-        return attempt(() -> templates.save(null, name, text, ui.username(), messages()));
+        return attempt(() -> templates.save(null, name, text, ui.username()));
     }
 
     @POST
     @Path("{id}")
     public Object change(@PathParam("id") long id, @RestForm String name, @RestForm String text) {
-        return attempt(() -> templates.save(id, name, text, ui.username(), messages()));
+        return attempt(() -> templates.save(id, name, text, ui.username()));
     }
 
     @POST
     @Path("{id}/delete")
     public Object delete(@PathParam("id") long id) {
-        return attempt(() -> templates.delete(id, ui.username(), messages()));
+        return attempt(() -> templates.delete(id, ui.username()));
     }
 
     private Object attempt(Runnable change) {
         try {
             change.run();
             return WebSupport.seeOther("/app/templates").build();
-        } catch (ApiException e) {
-            return page(e.getMessage());
+        } catch (Refused e) {
+            return page(e.sentence(ui.language()));
         }
     }
 
     private TemplateInstance page(String error) {
         return Templates.templates(templates.list(), error).setLocale(ui.locale());
-    }
-
-    private MessagingMessages messages() {
-        return ui.language().messages(MessagingMessages.class);
     }
 }

@@ -15,8 +15,10 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import se.outband.access.Roles;
+import se.outband.common.CallerLanguage;
 import se.outband.common.Language;
 import se.outband.common.PhoneNumbers;
+import se.outband.common.Said;
 
 /**
  * What every page needs to know about the person using it: name, roles, language and the CSRF token
@@ -36,6 +38,9 @@ public class Ui {
 
     @Inject
     PhoneNumbers phoneNumbers;
+
+    @Inject
+    CallerLanguage callerLanguage;
 
     private String newCsrf;
 
@@ -62,9 +67,7 @@ public class Ui {
 
     /** Swedish unless the user chose English (a cookie, so the choice stays on this phone). */
     public Language language() {
-        Cookie chosen = request.getCookie(Cookies.LANGUAGE);
-        Language parsed = chosen == null ? null : Language.parse(chosen.getValue());
-        return parsed == null ? Language.SV : parsed;
+        return callerLanguage.get();
     }
 
     /** The page being shown, for the language link to come back to; a page made by a post cannot be fetched again. */
@@ -78,6 +81,11 @@ public class Ui {
 
     public Locale locale() {
         return Locale.forLanguageTag(lang());
+    }
+
+    /** Something Outband says (a row's problem in an import), in this user's language. */
+    public String say(Said said) {
+        return said.sentence(language());
     }
 
     /** A stored (E.164) number as people here write it, for showing; links keep the E.164 form. */

@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import se.outband.common.ApiException;
-import se.outband.common.ApiExceptionMapper;
+import se.outband.common.CallerLanguage;
 import se.outband.common.FrameworkErrorMapper;
+import se.outband.common.RefusalMapper;
+import se.outband.common.Refused;
 
 /** What all UI pages share: the CSRF cookie, the error page, redirects after a post. */
 public class WebSupport {
@@ -30,6 +31,9 @@ public class WebSupport {
 
     @Inject
     Cookies cookies;
+
+    @Inject
+    CallerLanguage language;
 
     /** Issues the CSRF cookie on the first page a browser sees. */
     @ServerResponseFilter
@@ -55,8 +59,8 @@ public class WebSupport {
 
     /** A refusal (nobody in that group, an unknown parameter): a page in the web UI, the API's JSON elsewhere. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
-    public Response refused(ApiException e, UriInfo uri) {
-        return uri.getPath().startsWith("/app") ? page(e.status(), e.getMessage()) : ApiExceptionMapper.json(e);
+    public Response refused(Refused e, UriInfo uri) {
+        return uri.getPath().startsWith("/app") ? page(e.status(), e.sentence(ui.language())) : RefusalMapper.json(e, language.get());
     }
 
     private Response page(int status, String message) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import se.outband.common.Language;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.DeliveryState;
 import se.outband.messaging.providers.sms.FailoverSmsGateway;
@@ -41,11 +43,22 @@ public record BulletinProgress(
         Long estimatedSecondsToComplete,
         String lastError,
         Map<String, String> providers,
+        /** A sentence, filled in by {@link #explained} for whoever asked. */
         String dryRunNotice,
         /** SMS per provider and state: which provider sent what, when a second one took over. */
         Map<String, Map<String, Long>> smsByProvider,
         /** Each SMS provider now: sending, standing by, or failing since when. */
-        List<FailoverSmsGateway.ProviderView> smsProviders) {
+        List<FailoverSmsGateway.ProviderView> smsProviders,
+        @JsonIgnore List<Channel> dryRunChannels) {
+
+    /** With its notice in words, in {@code language}. */
+    public BulletinProgress explained(Language language) {
+        return new BulletinProgress(id, createdAt, createdBy, text, message, channels, drill, replyOptions, audience, recipients, smsSegments,
+                encoding, estimatedCost, currency, deliveries, reached, failed, pending, fellBackToEmail, percentReached, secondsTo50Percent,
+                secondsTo90Percent, estimatedSecondsToComplete, lastError, providers,
+                BulletinPreview.dryRunNotice(dryRunChannels, language.messages(MessagingMessages.class)), smsByProvider, smsProviders,
+                dryRunChannels);
+    }
 
     /** Calls made to people SMS cannot reach, and how many of them were answered. */
     public long calls() {

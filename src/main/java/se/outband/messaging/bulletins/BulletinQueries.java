@@ -16,7 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryState;
@@ -57,8 +57,8 @@ public class BulletinQueries {
     }
 
     @Transactional
-    public BulletinProgress progress(long id, MessagingMessages messages) {
-        Bulletin b = find(id, messages);
+    public BulletinProgress progress(long id) {
+        Bulletin b = find(id);
         EntityManager em = Bulletin.getEntityManager();
         Counts counts = countsOf(id);
         long reached = reachedRecipients(id);
@@ -88,7 +88,8 @@ public class BulletinQueries {
                 b.replyOptionList(), b.audience, b.recipientCount, b.smsSegments, b.encoding.name(), cost,
                 smsConfig.currency(), counts.byChannel(), reached, failedRecipients(id), counts.pending(), fellBack, percent,
                 secondsToShare(b, reachedTimes, 50), secondsToShare(b, reachedTimes, 90), toComplete, lastError,
-                Map.of("sms", sms.name(), "email", mail.name(), "voice", calls.name()), bulletins.dryRunNotice(messages), byProvider, sms.providers());
+                Map.of("sms", sms.name(), "email", mail.name(), "voice", calls.name()), null, byProvider, sms.providers(),
+                bulletins.dryRunChannels());
     }
 
     /** SMS sent or refused per provider and state, e.g. {"46elks": {"DELIVERED": 30}}; messages not yet sent have none. */
@@ -104,8 +105,8 @@ public class BulletinQueries {
 
     /** What the leader wrote, to start a follow-up from. */
     @Transactional
-    public String text(long id, MessagingMessages messages) {
-        return find(id, messages).text;
+    public String text(long id) {
+        return find(id).text;
     }
 
     /** What a follow-up to a bulletin starts from: the same text, reply options, channels and drill flag. */
@@ -113,14 +114,14 @@ public class BulletinQueries {
     }
 
     @Transactional
-    public FollowUp followUp(long id, MessagingMessages messages) {
-        Bulletin bulletin = find(id, messages);
+    public FollowUp followUp(long id) {
+        Bulletin bulletin = find(id);
         return new FollowUp(bulletin.text, bulletin.replyOptionList(), bulletin.channels.value(), bulletin.drill);
     }
 
     @Transactional
-    public List<DeliveryView> deliveries(long id, MessagingMessages messages) {
-        find(id, messages);
+    public List<DeliveryView> deliveries(long id) {
+        find(id);
         return Bulletin.getEntityManager().createQuery("select new se.outband.messaging.bulletins.DeliveryView(d.id, r.contactId, r.name,"
                 + " lower(cast(d.channel as String)), d.address, cast(d.state as String), d.attempts, d.provider, d.providerId, d.errorCode,"
                 + " d.lastError, d.fallbackOf, d.updatedAt) from Delivery d, Recipient r where r.id = d.recipientId"
@@ -173,10 +174,10 @@ public class BulletinQueries {
                 RecipientContact.class).setParameter(1, id).setParameter(2, DeliveryState.DELIVERED).getResultList();
     }
 
-    static Bulletin find(long id, MessagingMessages messages) {
+    static Bulletin find(long id) {
         Bulletin bulletin = Bulletin.findById(id);
         if (bulletin == null) {
-            throw new ApiException(404, messages.bulletinNotFound(id));
+            throw new Refused(new BulletinRefusal.BulletinNotFound(id));
         }
         return bulletin;
     }

@@ -13,17 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
-import se.outband.common.ApiException;
-import se.outband.common.CommonMessages;
-import se.outband.common.Language;
+import se.outband.common.CallerLanguage;
 import se.outband.common.QueryParameters;
+import se.outband.common.Refused;
 import se.outband.common.YesNo;
 
 @Path("/api/bulletins")
@@ -35,11 +33,11 @@ public class BulletinResource {
     private final BulletinQueries queries;
     private final Replies replies;
     private final SecurityIdentity identity;
+    private final CallerLanguage language;
 
-    @Context
-    HttpHeaders headers;
-
-    BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity) {
+    BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
+            CallerLanguage language) {
+        this.language = language;
         this.bulletins = bulletins;
         this.queries = queries;
         this.replies = replies;
@@ -53,13 +51,12 @@ public class BulletinResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(BulletinRequest request, @Context UriInfo uri) {
-        QueryParameters.requireOnly(uri, Language.of(headers).messages(CommonMessages.class), "dryRun");
-        MessagingMessages messages = messages();
+        QueryParameters.requireOnly(uri, "dryRun");
         if (request == null) {
-            throw new ApiException(400, messages.textMissing());
+            throw new Refused(new BulletinRefusal.TextMissing());
         }
         boolean onlyPreview = YesNo.queryFlag(uri, "dryRun");
-        BulletinPreview preview = bulletins.send(request, onlyPreview, identity.getPrincipal().getName(), messages);
+        BulletinPreview preview = bulletins.send(request, onlyPreview, identity.getPrincipal().getName()).explained(language.get());
         return onlyPreview ? Response.ok(preview).build()
                 : Response.created(URI.create("/api/bulletins/" + preview.id())).entity(preview).build();
     }
@@ -72,22 +69,18 @@ public class BulletinResource {
     @GET
     @Path("/{id}")
     public BulletinProgress get(@PathParam("id") long id) {
-        return queries.progress(id, messages());
+        return queries.progress(id).explained(language.get());
     }
 
     @GET
     @Path("/{id}/deliveries")
     public List<DeliveryView> deliveries(@PathParam("id") long id) {
-        return queries.deliveries(id, messages());
+        return queries.deliveries(id);
     }
 
     @GET
     @Path("/{id}/replies")
     public Replies.RepliesView replies(@PathParam("id") long id) {
-        return replies.of(id, messages());
-    }
-
-    private MessagingMessages messages() {
-        return Language.of(headers).messages(MessagingMessages.class);
+        return replies.of(id);
     }
 }

@@ -16,16 +16,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
-import se.outband.common.Language;
+import se.outband.common.Refused;
 import se.outband.common.Text;
 import se.outband.contacts.ContactService;
+import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.DeliveriesQueued;
 import se.outband.messaging.providers.email.MailGateway;
 import se.outband.messaging.providers.sms.FailoverSmsGateway;
 import se.outband.messaging.providers.sms.SmsConfig;
 import se.outband.messaging.providers.sms.SmsSegments;
-import se.outband.statuspage.StatusPageMessages;
 import se.outband.statuspage.StatusPageService;
 
 /**
@@ -70,41 +69,41 @@ public class BulletinService {
     }
 
     @Transactional
-    public BulletinPreview send(BulletinRequest request, boolean dryRun, String actor, MessagingMessages messages) {
+    public BulletinPreview send(BulletinRequest request, boolean dryRun, String actor) {
         String text = request.text() == null ? "" : Text.clean(request.text()).strip();
         if (text.isEmpty()) {
-            throw new ApiException(400, messages.textMissing());
+            throw new Refused(new BulletinRefusal.TextMissing());
         }
         if (text.length() > MAX_TEXT) {
-            throw new ApiException(400, messages.textTooLong(MAX_TEXT));
+            throw new Refused(new BulletinRefusal.TextTooLong(MAX_TEXT));
         }
         ChannelPolicy policy = ChannelPolicy.parse(request.channels());
         if (policy == null) {
-            throw new ApiException(400, messages.channelsUnknown(request.channels()));
+            throw new Refused(new BulletinRefusal.ChannelsUnknown(request.channels()));
         }
-        List<String> options = replyOptions(request.replyOptions(), messages);
+        List<String> options = replyOptions(request.replyOptions());
         if (request.groups().size() > MAX_GROUPS || request.contactIds().size() > MAX_PEOPLE) {
-            throw new ApiException(400, messages.tooManyChosen(MAX_PEOPLE, MAX_GROUPS));
+            throw new Refused(new BulletinRefusal.TooManyChosen(MAX_PEOPLE, MAX_GROUPS));
         }
         List<String> groups = clean(request.groups());
         List<String> ids = clean(request.contactIds());
         if (groups.isEmpty() && ids.isEmpty()) {
-            throw new ApiException(400, messages.audienceMissing());
+            throw new Refused(new BulletinRefusal.AudienceMissing());
         }
         ContactService.Audience audience = contacts.resolve(groups, ids);
         if (!audience.unknownGroups().isEmpty()) {
-            throw new ApiException(400, messages.unknownGroups(String.join(", ", audience.unknownGroups())));
+            throw new Refused(new BulletinRefusal.UnknownGroups(audience.unknownGroups()));
         }
         if (!audience.unknownIds().isEmpty()) {
-            throw new ApiException(400, messages.unknownContacts(String.join(", ", audience.unknownIds())));
+            throw new Refused(new BulletinRefusal.UnknownContacts(audience.unknownIds()));
         }
 
         String message = compose(text, request.drill(), options);
         if (message.length() > MAX_TEXT) {
-            throw new ApiException(400, messages.messageTooLong(message.length(), MAX_TEXT, message.length() - MAX_TEXT));
+            throw new Refused(new BulletinRefusal.MessageTooLong(message.length(), MAX_TEXT));
         }
         if (!options.isEmpty() && policy != ChannelPolicy.EMAIL && sms.oneWaySender().isPresent()) {
-            throw new ApiException(400, messages.repliesImpossible(sms.oneWaySender().get()));
+            throw new Refused(new BulletinRefusal.RepliesImpossible(sms.oneWaySender().get()));
         }
         SmsSegments.Count count = SmsSegments.count(message);
         List<PlannedRecipient> plan = audience.addressees().stream().map(c -> planner.plan(c, policy)).toList();
@@ -113,7 +112,7 @@ public class BulletinService {
         int calls = (int) plan.stream().filter(PlannedRecipient::byVoice).count();
         int unreachable = (int) plan.stream().filter(p -> !p.reachable()).count();
         if (unreachable == plan.size()) {
-            throw new ApiException(400, messages.nobodyReachable(plan.size()));
+            throw new Refused(new BulletinRefusal.NobodyReachable(plan.size()));
         }
 
         Long id = null;
@@ -125,27 +124,26 @@ public class BulletinService {
                             text));
             queued.fire(new DeliveriesQueued(id));
             if (request.statusUpdate()) {
-                statusPage.postFromBulletin(text, Language.SV.messages(StatusPageMessages.class));
+                statusPage.postFromBulletin(text);
             }
         }
         // Priced at the provider sending now: it takes the whole bulletin unless it fails on the way.
         BigDecimal cost = smsConfig.pricePerSegment(sms.sending()).multiply(BigDecimal.valueOf((long) smsMessages * count.segments()));
         return new BulletinPreview(id, message, plan.size(), smsMessages, emailMessages, calls, unreachable, count.units(),
-                count.segments(), count.encoding().name(), count.firstUcs2Character(),
-                count.firstUcs2Character() == null ? null : messages.ucs2Character(count.firstUcs2Character()),
-                cost, smsConfig.currency(), request.drill(), dryRunNotice(messages));
+                count.segments(), count.encoding().name(), count.firstUcs2Character(), null, cost, smsConfig.currency(), request.drill(),
+                null, dryRunChannels());
     }
 
-    /** "dry run" wherever it shows: null when both channels send for real. */
-    String dryRunNotice(MessagingMessages messages) {
-        List<String> dry = new ArrayList<>();
+    /** The channels that only pretend to send ("dry run" wherever it shows); none when both send for real. */
+    List<Channel> dryRunChannels() {
+        List<Channel> dry = new ArrayList<>();
         if ("dry-run".equals(sms.name())) {
-            dry.add("SMS");
+            dry.add(Channel.SMS);
         }
         if ("dry-run".equals(mail.name())) {
-            dry.add(messages.emailChannel());
+            dry.add(Channel.EMAIL);
         }
-        return dry.isEmpty() ? null : messages.dryRunNotice(String.join(", ", dry));
+        return dry;
     }
 
     private Bulletin store(BulletinRequest request, String text, String message, ChannelPolicy policy, List<String> options,
@@ -186,17 +184,17 @@ public class BulletinService {
         return message.toString();
     }
 
-    private static List<String> replyOptions(List<String> raw, MessagingMessages messages) {
+    private static List<String> replyOptions(List<String> raw) {
         Set<String> options = new LinkedHashSet<>();
         for (String option : raw) {
             String clean = option == null ? "" : option.strip().toUpperCase(Locale.ROOT);
             if (!OPTION.matcher(clean).matches()) {
-                throw new ApiException(400, messages.replyOptionInvalid(String.valueOf(option)));
+                throw new Refused(new BulletinRefusal.ReplyOptionInvalid(String.valueOf(option)));
             }
             options.add(clean);
         }
         if (options.size() > 9) {
-            throw new ApiException(400, messages.tooManyReplyOptions());
+            throw new Refused(new BulletinRefusal.TooManyReplyOptions());
         }
         return List.copyOf(options);
     }

@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
-import se.outband.common.ApiException;
+import se.outband.common.Refused;
 import se.outband.common.Text;
 
 /** The ready texts: read by leaders, changed by admins (audited). */
@@ -45,15 +45,15 @@ public class MessageTemplates {
 
     /** Creates a template when {@code id} is null, otherwise changes it. */
     @Transactional
-    public TemplateView save(Long id, String name, String text, String actor, MessagingMessages messages) {
+    public TemplateView save(Long id, String name, String text, String actor) {
         String cleanName = name == null ? "" : Text.clean(name).strip();
         String cleanText = text == null ? "" : Text.clean(text).strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME || cleanText.isEmpty() || cleanText.length() > BulletinService.MAX_TEXT) {
-            throw new ApiException(400, messages.templateInvalid(MAX_NAME, BulletinService.MAX_TEXT));
+            throw new Refused(new BulletinRefusal.TemplateInvalid(MAX_NAME, BulletinService.MAX_TEXT));
         }
         MessageTemplate template = id == null ? new MessageTemplate() : MessageTemplate.findById(id);
         if (template == null) {
-            throw new ApiException(404, messages.templateNotFound(id));
+            throw new Refused(new BulletinRefusal.TemplateNotFound(id));
         }
         template.name = cleanName;
         template.text = cleanText;
@@ -65,30 +65,29 @@ public class MessageTemplates {
     }
 
     @Transactional
-    public void delete(long id, String actor, MessagingMessages messages) {
+    public void delete(long id, String actor) {
         MessageTemplate template = MessageTemplate.findById(id);
         if (template == null) {
-            throw new ApiException(404, messages.templateNotFound(id));
+            throw new Refused(new BulletinRefusal.TemplateNotFound(id));
         }
         audit.record(actor, "template.deleted", "id=%d name=%s".formatted(id, template.name));
         template.delete();
     }
 
     /**
-     * The first [placeholder] of a ready text still in a text, if any: a detail nobody filled in.
-     * Brackets a leader wrote themselves are theirs to keep.
+     * Refuses a text that still holds a [placeholder] of a ready text: a detail only the leader knows, so
+     * nothing is checked or sent with one left. Brackets a leader wrote themselves are theirs to keep.
      */
     @Transactional
-    public Optional<String> unfilled(String text) {
+    public void requireFilledIn(String text) {
         List<String> ready = MessageTemplate.<MessageTemplate>listAll().stream().map(t -> t.text).toList();
         Matcher placeholder = PLACEHOLDER.matcher(text == null ? "" : text);
         while (placeholder.find()) {
             String found = placeholder.group();
             if (ready.stream().anyMatch(t -> t.contains(found))) {
-                return Optional.of(found);
+                throw new Refused(new BulletinRefusal.PlaceholderUnfilled(found));
             }
         }
-        return Optional.empty();
     }
 
     private static TemplateView view(MessageTemplate template) {

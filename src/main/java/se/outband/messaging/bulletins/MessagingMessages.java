@@ -52,12 +52,6 @@ public interface MessagingMessages {
     @Message("Provkörning: {channels} skickas inte på riktigt, utan markeras som levererat.")
     String dryRunNotice(String channels);
 
-    @Message("{field} saknas eller har en form som leverantören aldrig skickar.")
-    String idInvalid(String field);
-
-    @Message("Anropet kunde inte verifieras som ett anrop från {provider}.")
-    String badSignature(String provider);
-
     @Message("e-post")
     String emailChannel();
 

@@ -51,8 +51,8 @@ public class Replies {
      * without phones; stored marked as simulated. False when that person is not among its recipients.
      */
     @Transactional
-    public boolean simulate(long bulletinId, String contactId, String body, MessagingMessages messages) {
-        Bulletin bulletin = BulletinQueries.find(bulletinId, messages);
+    public boolean simulate(long bulletinId, String contactId, String body) {
+        Bulletin bulletin = BulletinQueries.find(bulletinId);
         Recipient recipient = Recipient.<Recipient>find("bulletinId = ?1 and contactId = ?2", bulletinId, contactId).firstResult();
         if (recipient == null || bulletin.replyOptionList().isEmpty()) {
             return false;
@@ -81,8 +81,8 @@ public class Replies {
     }
 
     @Transactional
-    public RepliesView of(long bulletinId, MessagingMessages messages) {
-        Bulletin bulletin = BulletinQueries.find(bulletinId, messages);
+    public RepliesView of(long bulletinId) {
+        Bulletin bulletin = BulletinQueries.find(bulletinId);
         List<Reply> replies = Reply.<Reply>find("bulletinId", Sort.descending("receivedAt", "id"), bulletinId).list();
         Map<Long, Reply> latest = new LinkedHashMap<>();
         replies.forEach(r -> latest.putIfAbsent(r.recipientId, r));

@@ -11,8 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -54,9 +52,6 @@ public class BulletinCallResource {
     private final VoiceConfig config;
     private final StatusConfig statusConfig;
 
-    @Context
-    HttpHeaders headers;
-
     BulletinCallResource(TwilioRequests twilio, BulletinQueries bulletins, IncomingReplies replies, ProviderReports reports, VoiceConfig config,
             StatusConfig statusConfig) {
         this.twilio = twilio;
@@ -72,7 +67,7 @@ public class BulletinCallResource {
     @Path("/{delivery: [0-9]{1,18}}")
     public String answered(@PathParam("delivery") long delivery, MultivaluedMap<String, String> form,
             @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(CallGateway.BULLETIN_CALLS + "/" + delivery, form, signature, headers);
+        twilio.verify(CallGateway.BULLETIN_CALLS + "/" + delivery, form, signature);
         return bulletins.callScript(delivery)
                 .map(script -> Twiml.bulletinCall(config.voice(), statusConfig.organisation(), script, keypad(delivery))
                         .setLocale(SWEDISH).render())
@@ -84,14 +79,14 @@ public class BulletinCallResource {
     @Path("/{delivery: [0-9]{1,18}}/keypad")
     public String keypad(@PathParam("delivery") long delivery, MultivaluedMap<String, String> form,
             @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(keypad(delivery), form, signature, headers);
+        twilio.verify(keypad(delivery), form, signature);
         String digits = form.getFirst("Digits");
         Optional<CallScript> script = bulletins.callScript(delivery);
         if (script.isEmpty()) {
             return HANG_UP;
         }
         String answer = digits != null && DIGITS.matcher(digits).matches()
-                ? replies.byKeypad(delivery, digits, ProviderIds.from(form, "CallSid", headers)).orElse(null) : null;
+                ? replies.byKeypad(delivery, digits, ProviderIds.from(form, "CallSid")).orElse(null) : null;
         return Twiml.keypadAnswer(config.voice(), script.get(), keypad(delivery), answer).setLocale(SWEDISH).render();
     }
 
@@ -99,8 +94,8 @@ public class BulletinCallResource {
     @POST
     @Path("/status")
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(CallGateway.BULLETIN_CALLS + "/status", form, signature, headers);
-        reports.providerStatus(ProviderIds.from(form, "CallSid", headers), form.getFirst("CallStatus"), null);
+        twilio.verify(CallGateway.BULLETIN_CALLS + "/status", form, signature);
+        reports.providerStatus(ProviderIds.from(form, "CallSid"), form.getFirst("CallStatus"), null);
         return Response.noContent().build();
     }
 

@@ -8,17 +8,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import se.outband.common.ApiException;
-import se.outband.common.Language;
-import se.outband.messaging.bulletins.MessagingMessages;
+import se.outband.common.Refused;
 import se.outband.messaging.providers.sms.SmsConfig;
 import se.outband.messaging.providers.sms.SmsGatewayProducer;
 
@@ -38,9 +34,6 @@ public class ElksWebhookResource {
     private final ProviderReports reports;
     private final InboundSms inbound;
 
-    @Context
-    HttpHeaders headers;
-
     ElksWebhookResource(SmsConfig config, ProviderReports reports, InboundSms inbound) {
         this.inbound = inbound;
         this.secret = config.elks().webhookSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
@@ -54,7 +47,7 @@ public class ElksWebhookResource {
     public Response status(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
         String status = form.getFirst("status");
-        reports.providerStatus(ProviderIds.from(form, "id", headers), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
+        reports.providerStatus(ProviderIds.from(form, "id"), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
         return Response.noContent().build();
     }
 
@@ -68,8 +61,8 @@ public class ElksWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inbound(@PathParam("secret") String given, MultivaluedMap<String, String> form) {
         verify(given);
-        return inbound.receive(form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id", headers))
-                .map(answer -> Response.ok(answer, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
+        return inbound.receive(form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id"))
+                .map(answer -> Response.ok(answer.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElse(Response.noContent().build());
     }
 
@@ -77,11 +70,7 @@ public class ElksWebhookResource {
     private void verify(String given) {
         if (secret == null || given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("Rejected a call to a 46elks webhook without the right secret");
-            throw new ApiException(403, messages().badSignature("46elks"));
+            throw new Refused(new InboundRefusal.BadSignature("46elks"));
         }
-    }
-
-    private MessagingMessages messages() {
-        return Language.of(headers).messages(MessagingMessages.class);
     }
 }

@@ -27,13 +27,13 @@ public class InboundSms {
     }
 
     /** What to text back to {@code from}, if anything; {@code messageId} is the provider's id of the SMS. */
-    public Optional<String> receive(String from, String body, String messageId) {
+    public Optional<CommandAnswer> receive(String from, String body, String messageId) {
         if (from == null || !NUMBER.matcher(from).matches()) {
             LOG.infof("SMS %s from a sender that is not a phone number ignored", messageId);
             return Optional.empty();
         }
         String text = body == null ? "" : body;
-        Optional<String> answer = commands.answer(from, text);
+        Optional<CommandAnswer> answer = commands.answer(from, text);
         if (answer.isEmpty()) {
             replies.receive(from, text, messageId);
         }

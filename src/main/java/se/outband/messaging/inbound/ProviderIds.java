@@ -2,12 +2,9 @@ package se.outband.messaging.inbound;
 
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import se.outband.common.ApiException;
-import se.outband.common.Language;
-import se.outband.messaging.bulletins.MessagingMessages;
+import se.outband.common.Refused;
 
 /** A provider's id of a message or call, as its webhooks send it (Twilio's MessageSid and CallSid, 46elks' id). */
 public final class ProviderIds {
@@ -18,10 +15,10 @@ public final class ProviderIds {
     }
 
     /** Signed or behind a secret, but still checked: a value no provider sends is a 400, never a database error. */
-    public static String from(MultivaluedMap<String, String> form, String field, HttpHeaders headers) {
+    public static String from(MultivaluedMap<String, String> form, String field) {
         String id = form.getFirst(field);
         if (id == null || !ID.matcher(id).matches()) {
-            throw new ApiException(400, Language.of(headers).messages(MessagingMessages.class).idInvalid(field));
+            throw new Refused(new InboundRefusal.IdInvalid(field));
         }
         return id;
     }

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +19,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
 import se.outband.access.UserService;
-import se.outband.common.ApiException;
 import se.outband.common.Language;
+import se.outband.common.Refused;
 import se.outband.common.Sha256;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
@@ -31,7 +29,6 @@ import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.BulletinSummary;
-import se.outband.messaging.bulletins.MessagingMessages;
 import se.outband.messaging.bulletins.Replies;
 
 /**
@@ -51,7 +48,6 @@ public class SmsCommands {
      * guessing from a leader's number gets 50 tries an hour at a one-in-a-million code.
      */
     static final int REQUESTS_PER_HOUR = 10;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/M HH:mm").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final UserService users;
     private final ContactService contacts;
@@ -80,7 +76,7 @@ public class SmsCommands {
      * not (a stranger's message, or a leader answering a bulletin as staff), for the replies to handle.
      */
     @Transactional
-    public Optional<String> answer(String from, String body) {
+    public Optional<CommandAnswer> answer(String from, String body) {
         Optional<UserService.Leader> leader = users.leaderByMobile(from);
         SmsCommand command = SmsCommand.parse(body);
         if (leader.isEmpty()) {
@@ -93,39 +89,37 @@ public class SmsCommands {
             return Optional.empty();
         }
         String actor = leader.get().username() + " via SMS";
-        CommandMessages messages = Language.SV.messages(CommandMessages.class);
-        String answer;
+        CommandAnswer answer;
         if (command instanceof SmsCommand.Send send) {
-            answer = request(from, send, actor, leader.get().username(), messages);
+            answer = request(from, send, actor, leader.get().username());
         } else if (command instanceof SmsCommand.Code code) {
-            answer = confirm(from, code.digits(), actor, messages);
+            answer = confirm(from, code.digits(), actor);
         } else if (command instanceof SmsCommand.Status) {
-            answer = status(messages);
+            answer = status();
             audit.record(actor, "command.status", "");
         } else {
-            answer = messages.help();
+            answer = new CommandAnswer.Help();
             audit.record(actor, "command.help", "");
         }
         return Optional.of(answer);
     }
 
-    private String request(String from, SmsCommand.Send send, String actor, String username, CommandMessages messages) {
+    private CommandAnswer request(String from, SmsCommand.Send send, String actor, String username) {
         if (PendingSend.count("fromNumber = ?1 and createdAt > ?2", from, clock.instant().minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
             audit.record(actor, "command.refused", "more than " + REQUESTS_PER_HOUR + " requests in an hour");
-            return messages.tooMany(REQUESTS_PER_HOUR);
+            return new CommandAnswer.TooMany(REQUESTS_PER_HOUR);
         }
         Set<String> known = contacts.groups().stream().map(GroupSummary::name).collect(Collectors.toCollection(TreeSet::new));
         List<String> unknown = send.groups().stream().filter(g -> !known.contains(g)).toList();
         if (send.groups().isEmpty() || !unknown.isEmpty()) {
             audit.record(actor, "command.refused", "unknown groups=" + unknown);
-            return messages.unknownGroups(String.join(", ", unknown), String.join(", ", known));
+            return new CommandAnswer.UnknownGroups(unknown, List.copyOf(known));
         }
         BulletinPreview preview;
         try {
-            preview = bulletins.send(request(send.groups(), send.text()), true, actor, messagesFor());
-        } catch (ApiException e) {
-            audit.record(actor, "command.refused", e.getMessage());
-            return messages.refused(e.getMessage());
+            preview = bulletins.send(request(send.groups(), send.text()), true, actor);
+        } catch (Refused e) {
+            return refused(actor, e);
         }
         PendingSend.update("state = ?1 where fromNumber = ?2 and state = ?3", PendingSend.State.CANCELLED, from, PendingSend.State.PENDING);
         String code = String.format("%06d", random.nextInt(1_000_000));
@@ -140,10 +134,10 @@ public class SmsCommands {
         pending.persist();
         audit.record(actor, "command.send-requested", "groups=%s recipients=%d text=%s"
                 .formatted(send.groups(), preview.recipients(), send.text()));
-        return messages.confirm(String.join(", ", send.groups()), preview.recipients(), preview.smsSegments(), false, code);
+        return new CommandAnswer.Confirm(send.groups(), preview.recipients(), preview.smsSegments(), false, code);
     }
 
-    private String confirm(String from, String code, String actor, CommandMessages messages) {
+    private CommandAnswer confirm(String from, String code, String actor) {
         PendingSend pending = PendingSend.<PendingSend>find("fromNumber = ?1 and state = ?2", Sort.descending("id"), from,
                 PendingSend.State.PENDING).firstResult();
         if (pending == null || pending.createdAt.isBefore(clock.instant().minus(CODE_VALID))) {
@@ -151,46 +145,46 @@ public class SmsCommands {
                 pending.state = PendingSend.State.EXPIRED;
             }
             audit.record(actor, "command.code-without-request", pending == null ? "" : "expired id=" + pending.id);
-            return messages.nothingPending();
+            return new CommandAnswer.NothingPending();
         }
         if (!MessageDigest.isEqual(Sha256.hex(code).getBytes(StandardCharsets.US_ASCII), pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
             pending.wrongCodes++;
             if (pending.wrongCodes >= WRONG_CODES) {
                 pending.state = PendingSend.State.CANCELLED;
                 audit.record(actor, "command.cancelled", "wrong codes=" + pending.wrongCodes);
-                return messages.cancelled();
+                return new CommandAnswer.Cancelled();
             }
             audit.record(actor, "command.code-wrong", "wrong codes=" + pending.wrongCodes);
-            return messages.wrongCode(WRONG_CODES - pending.wrongCodes);
+            return new CommandAnswer.WrongCode(WRONG_CODES - pending.wrongCodes);
         }
         pending.state = PendingSend.State.SENT;
         try {
-            BulletinPreview sent = bulletins.send(request(pending.groupList(), pending.text), false, actor, messagesFor());
+            BulletinPreview sent = bulletins.send(request(pending.groupList(), pending.text), false, actor);
             pending.bulletinId = sent.id();
-            return messages.sent(sent.id(), sent.recipients());
-        } catch (ApiException e) {
-            audit.record(actor, "command.refused", e.getMessage());
-            return messages.refused(e.getMessage());
+            return new CommandAnswer.Sent(sent.id(), sent.recipients());
+        } catch (Refused e) {
+            return refused(actor, e);
         }
     }
 
-    private String status(CommandMessages messages) {
+    private CommandAnswer refused(String actor, Refused refused) {
+        CommandAnswer.Refused answer = new CommandAnswer.Refused(refused.refusal());
+        audit.record(actor, "command.refused", refused.sentence(Language.SV));
+        return answer;
+    }
+
+    private CommandAnswer status() {
         List<BulletinSummary> newest = queries.list(1);
         if (newest.isEmpty()) {
-            return messages.noBulletins();
+            return new CommandAnswer.NoBulletins();
         }
         BulletinSummary b = newest.get(0);
-        Replies.Tally tally = replies.of(b.id(), messagesFor()).tally();
-        String answers = tally.answers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return messages.status(b.id(), TIME.format(b.createdAt()), b.reached(), b.recipients(), b.pending(), b.failed(), answers,
+        Replies.Tally tally = replies.of(b.id()).tally();
+        return new CommandAnswer.Status(b.id(), b.createdAt(), b.reached(), b.recipients(), b.pending(), b.failed(), tally.answers(),
                 tally.noReply());
     }
 
     private static BulletinRequest request(List<String> groups, String text) {
         return new BulletinRequest(text, groups, List.of(), "sms-then-email", false, List.of(), false);
-    }
-
-    private static MessagingMessages messagesFor() {
-        return Language.SV.messages(MessagingMessages.class);
     }
 }

@@ -4,17 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.logging.Logger;
 
 import com.twilio.security.RequestValidator;
 
-import se.outband.common.ApiException;
-import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
-import se.outband.messaging.bulletins.MessagingMessages;
+import se.outband.common.Refused;
 import se.outband.messaging.providers.sms.SmsConfig;
 
 /**
@@ -34,12 +31,12 @@ public class TwilioRequests {
         this.outband = outband;
     }
 
-    public void verify(String path, MultivaluedMap<String, String> form, String signature, HttpHeaders headers) {
+    public void verify(String path, MultivaluedMap<String, String> form, String signature) {
         Map<String, String> params = new HashMap<>();
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         if (validator == null || signature == null || !validator.validate(outband.link(path), params, signature)) {
             LOG.warnf("Rejected a call to %s without a valid Twilio signature", path);
-            throw new ApiException(403, Language.of(headers).messages(MessagingMessages.class).badSignature("Twilio"));
+            throw new Refused(new InboundRefusal.BadSignature("Twilio"));
         }
     }
 }

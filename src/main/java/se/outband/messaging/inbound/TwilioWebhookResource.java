@@ -7,8 +7,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +37,6 @@ public class TwilioWebhookResource {
     private final ProviderReports reports;
     private final InboundSms inbound;
 
-    @Context
-    HttpHeaders headers;
-
     TwilioWebhookResource(TwilioRequests twilio, ProviderReports reports, InboundSms inbound) {
         this.twilio = twilio;
         this.reports = reports;
@@ -54,7 +49,7 @@ public class TwilioWebhookResource {
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
         String errorCode = form.getFirst("ErrorCode");
-        reports.providerStatus(ProviderIds.from(form, "MessageSid", headers), form.getFirst("MessageStatus"),
+        reports.providerStatus(ProviderIds.from(form, "MessageSid"), form.getFirst("MessageStatus"),
                 errorCode == null || ERROR_CODE.matcher(errorCode).matches() ? errorCode : "unreadable");
         return Response.noContent().build();
     }
@@ -70,12 +65,12 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid", headers))
-                .map(answer -> Twiml.message(answer).render())
+        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
+                .map(answer -> Twiml.message(answer.text()).render())
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {
-        twilio.verify(path, form, signature, headers);
+        twilio.verify(path, form, signature);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -60,9 +58,6 @@ public class VoiceHotlineResource {
     private final StatusConfig statusConfig;
     private final VoiceConfig config;
 
-    @Context
-    HttpHeaders headers;
-
     VoiceHotlineResource(TwilioRequests twilio, StatusPageService status, StatusConfig statusConfig, VoiceConfig config) {
         this.twilio = twilio;
         this.status = status;
@@ -73,7 +68,7 @@ public class VoiceHotlineResource {
     /** A call comes in: the status in Swedish. */
     @POST
     public String call(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(PATH, form, signature, headers);
+        twilio.verify(PATH, form, signature);
         return hotline(false);
     }
 
@@ -81,7 +76,7 @@ public class VoiceHotlineResource {
     @POST
     @Path("/menu")
     public String menu(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(PATH + "/menu", form, signature, headers);
+        twilio.verify(PATH + "/menu", form, signature);
         return choice(form.getFirst("Digits"), false);
     }
 
@@ -89,7 +84,7 @@ public class VoiceHotlineResource {
     @POST
     @Path("/menu/en")
     public String menuEnglish(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
-        twilio.verify(PATH + "/menu/en", form, signature, headers);
+        twilio.verify(PATH + "/menu/en", form, signature);
         return choice(form.getFirst("Digits"), true);
     }
 

@@ -1,0 +1,28 @@
+package se.outband.web;
+
+import se.outband.common.Language;
+import se.outband.common.Refusal;
+
+/** What only the web UI refuses. */
+sealed interface WebRefusal extends Refusal {
+
+    String sentence(UiMessages messages);
+
+    @Override
+    default String sentence(Language language) {
+        return sentence(language.messages(UiMessages.class));
+    }
+
+    /** Typing replies for recipients is for practising without phones: never beside real sending. */
+    record SimulationOnlyInDryRun() implements WebRefusal {
+        @Override
+        public Kind kind() {
+            return Kind.CONFLICT;
+        }
+
+        @Override
+        public String sentence(UiMessages messages) {
+            return messages.simulationOnlyInDryRun();
+        }
+    }
+}
