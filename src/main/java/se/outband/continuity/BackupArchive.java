@@ -34,7 +34,7 @@ import se.outband.contacts.ImportReport;
 
 /**
  * The ZIP inside a backup: {@code contacts.csv} in the import format and {@code outband.json} with
- * everything else (its shape is described in README.md, "Backups"). Both directions stream.
+ * everything else (its shape is described in docs/backups.md, "What is inside"). Both directions stream.
  */
 @ApplicationScoped
 class BackupArchive {

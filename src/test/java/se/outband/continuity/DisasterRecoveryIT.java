@@ -31,7 +31,7 @@ import io.restassured.specification.RequestSpecification;
 import se.outband.PackagedJar;
 
 /**
- * The README's disaster recovery on the packaged service: an instance with data takes a backup; a
+ * The disaster recovery of docs/backups.md on the packaged service: an instance with data takes a backup; a
  * second on a fresh data folder refuses a damaged file and a wrong passphrase (and stays empty),
  * then starts from the backup with the same contacts, users who sign in, the status page and the
  * history, sends, and on a later restart leaves what it restored alone. A third opens the same
