@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,10 @@ import se.outband.common.Refused;
 @RolesAllowed(Roles.ADMIN)
 public class TokenResource {
 
-    public record TokenRequest(String name, Set<String> roles) {
+    public record TokenRequest(
+            @Size(max = TokenService.MAX_NAME, message = "{token.name.missing}") String name,
+            @Size(max = UserResource.UserRequest.ROLES, message = "{request.list.too-long}")
+            Set<@Size(max = UserResource.UserRequest.BOUND, message = "{request.text.too-long}") String> roles) {
     }
 
     private final TokenService tokens;
@@ -42,7 +47,7 @@ public class TokenResource {
     /** The answer holds the token itself; it cannot be shown again. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(TokenRequest request) {
+    public Response create(@Valid TokenRequest request) {
         if (request == null) {
             throw new Refused(new AccessRefusal.BodyMissing());
         }

@@ -33,7 +33,7 @@ public class TokenService {
     public record CreatedToken(long id, String name, Set<String> roles, Instant createdAt, String createdBy, String token) {
     }
 
-    private static final int MAX_NAME = 100;
+    static final int MAX_NAME = 100;
     private static final String PREFIX = "ob_";
 
     private final SecureRandom random = new SecureRandom();

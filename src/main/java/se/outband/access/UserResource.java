@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +26,17 @@ import se.outband.common.Refused;
 public class UserResource {
 
     /** The body of create and update; on update, a missing field is left as it is. */
-    public record UserRequest(String username, String password, List<String> roles, String mobile) {
+    public record UserRequest(
+            @Size(max = BOUND, message = "{request.text.too-long}") String username,
+            @Size(max = BOUND, message = "{request.text.too-long}") String password,
+            @Size(max = UserRequest.ROLES, message = "{request.list.too-long}")
+            List<@Size(max = BOUND, message = "{request.text.too-long}") String> roles,
+            @Size(max = BOUND, message = "{request.text.too-long}") String mobile) {
+
+        /** Longer than any user name, password or number the service takes; what is valid is the service's to say. */
+        static final int BOUND = 200;
+        /** There are three roles: a list of more than a handful is not a list of roles. */
+        static final int ROLES = 10;
     }
 
     private final UserService users;
@@ -41,7 +53,7 @@ public class UserResource {
     }
 
     @POST
-    public Response create(UserRequest request) {
+    public Response create(@Valid UserRequest request) {
         UserRequest body = required(request);
         UserService.UserView created = users.create(body.username(), body.password(), body.roles(), body.mobile());
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
@@ -49,7 +61,7 @@ public class UserResource {
 
     @PUT
     @Path("/{username}")
-    public UserService.UserView update(@PathParam("username") String username, UserRequest request) {
+    public UserService.UserView update(@PathParam("username") String username, @Valid UserRequest request) {
         UserRequest body = required(request);
         return users.update(username, body.password(), body.roles(), body.mobile());
     }

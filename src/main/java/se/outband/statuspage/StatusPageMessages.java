@@ -104,17 +104,11 @@ public interface StatusPageMessages {
     @Message("Okänt läge \"{value}\". Välj investigating, identified, monitoring eller resolved.")
     String incidentStateUnknown(String value);
 
-    @Message("Prioriteten måste vara 1 eller högre (1 återställs först).")
-    String priorityInvalid();
-
     @Message("Ange en rubrik för händelsen.")
     String titleMissing();
 
     @Message("Skriv vad som har hänt.")
     String textMissing();
-
-    @Message("Texten är för lång: högst {max} tecken.")
-    String tooLong(int max);
 
     @Message("Det finns inget system med nummer {id}.")
     String systemNotFound(long id);

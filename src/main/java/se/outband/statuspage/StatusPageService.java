@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
@@ -49,7 +50,7 @@ public class StatusPageService {
     }
 
     @Transactional
-    public SystemView createSystem(SystemRequest request) {
+    public SystemView createSystem(@Valid SystemRequest request) {
         MonitoredSystem system = new MonitoredSystem();
         apply(system, request, true);
         system.persist();
@@ -59,7 +60,7 @@ public class StatusPageService {
     }
 
     @Transactional
-    public SystemView updateSystem(long id, SystemRequest request) {
+    public SystemView updateSystem(long id, @Valid SystemRequest request) {
         MonitoredSystem system = MonitoredSystem.findById(id);
         if (system == null) {
             throw new Refused(new StatusRefusal.SystemNotFound(id, false));
@@ -92,9 +93,9 @@ public class StatusPageService {
     }
 
     @Transactional
-    public IncidentView openIncident(IncidentRequest request) {
-        String title = required(request.title(), MAX_TITLE, new StatusRefusal.TitleMissing());
-        String text = required(request.text(), MAX_TEXT, new StatusRefusal.TextMissing());
+    public IncidentView openIncident(@Valid IncidentRequest request) {
+        String title = required(request.title(), new StatusRefusal.TitleMissing());
+        String text = required(request.text(), new StatusRefusal.TextMissing());
         IncidentState state = request.state() == null ? IncidentState.INVESTIGATING : incidentState(request.state());
         List<Long> services = request.services() == null ? List.of() : request.services();
         for (Long id : services) {
@@ -118,12 +119,12 @@ public class StatusPageService {
     }
 
     @Transactional
-    public UpdateView postUpdate(long incidentId, UpdateRequest request) {
+    public UpdateView postUpdate(long incidentId, @Valid UpdateRequest request) {
         Incident incident = Incident.findById(incidentId);
         if (incident == null) {
             throw new Refused(new StatusRefusal.IncidentNotFound(incidentId));
         }
-        String text = required(request.text(), MAX_TEXT, new StatusRefusal.TextMissing());
+        String text = required(request.text(), new StatusRefusal.TextMissing());
         IncidentState state = request.state() == null ? incident.state : incidentState(request.state());
         Instant now = clock.instant();
         incident.state = state;
@@ -168,19 +169,16 @@ public class StatusPageService {
         if (request == null) {
             throw new Refused(new StatusRefusal.BodyMissing());
         }
-        system.name = required(request.name(), MAX_NAME, new StatusRefusal.NameMissing());
-        system.groupName = optional(request.group(), MAX_NAME);
+        system.name = required(request.name(), new StatusRefusal.NameMissing());
+        system.groupName = optional(request.group());
         SystemState state = request.state() == null && creating ? SystemState.UNKNOWN
                 : request.state() == null ? system.state : SystemState.parse(request.state());
         if (state == null) {
             throw new Refused(new StatusRefusal.SystemStateUnknown(request.state()));
         }
         system.state = state;
-        if (request.priority() != null && request.priority() < 1) {
-            throw new Refused(new StatusRefusal.PriorityInvalid());
-        }
         system.priority = request.priority() != null ? request.priority() : creating ? nextPriority() : system.priority;
-        system.note = optional(request.note(), MAX_NOTE);
+        system.note = optional(request.note());
         system.updatedAt = clock.instant();
     }
 
@@ -198,24 +196,21 @@ public class StatusPageService {
         return state;
     }
 
-    private static String required(String value, int max, StatusRefusal missing) {
-        String text = optional(value, max);
+    private static String required(String value, StatusRefusal missing) {
+        String text = optional(value);
         if (text == null) {
             throw new Refused(missing);
         }
         return text;
     }
 
-    private static String optional(String value, int max) {
+    private static String optional(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = Text.clean(value).strip();
         if (text.isEmpty()) {
             return null;
-        }
-        if (text.length() > max) {
-            throw new Refused(new StatusRefusal.TooLong(max));
         }
         return text;
     }

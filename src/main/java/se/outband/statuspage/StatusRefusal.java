@@ -41,13 +41,6 @@ public sealed interface StatusRefusal extends Refusal {
         }
     }
 
-    record TooLong(int max) implements StatusRefusal {
-        @Override
-        public String sentence(StatusPageMessages messages) {
-            return messages.tooLong(max);
-        }
-    }
-
     record SystemStateUnknown(String value) implements StatusRefusal {
         @Override
         public String sentence(StatusPageMessages messages) {
@@ -59,13 +52,6 @@ public sealed interface StatusRefusal extends Refusal {
         @Override
         public String sentence(StatusPageMessages messages) {
             return messages.incidentStateUnknown(value);
-        }
-    }
-
-    record PriorityInvalid() implements StatusRefusal {
-        @Override
-        public String sentence(StatusPageMessages messages) {
-            return messages.priorityInvalid();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -135,8 +136,8 @@ public class BulletinPages {
             templates.requireFilledIn(draft.text());
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
             return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
-        } catch (Refused e) {
-            return form(draft, e.sentence(ui.language()));
+        } catch (Refused | ConstraintViolationException e) {
+            return form(draft, ui.why(e));
         }
     }
 
@@ -182,8 +183,8 @@ public class BulletinPages {
             templates.requireFilledIn(draft.text());
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
             return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
-        } catch (Refused e) {
-            return form(draft, e.sentence(ui.language()));
+        } catch (Refused | ConstraintViolationException e) {
+            return form(draft, ui.why(e));
         }
     }
 

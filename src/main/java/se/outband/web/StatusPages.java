@@ -3,6 +3,7 @@ package se.outband.web;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -114,8 +115,8 @@ public class StatusPages {
         try {
             change.run();
             return WebSupport.seeOther("/app/status?saved=true").build();
-        } catch (Refused e) {
-            return withError(e.sentence(ui.language()));
+        } catch (Refused | ConstraintViolationException e) {
+            return withError(ui.why(e));
         }
     }
 
@@ -137,9 +138,10 @@ public class StatusPages {
                     + ui.language().messages(UiMessages.class).previewBanner() + "</p>";
             return Response.ok(page.replace("<body>", "<body>" + banner), MediaType.TEXT_HTML_TYPE)
                     .header("Content-Security-Policy", PREVIEW_POLICY).build();
-        } catch (Refused e) {
+        } catch (Refused | ConstraintViolationException e) {
             // The preview's tab allows no forms or stylesheet: the editor page would arrive unusable there.
-            return Response.status(e.status()).type("text/plain; charset=utf-8").entity(e.sentence(ui.language())).build();
+            return Response.status(e instanceof Refused refused ? refused.status() : 400).type("text/plain; charset=utf-8")
+                    .entity(ui.why(e)).build();
         }
     }
 

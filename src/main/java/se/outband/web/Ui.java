@@ -9,6 +9,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -18,7 +19,9 @@ import se.outband.access.Roles;
 import se.outband.common.CallerLanguage;
 import se.outband.common.Language;
 import se.outband.common.PhoneNumbers;
+import se.outband.common.Refused;
 import se.outband.common.Said;
+import se.outband.common.Violations;
 
 /**
  * What every page needs to know about the person using it: name, roles, language and the CSRF token
@@ -86,6 +89,12 @@ public class Ui {
     /** Something Outband says (a row's problem in an import), in this user's language. */
     public String say(Said said) {
         return said.sentence(language());
+    }
+
+    /** Why a form's request was not carried out, to show beside the form. */
+    public String why(RuntimeException refusedOrInvalid) {
+        return refusedOrInvalid instanceof Refused refused ? refused.sentence(language())
+                : Violations.sentence((ConstraintViolationException) refusedOrInvalid);
     }
 
     /** A stored (E.164) number as people here write it, for showing; links keep the E.164 form. */

@@ -1,6 +1,7 @@
 package se.outband.web;
 
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ import se.outband.common.CallerLanguage;
 import se.outband.common.FrameworkErrorMapper;
 import se.outband.common.RefusalMapper;
 import se.outband.common.Refused;
+import se.outband.common.Violations;
 
 /** What all UI pages share: the CSRF cookie, the error page, redirects after a post. */
 public class WebSupport {
@@ -61,6 +63,12 @@ public class WebSupport {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
     public Response refused(Refused e, UriInfo uri) {
         return uri.getPath().startsWith("/app") ? page(e.status(), e.sentence(ui.language())) : RefusalMapper.json(e, language.get());
+    }
+
+    /** A form whose shape is wrong, where the page did not show it beside the form: a page in the web UI, JSON elsewhere. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        return uri.getPath().startsWith("/app") ? page(400, Violations.sentence(e)) : RefusalMapper.json(e);
     }
 
     private Response page(int status, String message) {

@@ -22,13 +22,6 @@ public sealed interface BulletinRefusal extends Refusal {
         }
     }
 
-    record TextTooLong(int max) implements BulletinRefusal {
-        @Override
-        public String sentence(MessagingMessages messages) {
-            return messages.textTooLong(max);
-        }
-    }
-
     /** The text fits, but not with the drill prefix and the reply line added. */
     record MessageTooLong(int length, int max) implements BulletinRefusal {
         @Override
@@ -48,20 +41,6 @@ public sealed interface BulletinRefusal extends Refusal {
         @Override
         public String sentence(MessagingMessages messages) {
             return messages.replyOptionInvalid(option);
-        }
-    }
-
-    record TooManyReplyOptions() implements BulletinRefusal {
-        @Override
-        public String sentence(MessagingMessages messages) {
-            return messages.tooManyReplyOptions();
-        }
-    }
-
-    record TooManyChosen(int people, int groups) implements BulletinRefusal {
-        @Override
-        public String sentence(MessagingMessages messages) {
-            return messages.tooManyChosen(people, groups);
         }
     }
 

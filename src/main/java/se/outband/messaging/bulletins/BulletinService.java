@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
 import se.outband.access.AuditLog;
 import se.outband.common.Refused;
@@ -40,6 +41,7 @@ public class BulletinService {
     /** Chosen one by one; more people than this are a group. */
     static final int MAX_PEOPLE = 5000;
     static final int MAX_GROUPS = 500;
+    static final int MAX_OPTIONS = 9;
     private static final Pattern OPTION = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
 
     private final ContactService contacts;
@@ -69,22 +71,16 @@ public class BulletinService {
     }
 
     @Transactional
-    public BulletinPreview send(BulletinRequest request, boolean dryRun, String actor) {
+    public BulletinPreview send(@Valid BulletinRequest request, boolean dryRun, String actor) {
         String text = request.text() == null ? "" : Text.clean(request.text()).strip();
         if (text.isEmpty()) {
             throw new Refused(new BulletinRefusal.TextMissing());
-        }
-        if (text.length() > MAX_TEXT) {
-            throw new Refused(new BulletinRefusal.TextTooLong(MAX_TEXT));
         }
         ChannelPolicy policy = ChannelPolicy.parse(request.channels());
         if (policy == null) {
             throw new Refused(new BulletinRefusal.ChannelsUnknown(request.channels()));
         }
         List<String> options = replyOptions(request.replyOptions());
-        if (request.groups().size() > MAX_GROUPS || request.contactIds().size() > MAX_PEOPLE) {
-            throw new Refused(new BulletinRefusal.TooManyChosen(MAX_PEOPLE, MAX_GROUPS));
-        }
         List<String> groups = clean(request.groups());
         List<String> ids = clean(request.contactIds());
         if (groups.isEmpty() && ids.isEmpty()) {
@@ -192,9 +188,6 @@ public class BulletinService {
                 throw new Refused(new BulletinRefusal.ReplyOptionInvalid(String.valueOf(option)));
             }
             options.add(clean);
-        }
-        if (options.size() > 9) {
-            throw new Refused(new BulletinRefusal.TooManyReplyOptions());
         }
         return List.copyOf(options);
     }

@@ -10,17 +10,11 @@ public interface MessagingMessages {
     @Message("Skriv ett meddelande.")
     String textMissing();
 
-    @Message("Meddelandet är för långt: högst {max} tecken (10 SMS).")
-    String textTooLong(int max);
-
     @Message("Meddelandet blir {length} tecken som SMS (med övningsmarkering och svarsrad); högst {max} går att skicka. Korta texten med minst {over} tecken.")
     String messageTooLong(int length, int max, int over);
 
     @Message("Svarsalternativ kräver att mottagarna kan svara, men SMS skickas från avsändarnamnet \"{sender}\", som inte tar emot svar. Ta bort svarsalternativen, eller be den som driftar Outband ange en Messaging Service med ett nummer (OUTBAND_SMS_TWILIO_MESSAGING_SERVICE_SID) eller ett telefonnummer som avsändare (OUTBAND_SMS_TWILIO_FROM).")
     String repliesImpossible(String sender);
-
-    @Message("För många mottagare valda en och en: högst {people} personer och {groups} grupper. Välj grupper i stället för enskilda personer.")
-    String tooManyChosen(int people, int groups);
 
     @Message("Välj minst en grupp eller en person.")
     String audienceMissing();
@@ -36,9 +30,6 @@ public interface MessagingMessages {
 
     @Message("Svarsalternativet \"{option}\" går inte att använda: ett ord på högst 20 bokstäver eller siffror, t.ex. JA.")
     String replyOptionInvalid(String option);
-
-    @Message("Högst 9 svarsalternativ.")
-    String tooManyReplyOptions();
 
     @Message("Ingen av de {count} mottagarna kan nås med det kanalval du gjort. Välj SMS och e-post, eller andra mottagare.")
     String nobodyReachable(int count);

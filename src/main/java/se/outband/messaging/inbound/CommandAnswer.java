@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import se.outband.common.Language;
-import se.outband.common.Refusal;
 
 /**
  * What Outband answers a leader's SMS command, with its values; {@link #text} words it, short, since
@@ -52,10 +51,10 @@ public sealed interface CommandAnswer {
     }
 
     /** Why the bulletin was not accepted, in the same words the web gives. */
-    record Refused(Refusal reason) implements CommandAnswer {
+    record Refused(String reason) implements CommandAnswer {
         @Override
         public String text(CommandMessages messages) {
-            return messages.refused(reason.sentence(Language.SV));
+            return messages.refused(reason);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,7 @@ import se.outband.access.UserService;
 import se.outband.common.Language;
 import se.outband.common.Refused;
 import se.outband.common.Sha256;
+import se.outband.common.Violations;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.bulletins.BulletinPreview;
@@ -119,7 +121,9 @@ public class SmsCommands {
         try {
             preview = bulletins.send(request(send.groups(), send.text()), true, actor);
         } catch (Refused e) {
-            return refused(actor, e);
+            return refused(actor, e.sentence(Language.SV));
+        } catch (ConstraintViolationException e) {
+            return refused(actor, Violations.sentence(e));
         }
         PendingSend.update("state = ?1 where fromNumber = ?2 and state = ?3", PendingSend.State.CANCELLED, from, PendingSend.State.PENDING);
         String code = String.format("%06d", random.nextInt(1_000_000));
@@ -163,14 +167,15 @@ public class SmsCommands {
             pending.bulletinId = sent.id();
             return new CommandAnswer.Sent(sent.id(), sent.recipients());
         } catch (Refused e) {
-            return refused(actor, e);
+            return refused(actor, e.sentence(Language.SV));
+        } catch (ConstraintViolationException e) {
+            return refused(actor, Violations.sentence(e));
         }
     }
 
-    private CommandAnswer refused(String actor, Refused refused) {
-        CommandAnswer.Refused answer = new CommandAnswer.Refused(refused.refusal());
-        audit.record(actor, "command.refused", refused.sentence(Language.SV));
-        return answer;
+    private CommandAnswer refused(String actor, String reason) {
+        audit.record(actor, "command.refused", reason);
+        return new CommandAnswer.Refused(reason);
     }
 
     private CommandAnswer status() {
