@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +40,7 @@ public class Outbox {
 
     private final Clock clock;
     private final SmsConfig smsConfig;
+    private final Backoff backoff;
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
     private final MessageTexts texts;
@@ -62,6 +62,7 @@ public class Outbox {
         this.instance = instance.toString();
         this.lease = config.lease();
         this.smsConfig = smsConfig;
+        this.backoff = new Backoff(smsConfig.retry());
         this.metrics = metrics;
         this.failures = failures;
     }
@@ -185,20 +186,12 @@ public class Outbox {
                 failures.fail(delivery, "gave-up", retry.error(), DeliveryState.FAILED);
             } else {
                 delivery.state = DeliveryState.QUEUED;
-                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                delivery.nextAttemptAt = now.plus(backoff.after(delivery.attempts));
                 metrics.counter("outband.deliveries.retried", "channel", channel).increment();
             }
         } else if (result instanceof SendResult.Failed failed) {
             delivery.provider = failed.provider();
             failures.fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
         }
-    }
-
-    /** Doubles from the initial backoff up to the maximum, with "equal jitter" so retries do not arrive together. */
-    Duration backoff(int attempts) {
-        SmsConfig.Retry retry = smsConfig.retry();
-        long initial = retry.initialBackoff().toMillis();
-        long capped = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(20, Math.max(0, attempts - 1)));
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 }
