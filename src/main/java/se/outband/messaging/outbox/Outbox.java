@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.InstanceName;
+import se.outband.common.ScheduledJob;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
 
@@ -82,6 +83,7 @@ public class Outbox {
      * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
      * what the provider said) are queued again for any instance: they may be sent twice, never lost.
      */
+    @ScheduledJob
     @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaimOnSchedule() {
         reclaimExpiredLeases();
