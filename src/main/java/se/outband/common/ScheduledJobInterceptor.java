@@ -30,7 +30,7 @@ class ScheduledJobInterceptor {
     Object run(InvocationContext context) throws Exception {
         String job = identity(context.getMethod());
         if (!runs.begin(job)) {
-            // Outband is stopping: the job runs again after the next start (every job is void).
+            // Paused or stopping: the job runs again when resumed or after the next start (every job is void).
             return null;
         }
         try {

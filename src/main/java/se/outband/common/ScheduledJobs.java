@@ -52,6 +52,23 @@ public class ScheduledJobs {
         }
     }
 
+    /**
+     * Pauses one job (by its {@code @Scheduled} identity) and returns once no run of it is in progress. Until
+     * {@link #resume} none begins, not even a run the scheduler had handed over just before the pause.
+     */
+    public void pause(String job) throws InterruptedException {
+        scheduler.pause(job);
+        if (!runs.hold(job, FINISH_WITHIN)) {
+            throw new IllegalStateException("The scheduled job " + job + " was still running " + FINISH_WITHIN.toSeconds()
+                    + " seconds after it was paused");
+        }
+    }
+
+    public void resume(String job) {
+        runs.release(job);
+        scheduler.resume(job);
+    }
+
     JobRuns runs() {
         return runs;
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * When Outband stops, the scheduled jobs that are running finish first and none begins after.
+ * When Outband stops, the scheduled jobs that are running finish first and none begins after; a job
+ * paused alone is paused once its run in progress has ended, and begins again only when resumed.
  */
 class JobRunsTest {
 
@@ -61,5 +62,21 @@ class JobRunsTest {
         assertTrue(runs.begin("audience-store"));
         runs.end("audience-store");
         assertEquals(1, runs.finish(Duration.ofMillis(20)));
+    }
+
+    @Test
+    void aJobHeldAloneIsWaitedForAndBeginsAgainOnlyWhenReleased() throws Exception {
+        assertTrue(runs.begin("outbox-lease-reclaim"));
+        CompletableFuture<Boolean> held = inAnotherThread(() -> runs.hold("outbox-lease-reclaim", Duration.ofMinutes(1)));
+        untilRefused("outbox-lease-reclaim");
+        assertFalse(held.isDone(), "held once its run in progress has ended");
+        assertTrue(runs.begin("outbox-lease-renew"), "the other jobs go on");
+        runs.end("outbox-lease-renew");
+
+        runs.end("outbox-lease-reclaim");
+        assertTrue(held.get(10, TimeUnit.SECONDS));
+        assertFalse(runs.begin("outbox-lease-reclaim"), "not even a run the scheduler handed over before the pause");
+        runs.release("outbox-lease-reclaim");
+        assertTrue(runs.begin("outbox-lease-reclaim"));
     }
 }
