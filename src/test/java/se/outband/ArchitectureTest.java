@@ -1,6 +1,7 @@
 package se.outband;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -31,7 +32,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.Authenticated;
+import se.outband.common.ScheduledJob;
 
 /** Rules the compiler does not check. A plain test: ArchUnit's own JUnit engine predates JUnit 6. */
 public class ArchitectureTest {
@@ -74,6 +77,18 @@ public class ArchitectureTest {
     @Test
     void noPackagesDependOnEachOther() {
         slices().matching("se.outband.(**)").should().beFreeOfCycles().check(OUTBAND);
+    }
+
+    /**
+     * Outband waits for a running job when it stops, before the database closes, and begins none after
+     * ({@code ScheduledJobs}): only for jobs it counts, so none may go uncounted.
+     */
+    @Test
+    void everyScheduledJobIsOneOutbandWaitsForWhenItStops() {
+        methods().that().areAnnotatedWith(Scheduled.class).should().beAnnotatedWith(ScheduledJob.class)
+                .andShould().haveRawReturnType(void.class)
+                .because("a job that runs on after Outband began to stop fails on a closed database")
+                .check(OUTBAND);
     }
 
     /** Yes/no from a request is read strictly ({@code YesNo}): a plain boolean takes "1" for false. */

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 
 import com.rometools.rome.io.SyndFeedInput;
 
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import se.outband.common.ScheduledJobs;
 import se.outband.common.TestClock;
 import se.outband.continuity.BackupSchedule;
 import se.outband.messaging.FakeProviders;
@@ -54,18 +54,18 @@ class HostileInputTest {
     TestClock clock;
 
     @Inject
-    Scheduler scheduler;
+    ScheduledJobs jobs;
 
     /** A scheduled backup is audited too: paused, it cannot pass for a refused request's change. */
     @BeforeEach
-    void pauseBackups() {
-        scheduler.pause(BackupSchedule.IDENTITY);
+    void pauseBackups() throws InterruptedException {
+        jobs.pause(BackupSchedule.IDENTITY);
     }
 
     @AfterEach
     void resetClock() {
         clock.reset();
-        scheduler.resume(BackupSchedule.IDENTITY);
+        jobs.resume(BackupSchedule.IDENTITY);
     }
 
     private static List<String> bodies() {

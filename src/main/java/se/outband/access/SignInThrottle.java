@@ -18,6 +18,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 
 /**
  * Holds back the address that guesses, never the account: every sign-in attempt (password or code)
@@ -84,6 +85,7 @@ public class SignInThrottle {
         bucket(addressKey(address), PER_ADDRESS).addTokens(1);
     }
 
+    @ScheduledJob
     @Scheduled(every = "10m", identity = "sign-in-throttle-forget")
     void forgetIdle() {
         forgetIdleFor(IDLE);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 import se.outband.common.Sha256;
 
 /**
@@ -106,6 +107,7 @@ public class WebSessions {
         WebSession.delete("userId", userId);
     }
 
+    @ScheduledJob
     @Scheduled(every = "1h", identity = "web-sessions-expire")
     @Transactional
     void expire() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.github.bucket4j.Bandwidth;
@@ -25,10 +26,20 @@ public class SharedBuckets {
 
     private final ProxyManager<Long> shared;
 
+    @Inject
     SharedBuckets(Database database, DataSource dataSource) {
-        this.shared = database.embedded() ? null
+        this(database.embedded() ? null
                 : Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).table("rate_bucket").idColumn("id").stateColumn("state")
-                        .build();
+                        .build());
+    }
+
+    private SharedBuckets(ProxyManager<Long> shared) {
+        this.shared = shared;
+    }
+
+    /** Buckets in this process's memory only, as on the embedded database: for one instance alone, with no database at all. */
+    public static SharedBuckets inMemory() {
+        return new SharedBuckets((ProxyManager<Long>) null);
     }
 
     /**

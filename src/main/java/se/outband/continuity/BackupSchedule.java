@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import se.outband.access.AuditLog;
+import se.outband.common.ScheduledJob;
 import se.outband.common.SharedJobs;
 
 /**
@@ -30,6 +31,7 @@ public class BackupSchedule {
     }
 
     /** A failure is recorded by the service (start page, readiness, log); the next run tries again. */
+    @ScheduledJob
     @Scheduled(identity = IDENTITY, every = "${outband.backup.every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {

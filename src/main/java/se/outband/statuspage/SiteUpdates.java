@@ -12,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 import se.outband.common.SharedJobs;
 
 /**
@@ -57,6 +58,7 @@ public class SiteUpdates {
     }
 
     /** A change made on another instance; and the publisher's renewal of its job. */
+    @ScheduledJob
     @Scheduled(every = "2s", identity = "status-site-follow", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() {
         boolean publishing = jobs.hold(PUBLISHER, PUBLISHER_LEASE);

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.OutbandConfig;
+import se.outband.common.ScheduledJob;
 import se.outband.contacts.ContactsConfig;
 
 /**
@@ -74,6 +75,7 @@ public class PreviewedUploads {
     }
 
     /** Previews nobody confirmed. */
+    @ScheduledJob
     @Scheduled(every = "10m", identity = "previewed-uploads-forget")
     synchronized void forgetAbandoned() throws IOException {
         if (Files.isDirectory(folder)) {

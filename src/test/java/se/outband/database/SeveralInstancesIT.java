@@ -40,6 +40,8 @@ class SeveralInstancesIT {
 
     private static final Path WORK = Path.of("target", "several-instances");
     private static final Path PUBLISHES = WORK.resolve("publishes.log").toAbsolutePath();
+    /** Each upload as it begins; {@link #PUBLISHES} has it once it has landed. */
+    private static final Path UPLOADS = WORK.resolve("uploads.log").toAbsolutePath();
     /** The static host the publish command copies status.json to, slowly and unevenly, as an upload over the internet. */
     private static final Path STATIC_HOST = WORK.resolve("static-host.json").toAbsolutePath();
     private static SlowTwilio twilio;
@@ -54,8 +56,8 @@ class SeveralInstancesIT {
                 "outband.sms.rate-per-second", "2000",
                 // A dead instance's messages are taken over after this: the shortest lease allowed.
                 "outband.outbox.lease", "PT10S",
-                "outband.status.publish-command", "sleep 0.$(shuf -i 1-9 -n 1); cp {dir}/status.json " + STATIC_HOST
-                        + "; echo {dir} >> " + PUBLISHES,
+                "outband.status.publish-command", "echo {dir} >> " + UPLOADS + "; sleep 0.$(shuf -i 1-9 -n 1); cp {dir}/status.json "
+                        + STATIC_HOST + "; echo {dir} >> " + PUBLISHES,
                 "quarkus.log.category.\"se.outband\".level", "INFO"));
         instances = new InstancesOnPostgres(WORK, settings);
         Instance a = instances.launch("a");
@@ -106,22 +108,26 @@ class SeveralInstancesIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().port(a.port()).get("/status/status.json").asString().contains(system));
         System.out.printf("A change made on b was shown by a after %,d ms%n", (System.nanoTime() - changedAt) / 1_000_000);
-        // Both instances have rendered it now; give a publish by the one that must not publish the time to happen.
-        Thread.sleep(2500);
+        // Both instances have rendered it now. Published once, and for longer than the one that must not publish takes
+        // to notice the change (2 s) and upload it (under a second), no second time.
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10)).until(() -> publishes() == publishedBefore + 1);
         assertEquals(publishedBefore + 1, publishes(), "the change was published once, not once per instance");
         given().port(a.port()).cookies(cookies).get("/app/").then().statusCode(200);
 
         // Changes in quick succession on both instances: the static host ends with the last, whatever each upload takes.
         long id = a.admin().get("/api/status/services").jsonPath().getList("findAll { it.name == '" + system + "' }.id", Long.class).get(0);
         for (int i = 1; i <= 6; i++) {
+            long uploadsBefore = lines(UPLOADS);
             (i % 2 == 0 ? a : b).admin().contentType("application/json")
                     .body(Map.of("name", system, "state", "restoring", "priority", 1, "note", "Ändring " + i))
                     .put("/api/status/services/" + id).then().statusCode(200);
-            Thread.sleep(300);
+            // The next change comes while this one is on its way to the static host, however long its upload takes.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> lines(UPLOADS) > uploadsBefore);
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> Files.readString(STATIC_HOST).contains("Ändring 6"));
-        // Longer than any upload takes (under a second): one still on its way would have landed.
-        Thread.sleep(1200);
+        // For longer than any upload takes (under a second): one still on its way would have landed.
+        await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO)
+                .until(() -> Files.readString(STATIC_HOST).contains("Ändring 6"));
         assertTrue(Files.readString(STATIC_HOST).contains("Ändring 6"), "no older version overtook the last one on the static host");
     }
 
@@ -161,6 +167,10 @@ class SeveralInstancesIT {
     }
 
     private static long publishes() throws IOException {
-        return Files.exists(PUBLISHES) ? Files.readAllLines(PUBLISHES).size() : 0;
+        return lines(PUBLISHES);
+    }
+
+    private static long lines(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log).size() : 0;
     }
 }

@@ -7,7 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,8 +19,11 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.response.ValidatableResponse;
+import se.outband.messaging.outbox.Delivery;
+import se.outband.messaging.outbox.DeliveryState;
 
 /**
  * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages
@@ -49,7 +55,7 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
         twilio.start();
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        reset();
+        acceptEverything();
         return Map.ofEntries(
                 Map.entry("outband.public-url", PUBLIC_URL),
                 Map.entry("outband.sms.provider", "twilio"),
@@ -68,8 +74,22 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                 Map.entry("outband.mail.smtp.reply-to", "krisledning@example.org"));
     }
 
-    /** Twilio accepts every message, as its API does: 201 with the message resource. */
+    /**
+     * From now on, what the fakes receive is the calling test's. Twilio accepts every message again; what
+     * an earlier test still had on its way is let through first (or it would arrive during this test and be
+     * counted as this test's), and then what the fakes received is forgotten.
+     */
     public static void reset() {
+        acceptEverything();
+        await("messages of an earlier test still on their way to the providers").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50)).until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> Delivery.count("state in ?1", List.of(DeliveryState.QUEUED, DeliveryState.SENDING))) == 0);
+        twilio.resetRequests();
+        purgeMail();
+    }
+
+    /** Twilio accepts every message, as its API does: 201 with the message resource. */
+    private static void acceptEverything() {
         twilio.resetAll();
         twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json")).atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
@@ -86,6 +106,9 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\": \"" + ACCOUNT_SID + "\", \"friendly_name\": \"Outband test\", \"status\": \"active\","
                                 + " \"type\": \"Full\"}")));
+    }
+
+    private static void purgeMail() {
         try {
             smtp.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {

@@ -54,6 +54,15 @@ public final class MessagingTestSupport {
         return deliveries(bulletinId);
     }
 
+    /**
+     * Waits until nothing of the bulletin is left to send: no delivery queued or being sent (a fallback,
+     * created with the result that asks for it, included). A test that sent something ends with this, so
+     * that its messages do not reach the fake providers, or the counters, during the next test.
+     */
+    public static List<Map<String, Object>> awaitNothingLeftToSend(long bulletinId) {
+        return awaitDeliveries(bulletinId, inState("QUEUED", "SENDING").negate());
+    }
+
     public static Predicate<Map<String, Object>> inState(String... states) {
         List<String> wanted = List.of(states);
         return d -> wanted.contains(d.get("state"));

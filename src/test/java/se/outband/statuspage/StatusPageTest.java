@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.asAdmin;
 import static se.outband.TestApi.replaceContacts;
+import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSend;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -41,6 +43,7 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import se.outband.AtOnce;
 import se.outband.access.Roles;
 
@@ -305,36 +308,48 @@ class StatusPageTest {
     @Test
     void aBulletinCanAlsoPostToTheStatusPage() {
         replaceContacts("id,name,mobile\ns1,Sara Status,070-174 06 20\n");
-        as(Roles.SENDER).contentType(ContentType.JSON)
+        long first = as(Roles.SENDER).contentType(ContentType.JSON)
                 .body(Map.of("text", "E-posten ligger nere.\nAnvänd telefon.", "contactIds", List.of("s1"), "statusUpdate", true))
-                .post("/api/bulletins").then().statusCode(201);
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
         as(Roles.SENDER).get("/api/status/incidents").then()
                 .body("[0].title", equalTo("E-posten ligger nere."))
                 .body("[0].updates[0].text", equalTo("E-posten ligger nere.\nAnvänd telefon."));
 
-        as(Roles.SENDER).contentType(ContentType.JSON)
+        long second = as(Roles.SENDER).contentType(ContentType.JSON)
                 .body(Map.of("text", "Nu fungerar telefonen igen.", "contactIds", List.of("s1"), "statusUpdate", true))
-                .post("/api/bulletins").then().statusCode(201);
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
         as(Roles.SENDER).get("/api/status/incidents").then()
                 .body("size()", equalTo(1))
                 .body("[0].updates.size()", equalTo(2))
                 .body("[0].updates[0].text", equalTo("Nu fungerar telefonen igen."));
         assertTrue(page("/status/").text().contains("Nu fungerar telefonen igen."));
+        awaitNothingLeftToSend(first);
+        awaitNothingLeftToSend(second);
     }
 
     /** Two leaders posting at the same moment (on two instances): one incident, both updates in it. */
     @Test
     void twoBulletinsPostedAtOnceOpenOneIncident() throws Exception {
         replaceContacts("id,name,mobile\ns1,Sara Status,070-174 06 20\n");
+        List<Long> sent = new CopyOnWriteArrayList<>();
         List<Callable<Integer>> both = List.of(1, 2).stream()
-                .<Callable<Integer>>map(i -> () -> as(Roles.SENDER).contentType(ContentType.JSON)
-                        .body(Map.of("text", "Samtidigt " + i, "contactIds", List.of("s1"), "statusUpdate", true))
-                        .post("/api/bulletins").statusCode())
+                .<Callable<Integer>>map(i -> () -> {
+                    Response answer = as(Roles.SENDER).contentType(ContentType.JSON)
+                            .body(Map.of("text", "Samtidigt " + i, "contactIds", List.of("s1"), "statusUpdate", true))
+                            .post("/api/bulletins");
+                    if (answer.statusCode() == 201) {
+                        sent.add(answer.<Number>path("id").longValue());
+                    }
+                    return answer.statusCode();
+                })
                 .toList();
         assertEquals(List.of(201, 201), AtOnce.run(both));
         as(Roles.SENDER).get("/api/status/incidents").then()
                 .body("size()", equalTo(1))
                 .body("[0].updates.size()", equalTo(2));
+        for (long id : sent) {
+            awaitNothingLeftToSend(id);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import se.outband.Browser;
 import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.messaging.MessagingTestSupport;
 
 /** Every page a signed-in leader or admin can open fits a 390 px phone, and numbers can be tapped. */
 @QuarkusTest
@@ -38,6 +39,7 @@ class PhoneLayoutBrowserTest {
                 + "v2,Greta Fredriksson,070-174 06 08,Skolan\n");
         TestApi.ensureUser("telefonledare", List.of(Roles.SENDER));
         WebDriver browser = Browser.open(PHONE_WIDTH, 844, true);
+        long sent;
         try {
             browser.get(base + "login");
             browser.findElement(By.id("username")).sendKeys("telefonledare");
@@ -60,6 +62,7 @@ class PhoneLayoutBrowserTest {
             assertTrue(counts.getText().startsWith("1 person får meddelandet"), counts.getText());
             browser.findElement(By.id("send")).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/bulletins/\\d+$"));
+            sent = Long.parseLong(browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1));
 
             // The roll-call: who has not answered, by name, a tap away; then a reminder to them.
             WebElement silent = browser.findElement(By.cssSelector(".people"));
@@ -74,6 +77,7 @@ class PhoneLayoutBrowserTest {
         } finally {
             browser.quit();
         }
+        MessagingTestSupport.awaitNothingLeftToSend(sent);
     }
 
     @Test
@@ -119,5 +123,6 @@ class PhoneLayoutBrowserTest {
         } finally {
             browser.quit();
         }
+        MessagingTestSupport.awaitNothingLeftToSend(bulletin);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.messaging.FakeProviders;
+import se.outband.messaging.MessagingTestSupport;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import se.outband.TestApi;
@@ -111,6 +112,7 @@ class UiFormsTest {
                 .body(containsString(">Första utskicket</textarea>"))
                 .body(containsString("value=\"f1\" checked> Fia Följd"))
                 .body(containsString("value=\"f2\" checked> Frans Följd"));
+        MessagingTestSupport.awaitNothingLeftToSend(id);
     }
 
     @Test

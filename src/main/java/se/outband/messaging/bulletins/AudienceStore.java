@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 import se.outband.contacts.ContactService;
 import se.outband.messaging.outbox.DeliveriesQueued;
 
@@ -70,6 +71,7 @@ class AudienceStore {
     }
 
     /** Also what a crash or a failed chunk left: a restart runs this at once. */
+    @ScheduledJob
     @Scheduled(every = "10s", identity = "audience-store", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void storeEveryRest() throws SQLException {
         for (long bulletinId : QuarkusTransaction.requiringNew().call(rows::withPending)) {

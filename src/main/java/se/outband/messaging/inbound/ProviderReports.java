@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryAccepted;
@@ -76,6 +77,7 @@ public class ProviderReports {
     }
 
     /** Early reports whose message is known by now; reports for messages never seen are dropped after a week. */
+    @ScheduledJob
     @Scheduled(every = "10s", identity = "early-status-reports", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void applyWaitingReports() {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 
 /**
  * The deliveries this instance holds (claimed for sending, their result not stored yet), whose leases
@@ -34,6 +35,7 @@ class HeldDeliveries {
     }
 
     /** Often enough that a lease of the shortest allowed length (10 s) never runs out under a live instance. */
+    @ScheduledJob
     @Scheduled(every = "3s", identity = "outbox-lease-renew", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renew() {
         if (!held.isEmpty()) {

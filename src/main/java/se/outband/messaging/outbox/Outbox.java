@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.InstanceName;
+import se.outband.common.ScheduledJob;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
 
@@ -41,6 +41,7 @@ public class Outbox {
 
     private final Clock clock;
     private final SmsConfig smsConfig;
+    private final Backoff backoff;
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
     private final MessageTexts texts;
@@ -62,6 +63,7 @@ public class Outbox {
         this.instance = instance.toString();
         this.lease = config.lease();
         this.smsConfig = smsConfig;
+        this.backoff = new Backoff(smsConfig.retry());
         this.metrics = metrics;
         this.failures = failures;
     }
@@ -81,6 +83,7 @@ public class Outbox {
      * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
      * what the provider said) are queued again for any instance: they may be sent twice, never lost.
      */
+    @ScheduledJob
     @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaimOnSchedule() {
         reclaimExpiredLeases();
@@ -185,20 +188,12 @@ public class Outbox {
                 failures.fail(delivery, "gave-up", retry.error(), DeliveryState.FAILED);
             } else {
                 delivery.state = DeliveryState.QUEUED;
-                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                delivery.nextAttemptAt = now.plus(backoff.after(delivery.attempts));
                 metrics.counter("outband.deliveries.retried", "channel", channel).increment();
             }
         } else if (result instanceof SendResult.Failed failed) {
             delivery.provider = failed.provider();
             failures.fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
         }
-    }
-
-    /** Doubles from the initial backoff up to the maximum, with "equal jitter" so retries do not arrive together. */
-    Duration backoff(int attempts) {
-        SmsConfig.Retry retry = smsConfig.retry();
-        long initial = retry.initialBackoff().toMillis();
-        long capped = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(20, Math.max(0, attempts - 1)));
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 }

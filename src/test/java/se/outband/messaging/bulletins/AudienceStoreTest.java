@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.access.Roles;
+import se.outband.common.ScheduledJobs;
 import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
@@ -37,14 +37,14 @@ import se.outband.messaging.MessagingTestSupport;
 class AudienceStoreTest {
 
     @Inject
-    Scheduler scheduler;
+    ScheduledJobs jobs;
 
     @Inject
     TestClock clock;
 
     @AfterEach
     void reset() {
-        scheduler.resume("audience-store");
+        jobs.resume("audience-store");
         clock.reset();
         FakeProviders.reset();
     }
@@ -83,9 +83,9 @@ class AudienceStoreTest {
     }
 
     @Test
-    void recipientsACrashLeftUnstoredAreStoredAfterwardsAndReadinessSaysSoMeanwhile() {
+    void recipientsACrashLeftUnstoredAreStoredAfterwardsAndReadinessSaysSoMeanwhile() throws Exception {
         people("krasch", 201);
-        scheduler.pause("audience-store");
+        jobs.pause("audience-store");
         long id = MessagingTestSupport.sendOk(Map.of("text", "Efter kraschen", "contactIds", List.of("krasch0")));
         awaitAllSent(id, 1);
         // As a crash right after the bulletin's commit leaves it: the rest listed on the bulletin, not stored.
@@ -99,7 +99,7 @@ class AudienceStoreTest {
         given().get("/q/health/ready").then().statusCode(503).body(containsString("still has recipients waiting to be stored"));
         clock.reset();
 
-        scheduler.resume("audience-store");
+        jobs.resume("audience-store");
         awaitAllSent(id, 201);
         given().get("/q/health/ready").then().statusCode(200);
         as(Roles.SENDER).get("/api/bulletins/" + id).then().statusCode(200).body("recipients", org.hamcrest.Matchers.equalTo(201));

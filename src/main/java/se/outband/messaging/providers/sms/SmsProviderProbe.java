@@ -3,6 +3,7 @@ package se.outband.messaging.providers.sms;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
 
 /** Asks failing SMS providers every 15 seconds whether they answer again, so the first in order takes back over. */
 @ApplicationScoped
@@ -14,6 +15,7 @@ class SmsProviderProbe {
         this.providers = providers;
     }
 
+    @ScheduledJob
     @Scheduled(identity = "sms-provider-probe", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         providers.probe();

@@ -60,10 +60,15 @@ public final class TwilioAccount {
         try {
             return new SendResult.Accepted(create.apply(client), false);
         } catch (ApiConnectionException e) {
-            return new SendResult.Retry("Twilio could not be reached: " + e.getMessage(), SendResult.Trouble.PROVIDER_DOWN);
+            return classify(e);
         } catch (ApiException e) {
             return classify(e);
         }
+    }
+
+    /** No answer at all (refused connection, timeout, broken TLS): the provider is down for Outband. */
+    static SendResult classify(ApiConnectionException e) {
+        return new SendResult.Retry("Twilio could not be reached: " + e.getMessage(), SendResult.Trouble.PROVIDER_DOWN);
     }
 
     /**
@@ -71,7 +76,7 @@ public final class TwilioAccount {
      * administrator to fix the configuration rather than being given up. Any other 4xx (21211 invalid
      * number, 21614 not a mobile, 21610 opted out, 21408 region not enabled…) is final for that number.
      */
-    private static SendResult classify(ApiException e) {
+    static SendResult classify(ApiException e) {
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
         String code = e.getCode() == null ? "http-" + status : e.getCode().toString();
         String error = "Twilio " + code + ": " + e.getMessage();
