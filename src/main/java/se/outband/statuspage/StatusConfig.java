@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "outband.status")
 public interface StatusConfig {
 
     /** Shown at the top of the page, e.g. "Exempelby kommun". */
+    @WithDefault("Kommunen")
     String organisation();
 
     /** Run after each render with {dir} replaced by the site folder, e.g. an rclone or rsync to another host. */
     Optional<String> publishCommand();
 
+    @WithDefault("PT60S")
     Duration publishTimeout();
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
@@ -16,6 +17,7 @@ public interface OutboxConfig {
      * it every few seconds until the result is stored; once an instance stops (dies), its messages are
      * sent again by another after this long. Shorter means they go out sooner.
      */
+    @WithDefault("PT5M")
     Duration lease();
 
     /** A lease must outlast a few of the renewals a live instance makes every 3 seconds. */

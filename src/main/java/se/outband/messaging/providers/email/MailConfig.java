@@ -3,21 +3,25 @@ package se.outband.messaging.providers.email;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "outband.mail")
 public interface MailConfig {
 
     /** {@code smtp} or {@code dry-run}. */
+    @WithDefault("dry-run")
     String provider();
 
     Smtp smtp();
 
     /** Emails sent at the same time. */
+    @WithDefault("4")
     int maxConcurrency();
 
     interface Smtp {
         Optional<String> host();
 
+        @WithDefault("587")
         int port();
 
         Optional<String> username();
@@ -25,6 +29,7 @@ public interface MailConfig {
         Optional<String> password();
 
         /** {@code required}, {@code optional} or {@code none}. */
+        @WithDefault("required")
         String starttls();
 
         Optional<String> from();

@@ -8,12 +8,14 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "outband.sms")
 public interface SmsConfig {
 
     /** {@code twilio}, {@code 46elks} or {@code dry-run}: the provider when {@link #providers()} is not set. */
+    @WithDefault("dry-run")
     String provider();
 
     /**
@@ -33,12 +35,15 @@ public interface SmsConfig {
     Elks elks();
 
     /** SMS sent at the same time (and the size of the HTTP connection pool to the provider). */
+    @WithDefault("20")
     int maxConcurrency();
 
     /** SMS segments per second: Twilio allows 10 per sender outside North America, more with a Messaging Service. */
+    @WithDefault("10")
     double ratePerSecond();
 
     /** For the cost estimate in the preview: Twilio's, and any provider's without a price of its own. */
+    @WithDefault("0.60")
     BigDecimal pricePerSegment();
 
     /** What one segment costs through {@code provider} (null: the first in order). */
@@ -47,6 +52,7 @@ public interface SmsConfig {
         return ElksSmsGateway.NAME.equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
     }
 
+    @WithDefault("SEK")
     String currency();
 
     Retry retry();
@@ -63,6 +69,7 @@ public interface SmsConfig {
         Optional<String> from();
 
         /** Base URL of the Twilio REST API; tests point it at a fake. */
+        @WithDefault("https://api.twilio.com")
         String apiUrl();
     }
 
@@ -75,6 +82,7 @@ public interface SmsConfig {
         /** A number or an alphanumeric sender id (up to 11 characters). */
         Optional<String> from();
 
+        @WithDefault("https://api.46elks.com/a1")
         String apiUrl();
 
         /** 46elks signs nothing: its webhook addresses carry this secret instead (at least 32 characters). */
@@ -89,11 +97,14 @@ public interface SmsConfig {
 
     interface Retry {
         /** Wait before the first retry; it doubles each time, with jitter, up to {@link #maxBackoff()}. */
+        @WithDefault("PT2S")
         Duration initialBackoff();
 
+        @WithDefault("PT5M")
         Duration maxBackoff();
 
         /** A message still not accepted after this long is given up (and falls back to email if chosen). */
+        @WithDefault("PT24H")
         Duration giveUpAfter();
     }
 }
