@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import se.outband.common.SettingsCheck;
@@ -29,12 +27,11 @@ public interface AccessConfig {
     int passwordHashCost();
 
     /** A cost bcrypt accepts. */
-    @ApplicationScoped
     class Check implements SettingsCheck {
 
         private final AccessConfig config;
 
-        Check(AccessConfig config) {
+        public Check(AccessConfig config) {
             this.config = config;
         }
 

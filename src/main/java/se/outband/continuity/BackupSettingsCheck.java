@@ -3,8 +3,6 @@ package se.outband.continuity;
 import java.io.IOException;
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
@@ -12,7 +10,6 @@ import se.outband.common.SettingsProblems;
  * A backup nobody can open, or one that never comes, is found at start rather than in a disaster. The
  * restore settings are checked by the restore itself, only when there is something to restore.
  */
-@ApplicationScoped
 public class BackupSettingsCheck implements SettingsCheck {
 
     /** Anyone who finds a copy of the file can guess offline for as long as they like. */
@@ -20,7 +17,7 @@ public class BackupSettingsCheck implements SettingsCheck {
 
     private final BackupConfig backup;
 
-    BackupSettingsCheck(BackupConfig backup) {
+    public BackupSettingsCheck(BackupConfig backup) {
         this.backup = backup;
     }
 

@@ -1,12 +1,9 @@
 package se.outband.statuspage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
 /** The status page's own address is printed on posters: a typo there sends people nowhere, for as long as the poster hangs. */
-@ApplicationScoped
 public class StatusSettingsCheck implements SettingsCheck {
 
     private final StatusConfig config;

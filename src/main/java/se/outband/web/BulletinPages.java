@@ -159,7 +159,7 @@ public class BulletinPages {
     @POST
     @Path("{id}/simulated-reply")
     public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
-        if (!"dry-run".equals(sms.name())) {
+        if (!sms.dryRun()) {
             throw new ApiException(409, ui.language().messages(UiMessages.class).simulationOnlyInDryRun());
         }
         if (contactId != null && answer != null) {
@@ -197,7 +197,7 @@ public class BulletinPages {
                 .toList();
         Replies.RepliesView answers = replies.of(id, messages);
         return Templates.bulletin(queries.progress(id, messages), failures, answers, Missing.of(queries.unreached(id)),
-                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), "dry-run".equals(sms.name()))
+                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), sms.dryRun())
                 .setLocale(ui.locale());
     }
 

@@ -139,10 +139,10 @@ public class BulletinService {
     /** "dry run" wherever it shows: null when both channels send for real. */
     String dryRunNotice(MessagingMessages messages) {
         List<String> dry = new ArrayList<>();
-        if ("dry-run".equals(sms.name())) {
+        if (sms.dryRun()) {
             dry.add("SMS");
         }
-        if ("dry-run".equals(mail.name())) {
+        if (mail.dryRun()) {
             dry.add(messages.emailChannel());
         }
         return dry.isEmpty() ? null : messages.dryRunNotice(String.join(", ", dry));

@@ -2,8 +2,6 @@ package se.outband.messaging.outbox;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import se.outband.common.SettingsCheck;
@@ -21,14 +19,13 @@ public interface OutboxConfig {
     Duration lease();
 
     /** A lease must outlast a few of the renewals a live instance makes every 3 seconds. */
-    @ApplicationScoped
     class Check implements SettingsCheck {
 
         static final Duration SHORTEST_LEASE = Duration.ofSeconds(10);
 
         private final OutboxConfig config;
 
-        Check(OutboxConfig config) {
+        public Check(OutboxConfig config) {
             this.config = config;
         }
 

@@ -3,6 +3,7 @@ package se.outband.messaging.providers.email;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "outband.mail")
@@ -10,7 +11,8 @@ public interface MailConfig {
 
     /** {@code smtp} or {@code dry-run}. */
     @WithDefault("dry-run")
-    String provider();
+    @WithConverter(MailProvider.Converter.class)
+    MailProvider provider();
 
     Smtp smtp();
 
@@ -30,7 +32,8 @@ public interface MailConfig {
 
         /** {@code required}, {@code optional} or {@code none}. */
         @WithDefault("required")
-        String starttls();
+        @WithConverter(StartTls.Converter.class)
+        StartTls starttls();
 
         Optional<String> from();
 

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -16,16 +17,17 @@ public interface SmsConfig {
 
     /** {@code twilio}, {@code 46elks} or {@code dry-run}: the provider when {@link #providers()} is not set. */
     @WithDefault("dry-run")
-    String provider();
+    @WithConverter(SmsProvider.Converter.class)
+    SmsProvider provider();
 
     /**
      * Providers in order of preference, e.g. {@code twilio,46elks}: the first that is healthy sends,
      * the next takes over while it is not.
      */
-    Optional<List<String>> providers();
+    Optional<List<@WithConverter(SmsProvider.Converter.class) SmsProvider>> providers();
 
     /** What is used: {@link #providers()}, or the one {@link #provider()}. */
-    default List<String> providerOrder() {
+    default List<SmsProvider> providerOrder() {
         return providers().filter(list -> !list.isEmpty()).orElse(List.of(provider()));
     }
 
@@ -46,10 +48,10 @@ public interface SmsConfig {
     @WithDefault("0.60")
     BigDecimal pricePerSegment();
 
-    /** What one segment costs through {@code provider} (null: the first in order). */
+    /** What one segment costs through the provider named {@code provider} as stored on deliveries (null: the first in order). */
     default BigDecimal pricePerSegment(String provider) {
-        String name = provider == null ? providerOrder().get(0).strip() : provider;
-        return ElksSmsGateway.NAME.equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
+        String name = provider == null ? providerOrder().get(0).configValue() : provider;
+        return SmsProvider.ELKS.configValue().equals(name) ? elks().pricePerSegment().orElse(pricePerSegment()) : pricePerSegment();
     }
 
     @WithDefault("SEK")

@@ -3,13 +3,10 @@ package se.outband.messaging.providers.sms;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
-/** The SMS settings: a known provider with what it needs, and limits that let sending go on. */
-@ApplicationScoped
+/** The SMS settings: each chosen provider with what it needs, and limits that let sending go on. */
 public class SmsSettingsCheck implements SettingsCheck {
 
     /** Long enough that guessing the webhook address is hopeless. */
@@ -24,18 +21,17 @@ public class SmsSettingsCheck implements SettingsCheck {
     @Override
     public void check(SettingsProblems problems) {
         String key = config.providers().filter(list -> !list.isEmpty()).isPresent() ? "outband.sms.providers" : "outband.sms.provider";
-        List<String> order = config.providerOrder().stream().map(String::strip).toList();
+        List<SmsProvider> order = config.providerOrder();
         if (order.size() != Set.copyOf(order).size()) {
-            problems.wrong(key, String.join(",", order), "each provider may be named once");
+            problems.wrong(key, String.join(",", order.stream().map(SmsProvider::configValue).toList()), "each provider may be named once");
         }
-        for (String provider : order) {
+        for (SmsProvider provider : order.stream().distinct().toList()) {
             switch (provider) {
-                case "dry-run" -> {
+                case TWILIO -> twilio(problems);
+                case ELKS -> elks(problems);
+                case DRY_RUN -> {
                     // Records what would be sent: nothing else to set.
                 }
-                case "twilio" -> twilio(problems);
-                case ElksSmsGateway.NAME -> elks(problems);
-                default -> problems.wrong(key, provider, "each provider must be twilio, 46elks or dry-run");
             }
         }
         if (config.maxConcurrency() < 1 || config.maxConcurrency() > 500) {

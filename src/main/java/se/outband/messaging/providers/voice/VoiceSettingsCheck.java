@@ -1,13 +1,10 @@
 package se.outband.messaging.providers.voice;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 import se.outband.messaging.providers.sms.TwilioAccount;
 
 /** The call settings: a number to call from, and a pace and retry that let calls go on. */
-@ApplicationScoped
 public class VoiceSettingsCheck implements SettingsCheck {
 
     private final VoiceConfig config;
