@@ -17,8 +17,9 @@ import se.outband.common.SettingsReport;
 
 /**
  * Starts Outband, and says why when it cannot. When Quarkus refuses the settings while it builds them (a
- * provider that does not exist) it stops before Outband's checks and names properties rather than
- * variables; here {@link SettingsReport} lists every problem instead, the way an administrator fixes them.
+ * provider that does not exist, a rate of 0) it stops at the first one of each feature and names
+ * properties rather than variables; here {@link SettingsReport} lists every problem instead, the way an
+ * administrator fixes them.
  */
 @QuarkusMain
 public class OutbandMain {

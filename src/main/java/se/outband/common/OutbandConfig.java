@@ -11,6 +11,7 @@ public interface OutbandConfig {
 
     /** Public base URL: webhook signatures and links in messages are built on it. */
     @WithDefault("http://localhost:8080")
+    @WebAddress(message = "it must be the address people reach Outband at, e.g. https://outband.example.org")
     String publicUrl();
 
     /** An address under the public URL, e.g. {@code link("/status/")}. */

@@ -1,7 +1,9 @@
 package se.outband.common;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -9,6 +11,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +23,16 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
+
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
+import org.hibernate.validator.HibernateValidator;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
@@ -39,18 +49,30 @@ import io.smallrye.config.WithName;
  * environment variable, the property, the value, what it must be), so that one start shows all there
  * is to fix.
  *
- * <p>A closed choice is an enum read by a converter whose refusal is the sentence
- * ({@link ConfigChoice#read}); each feature's {@link SettingsCheck} checks the rest. Quarkus applies the
- * converters while it builds the mappings, but it cannot be the one that reports (measured on Quarkus
- * 3.34.2 with SmallRye Config 3.16, starting the packaged jar with {@code OUTBAND_SMS_PROVIDER=sinch
- * OUTBAND_SMS_RATE_PER_SECOND=0 OUTBAND_PUBLIC_URL=x}): a value a converter refuses stops the start
- * before any bean exists, so no check runs and only {@code sinch} was reported, in SmallRye's words
- * ({@code SRCFG00039: The config property outband.sms.provider with the config value "sinch" threw an
- * Exception whilst being converted}).
+ * <p>What each feature's mapping declares is where the rules live: a closed choice is an enum read by a
+ * converter whose refusal is the sentence ({@link ConfigChoice#read}), ranges and patterns are Bean Validation
+ * annotations whose messages are the sentences, and a {@link SettingsCheck} holds only the rules that
+ * span several keys. Quarkus enforces the first two while it builds the mappings, but it cannot be the
+ * one that reports them (measured on Quarkus 3.34.2 with SmallRye Config 3.16, starting the packaged jar
+ * with {@code OUTBAND_MAIL_SMTP_STARTTLS=always OUTBAND_MAIL_MAX_CONCURRENCY=0 OUTBAND_SMS_RATE_PER_SECOND=0
+ * OUTBAND_PUBLIC_URL=x}):
+ * <ul>
+ * <li>a value a converter refuses stops the whole mapping it belongs to: SmallRye then skips that
+ * mapping's Bean Validation, so {@code max-concurrency=0} went unreported beside {@code starttls=always};</li>
+ * <li>the start stops before any bean exists, so no rule spanning several keys is checked at all
+ * ({@code public-url=x} went unreported);</li>
+ * <li>what is reported names the property only ({@code outband.sms.rate-per-second it must be above 0}),
+ * not the variable an administrator sets, nor the value.</li>
+ * </ul>
  * So {@link #problems} reads the settings once more into mappings of its own: a refused closed choice
- * is reported and replaced by its default there, which lets every mapping be built and checked.
- * Outband's main prints this report when Quarkus refuses to start, instead of Quarkus's words; the same
- * checks refuse a start whose mappings Quarkus built.
+ * is reported and replaced by its default there, which lets every mapping be built, validated and
+ * checked. Outband's main prints this report when Quarkus refuses to start, instead of Quarkus's words;
+ * the same sentences refuse a start whose mappings converted and validated but whose keys disagree.
+ *
+ * <p>The simpler ways fall short for the same reason: a {@code ConfigValidator} of Outband's own is
+ * called only for a mapping that converted, before any bean, and with no configuration to read a refused
+ * value from; validating the mapping objects at StartupEvent never happens once Quarkus has refused a
+ * value; a converter whose message is the sentence (used here) still stops its whole mapping.
  */
 public final class SettingsReport {
 
@@ -71,6 +93,9 @@ public final class SettingsReport {
         }
     }
 
+    /** Pattern-like constraints say what a value must look like: reported before how large it may be. */
+    private static final Set<Class<? extends Annotation>> SHAPES = Set.of(Pattern.class, WebAddress.class);
+
     private SettingsReport() {
     }
 
@@ -82,8 +107,8 @@ public final class SettingsReport {
 
     /**
      * The problems of {@code settings} (any configuration: Quarkus's, or one a test builds), feature by
-     * feature in the order given; within a feature, what its check finds, then values that are none of
-     * their choices.
+     * feature in the order given; within a feature, what spans several keys first, then values that are
+     * none of their choices, then the constraints: the shape of a value before its size, by property.
      */
     public static List<String> problems(Config settings, List<Feature<?>> features) {
         Map<Feature<?>, SettingsProblems> unreadable = new LinkedHashMap<>();
@@ -111,15 +136,16 @@ public final class SettingsReport {
         for (Feature<?> feature : features) {
             problems.addAll(check(readable, feature));
             problems.addAll(unreadable.get(feature).list());
+            problems.addAll(constraints(readable.getConfigMapping(feature.mapping()), feature));
         }
         return problems;
     }
 
     /**
-     * What the features' checks find on mappings that Quarkus built: all there is left to find once it has
-     * started. The same lines as {@link #problems} gives for the same settings.
+     * Only the rules spanning several keys, on mappings that Quarkus built and validated: all there is left
+     * to find once it has started. The same lines as {@link #problems} gives for the same settings.
      */
-    public static List<String> checkProblems(SmallRyeConfig mappings, List<Feature<?>> features) {
+    public static List<String> crossKeyProblems(SmallRyeConfig mappings, List<Feature<?>> features) {
         return features.stream().flatMap(feature -> check(mappings, feature).stream()).toList();
     }
 
@@ -175,16 +201,46 @@ public final class SettingsReport {
         return builder.build();
     }
 
-    /** Each property of a mapping by its full name, descending into groups. */
+    private static List<String> constraints(Object mapping, Feature<?> feature) {
+        List<Found> found = new ArrayList<>();
+        validate(mapping, feature.mapping(), feature.prefix(), found);
+        found.sort(Comparator.comparing((Found f) -> !SHAPES.contains(f.constraint())).thenComparing(Found::property));
+        return found.stream().map(Found::text).toList();
+    }
+
+    private record Found(String property, Class<? extends Annotation> constraint, String text) {
+    }
+
+    private static void validate(Object group, Class<?> type, String prefix, List<Found> found) {
+        properties(type, prefix, false, (property, method) -> {
+            Object value = invoke(method, group);
+            for (ConstraintViolation<Object> violation : Holder.VALIDATOR.forExecutables().validateReturnValue(group, method, value)) {
+                Object invalid = violation.getInvalidValue();
+                Object shown = method.isAnnotationPresent(Secret.class) ? "(" + String.valueOf(invalid).length() + " characters)" : invalid;
+                SettingsProblems problem = new SettingsProblems();
+                problem.wrong(property, shown, violation.getMessage());
+                found.add(new Found(property, violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
+            }
+            if (isGroup(method.getReturnType())) {
+                validate(value, method.getReturnType(), property, found);
+            }
+        });
+    }
+
     private static void properties(Class<?> type, String prefix, BiConsumer<String, Method> each) {
+        properties(type, prefix, true, each);
+    }
+
+    /** Each property of a mapping by its full name, descending into groups when {@code leavesOnly}. */
+    private static void properties(Class<?> type, String prefix, boolean leavesOnly, BiConsumer<String, Method> each) {
         for (Method method : type.getMethods()) {
             if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
                 continue;
             }
             WithName name = method.getAnnotation(WithName.class);
             String property = prefix + "." + (name != null ? name.value() : kebab(method.getName()));
-            if (isGroup(method.getReturnType())) {
-                properties(method.getReturnType(), property, each);
+            if (leavesOnly && isGroup(method.getReturnType())) {
+                properties(method.getReturnType(), property, true, each);
             } else {
                 each.accept(property, method);
             }
@@ -245,6 +301,16 @@ public final class SettingsReport {
         }
     }
 
+    private static Object invoke(Method method, Object target) {
+        try {
+            return method.invoke(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + method, e.getCause());
+        }
+    }
+
     /** The settings as the given configuration resolves them (profiles, expressions, variables). */
     private static final class SettingsView implements ConfigSource {
 
@@ -273,5 +339,29 @@ public final class SettingsReport {
         public int getOrdinal() {
             return 100;
         }
+    }
+
+    /** Built the first time a report is made: most starts never need it. */
+    private static final class Holder {
+
+        /** The messages are the sentences themselves: nothing to interpolate, so no expression language needed. */
+        private static final MessageInterpolator AS_WRITTEN = new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return template;
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale locale) {
+                return template;
+            }
+        };
+
+        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+                .providerResolver(() -> List.of(new HibernateValidator()))
+                .configure()
+                .messageInterpolator(AS_WRITTEN)
+                .buildValidatorFactory()
+                .getValidator();
     }
 }

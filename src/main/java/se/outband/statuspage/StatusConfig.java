@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import se.outband.common.WebAddress;
 
 @ConfigMapping(prefix = "outband.status")
 public interface StatusConfig {
@@ -20,10 +21,11 @@ public interface StatusConfig {
     Duration publishTimeout();
 
     /**
-     * Where the public reads the status page (the poster's QR code, links in messages): the copy on a
+     * Where the public reads the status page (printed on posters: a typo there sends people nowhere for as
+     * long as the poster hangs) (the poster's QR code, links in messages): the copy on a
      * static host when there is one, since that is what still answers when Outband does not.
      */
-    Optional<String> publicUrl();
+    Optional<@WebAddress(message = "it must be the address where people read the status page, e.g. https://status.example.org/") String> publicUrl();
 
     Contact contact();
 
