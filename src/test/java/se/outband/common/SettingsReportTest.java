@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import se.outband.ArchitectureTest;
 import se.outband.OutbandSettings;
 
 /** A misconfigured start lists every problem at once, by the variable an administrator sets. */
@@ -94,5 +100,13 @@ class SettingsReportTest {
                         + " and at most 100",
                 "OUTBAND_VOICE_RETRY_AFTER (outband.voice.retry-after) is 'PT0S': it must be a positive duration, e.g. PT10M"),
                 problems(Map.of("outband.voice.from", "Kommunen", "outband.voice.calls-per-second", "0", "outband.voice.retry-after", "PT0S")));
+    }
+
+    /** A mapping left out of the report would have its problems left out too, whatever Quarkus said about them. */
+    @Test
+    void everyMappingIsInTheReport() {
+        Set<Class<?>> mappings = ArchitectureTest.OUTBAND.stream().filter(type -> type.isAnnotatedWith(ConfigMapping.class))
+                .map(JavaClass::reflect).collect(Collectors.toSet());
+        assertEquals(mappings, OutbandSettings.FEATURES.stream().map(SettingsReport.Feature::mapping).collect(Collectors.toSet()));
     }
 }
