@@ -4,18 +4,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import se.outband.common.SettingsCheck;
-import se.outband.common.SettingsProblems;
 
 @ConfigMapping(prefix = "outband.access")
 public interface AccessConfig {
 
     /** Roles whose users must enrol a second factor (TOTP) at their next sign-in to the web UI, e.g. {@code admin}. */
-    Optional<Set<String>> totpRequiredRoles();
+    Optional<Set<@Pattern(regexp = Roles.ADMIN + "|" + Roles.SENDER + "|" + Roles.CONTACTS,
+            message = "each role must be admin, sender or contacts") String>> totpRequiredRoles();
 
     /** A web session with no request for this long is ended. */
     @WithDefault("PT8H")
@@ -26,23 +27,7 @@ public interface AccessConfig {
      * about 80 ms on a small VM). Raise it as hardware allows; only the tests lower it.
      */
     @WithDefault("10")
+    @Min(value = 4, message = "bcrypt takes 4 to 31; 10 is the default")
+    @Max(value = 31, message = "bcrypt takes 4 to 31; 10 is the default")
     int passwordHashCost();
-
-    /** A cost bcrypt accepts. */
-    @ApplicationScoped
-    class Check implements SettingsCheck {
-
-        private final AccessConfig config;
-
-        Check(AccessConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public void check(SettingsProblems problems) {
-            if (config.passwordHashCost() < 4 || config.passwordHashCost() > 31) {
-                problems.wrong("outband.access.password-hash-cost", config.passwordHashCost(), "bcrypt takes 4 to 31; 10 is the default");
-            }
-        }
-    }
 }

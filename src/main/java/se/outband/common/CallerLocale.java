@@ -17,7 +17,8 @@ public class CallerLocale implements LocaleResolver {
 
     @Override
     public Locale resolve(LocaleResolverContext context) {
-        if (!Arc.container().requestContext().isActive()) {
+        // Settings are validated before the container runs, and jobs run outside any request.
+        if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
             return null;
         }
         return Locale.forLanguageTag(Arc.container().instance(CallerLanguage.class).get().get().tag());

@@ -3,6 +3,7 @@ package se.outband.common;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -25,5 +26,6 @@ public interface DatabaseConfig {
      * derives it from {@link #url()} when it rebuilds the package; nobody needs to set it by hand.
      */
     @WithDefault("h2")
-    String kind();
+    @WithConverter(DatabaseKind.Converter.class)
+    DatabaseKind kind();
 }

@@ -3,12 +3,15 @@ package se.outband.common;
 import java.nio.file.Path;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings every feature shares: where Outband is reached from outside and where it keeps its data. */
 @ConfigMapping(prefix = "outband")
 public interface OutbandConfig {
 
     /** Public base URL: webhook signatures and links in messages are built on it. */
+    @WithDefault("http://localhost:8080")
+    @WebAddress(message = "it must be the address people reach Outband at, e.g. https://outband.example.org")
     String publicUrl();
 
     /** An address under the public URL, e.g. {@code link("/status/")}. */
@@ -18,6 +21,7 @@ public interface OutbandConfig {
     }
 
     /** The H2 database, the rendered status site and backups live below this folder. */
+    @WithDefault("./data")
     Path dataDir();
 
     /**

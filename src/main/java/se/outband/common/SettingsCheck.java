@@ -1,6 +1,10 @@
 package se.outband.common;
 
-/** One feature's look at its own settings before Outband starts; every problem found is added, none thrown. */
+/**
+ * The rules of one feature's settings that span several of its keys (Twilio among the providers needs
+ * its account); every problem found is added, none thrown. A value on its own is constrained where the
+ * feature's mapping declares it. {@link SettingsReport} runs the checks.
+ */
 public interface SettingsCheck {
 
     void check(SettingsProblems problems);

@@ -1,7 +1,5 @@
 package se.outband.common;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +23,6 @@ public final class SettingsProblems {
 
     public void wrong(String property, Object value, String why) {
         problems.add(name(property) + " is '" + value + "': " + why);
-    }
-
-    /** Addresses Outband gives people (in messages, on posters) must be whole http(s) addresses. */
-    public void requireWebAddress(String property, String url, String why) {
-        try {
-            URI uri = new URI(url);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                wrong(property, url, why);
-            }
-        } catch (URISyntaxException e) {
-            wrong(property, url, why);
-        }
     }
 
     public boolean isEmpty() {

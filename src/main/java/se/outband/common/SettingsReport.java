@@ -1,41 +1,367 @@
 package se.outband.common;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.hibernate.validator.HibernateValidator;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
- * Before anything else starts, every feature checks its settings and all problems are reported
- * together, in one log entry naming the variables to fix, instead of one stack trace per restart.
+ * Every problem in Outband's settings at once, each named the way an administrator sets it (the
+ * environment variable, the property, the value, what it must be), so that one start shows all there
+ * is to fix.
+ *
+ * <p>What each feature's mapping declares is where the rules live: a closed choice is an enum read by a
+ * converter whose refusal is the sentence ({@link ConfigChoice#read}), ranges and patterns are Bean Validation
+ * annotations whose messages are the sentences, and a {@link SettingsCheck} holds only the rules that
+ * span several keys. Quarkus enforces the first two while it builds the mappings, but it cannot be the
+ * one that reports them (measured on Quarkus 3.34.2 with SmallRye Config 3.16, starting the packaged jar
+ * with {@code OUTBAND_MAIL_SMTP_STARTTLS=always OUTBAND_MAIL_MAX_CONCURRENCY=0 OUTBAND_SMS_RATE_PER_SECOND=0
+ * OUTBAND_PUBLIC_URL=x}):
+ * <ul>
+ * <li>a value a converter refuses stops the whole mapping it belongs to: SmallRye then skips that
+ * mapping's Bean Validation, so {@code max-concurrency=0} went unreported beside {@code starttls=always};</li>
+ * <li>the start stops before any bean exists, so no rule spanning several keys is checked at all
+ * ({@code public-url=x} went unreported);</li>
+ * <li>what is reported names the property only ({@code outband.sms.rate-per-second it must be above 0}),
+ * not the variable an administrator sets, nor the value.</li>
+ * </ul>
+ * So {@link #problems} reads the settings once more into mappings of its own: a refused closed choice
+ * is reported and replaced by its default there, which lets every mapping be built, validated and
+ * checked. Outband's main prints this report when Quarkus refuses to start, instead of Quarkus's words;
+ * the same sentences refuse a start whose mappings converted and validated but whose keys disagree.
+ *
+ * <p>The simpler ways fall short for the same reason: a {@code ConfigValidator} of Outband's own is
+ * called only for a mapping that converted, before any bean, and with no configuration to read a refused
+ * value from; validating the mapping objects at StartupEvent never happens once Quarkus has refused a
+ * value; a converter whose message is the sentence (used here) still stops its whole mapping.
  */
-@ApplicationScoped
-public class SettingsReport implements SettingsCheck {
+public final class SettingsReport {
 
-    private final OutbandConfig outband;
+    /** One feature's settings: its mapping, and the check of the rules that span its keys (or none). */
+    public record Feature<T>(Class<T> mapping, Function<T, SettingsCheck> check) {
 
-    SettingsReport(OutbandConfig outband) {
-        this.outband = outband;
-    }
+        public static <T> Feature<T> of(Class<T> mapping, Function<T, SettingsCheck> check) {
+            return new Feature<>(mapping, check);
+        }
 
-    void onStart(@Observes @Priority(1) StartupEvent event, @Any Instance<SettingsCheck> checks) {
-        SettingsProblems problems = new SettingsProblems();
-        checks.forEach(check -> check.check(problems));
-        if (!problems.isEmpty()) {
-            String report = "Outband cannot start: fix these settings (in the environment file or as variables) and start again:\n  - "
-                    + String.join("\n  - ", problems.list());
-            // Quarkus prints a configuration exception's message alone: the list, no stack trace.
-            throw new ConfigurationException(report);
+        public static <T> Feature<T> of(Class<T> mapping) {
+            return new Feature<>(mapping, config -> problems -> {
+            });
+        }
+
+        String prefix() {
+            return mapping.getAnnotation(ConfigMapping.class).prefix();
         }
     }
 
-    @Override
-    public void check(SettingsProblems problems) {
-        problems.requireWebAddress("outband.public-url", outband.publicUrl(),
-                "it must be the address people reach Outband at, e.g. https://outband.example.org");
+    /** Pattern-like constraints say what a value must look like: reported before how large it may be. */
+    private static final Set<Class<? extends Annotation>> SHAPES = Set.of(Pattern.class, WebAddress.class);
+
+    private SettingsReport() {
+    }
+
+    /** The text Outband stops with. */
+    public static String text(List<String> problems) {
+        return "Outband cannot start: fix these settings (in the environment file or as variables) and start again:\n  - "
+                + String.join("\n  - ", problems);
+    }
+
+    /**
+     * The problems of {@code settings} (any configuration: Quarkus's, or one a test builds), feature by
+     * feature in the order given; within a feature, what spans several keys first, then values that are
+     * none of their choices, then the constraints: the shape of a value before its size, by property.
+     */
+    public static List<String> problems(Config settings, List<Feature<?>> features) {
+        Map<Feature<?>, SettingsProblems> unreadable = new LinkedHashMap<>();
+        Map<String, String> replacements = new HashMap<>();
+        for (Feature<?> feature : features) {
+            SettingsProblems problems = new SettingsProblems();
+            properties(feature.mapping(), feature.prefix(), (property, method) -> readChoice(settings, property, method, problems, replacements));
+            unreadable.put(feature, problems);
+        }
+
+        SmallRyeConfig readable;
+        try {
+            readable = readable(settings, replacements, features);
+        } catch (ConfigValidationException e) {
+            // A value no converter of Outband's reads (a word where a number belongs): SmallRye's own words.
+            List<String> problems = new ArrayList<>();
+            unreadable.values().forEach(p -> problems.addAll(p.list()));
+            for (int i = 0; i < e.getProblemCount(); i++) {
+                problems.add(smallRyes(e.getProblem(i)));
+            }
+            return problems;
+        }
+
+        List<String> problems = new ArrayList<>();
+        for (Feature<?> feature : features) {
+            problems.addAll(check(readable, feature));
+            problems.addAll(unreadable.get(feature).list());
+            problems.addAll(constraints(readable.getConfigMapping(feature.mapping()), feature));
+        }
+        return problems;
+    }
+
+    /**
+     * Only the rules spanning several keys, on mappings that Quarkus built and validated: all there is left
+     * to find once it has started. The same lines as {@link #problems} gives for the same settings.
+     */
+    public static List<String> crossKeyProblems(SmallRyeConfig mappings, List<Feature<?>> features) {
+        return features.stream().flatMap(feature -> check(mappings, feature).stream()).toList();
+    }
+
+    private static <T> List<String> check(SmallRyeConfig readable, Feature<T> feature) {
+        SettingsProblems problems = new SettingsProblems();
+        feature.check().apply(readable.getConfigMapping(feature.mapping())).check(problems);
+        return problems.list();
+    }
+
+    /** A problem SmallRye found, in its words but without the name of its exception. */
+    public static String smallRyes(ConfigValidationException.Problem problem) {
+        return problem.getMessage().replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    }
+
+    /** A closed choice as written, refused with its converter's sentence and replaced by what the mapping reads without it. */
+    private static void readChoice(Config settings, String property, Method method, SettingsProblems problems, Map<String, String> replacements) {
+        Optional<WithConverter> withConverter = converterOf(method.getAnnotatedReturnType());
+        String written = settings.getConfigValue(property).getValue();
+        if (withConverter.isEmpty() || written == null || written.isBlank()) {
+            return;
+        }
+        Converter<?> converter = instance(withConverter.get().value());
+        boolean list = holdsMany(method.getGenericReturnType());
+        List<String> read = new ArrayList<>();
+        boolean refused = false;
+        for (String value : list ? written.split(",") : new String[] {written}) {
+            if (value.isBlank()) {
+                continue;
+            }
+            try {
+                converter.convert(value);
+                read.add(value.strip());
+            } catch (IllegalArgumentException e) {
+                problems.wrong(property, value.strip(), e.getMessage());
+                refused = true;
+            }
+        }
+        if (refused) {
+            WithDefault fallback = method.getAnnotation(WithDefault.class);
+            replacements.put(property, list ? String.join(",", read) : fallback == null ? "" : fallback.value());
+        }
+    }
+
+    /** The settings as written, with refused choices replaced, in mappings of the report's own. */
+    private static SmallRyeConfig readable(Config settings, Map<String, String> replacements, List<Feature<?>> features) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(replacements, "refused choices replaced by their defaults", Integer.MAX_VALUE))
+                .withSources(new SettingsView(settings))
+                // Quarkus reads durations such as "1h" too, not only ISO-8601.
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withValidateUnknown(false);
+        features.forEach(feature -> builder.withMapping(feature.mapping()));
+        return builder.build();
+    }
+
+    private static List<String> constraints(Object mapping, Feature<?> feature) {
+        List<Found> found = new ArrayList<>();
+        validate(mapping, feature.mapping(), feature.prefix(), found);
+        found.sort(Comparator.comparing((Found f) -> !SHAPES.contains(f.constraint())).thenComparing(Found::property));
+        return found.stream().map(Found::text).toList();
+    }
+
+    private record Found(String property, Class<? extends Annotation> constraint, String text) {
+    }
+
+    private static void validate(Object group, Class<?> type, String prefix, List<Found> found) {
+        properties(type, prefix, false, (property, method) -> {
+            Object value = invoke(method, group);
+            for (ConstraintViolation<Object> violation : Holder.VALIDATOR.forExecutables().validateReturnValue(group, method, value)) {
+                Object invalid = violation.getInvalidValue();
+                Object shown = method.isAnnotationPresent(Secret.class) ? "(" + String.valueOf(invalid).length() + " characters)" : invalid;
+                SettingsProblems problem = new SettingsProblems();
+                problem.wrong(property, shown, violation.getMessage());
+                found.add(new Found(property, violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
+            }
+            if (isGroup(method.getReturnType())) {
+                validate(value, method.getReturnType(), property, found);
+            }
+        });
+    }
+
+    private static void properties(Class<?> type, String prefix, BiConsumer<String, Method> each) {
+        properties(type, prefix, true, each);
+    }
+
+    /** Each property of a mapping by its full name, descending into groups when {@code leavesOnly}. */
+    private static void properties(Class<?> type, String prefix, boolean leavesOnly, BiConsumer<String, Method> each) {
+        for (Method method : type.getMethods()) {
+            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
+                continue;
+            }
+            WithName name = method.getAnnotation(WithName.class);
+            String property = prefix + "." + (name != null ? name.value() : kebab(method.getName()));
+            if (leavesOnly && isGroup(method.getReturnType())) {
+                properties(method.getReturnType(), property, true, each);
+            } else {
+                each.accept(property, method);
+            }
+        }
+    }
+
+    /** A nested interface of a mapping (its groups), as opposed to a value or a collection of values. */
+    private static boolean isGroup(Class<?> type) {
+        return type.isInterface() && !type.getName().startsWith("java.");
+    }
+
+    /** SmallRye's default naming: {@code ratePerSecond} is {@code rate-per-second}. */
+    private static String kebab(String name) {
+        StringBuilder kebab = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                kebab.append('-').append(Character.toLowerCase(c));
+            } else {
+                kebab.append(c);
+            }
+        }
+        return kebab.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code @WithConverter} on the value, or on what an Optional, List or Set holds. */
+    private static Optional<WithConverter> converterOf(AnnotatedType type) {
+        WithConverter converter = type.getAnnotation(WithConverter.class);
+        if (converter != null) {
+            return Optional.of(converter);
+        }
+        if (type instanceof AnnotatedParameterizedType parameterized) {
+            for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
+                Optional<WithConverter> inner = converterOf(argument);
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A List or Set, or an Optional of one: written as values separated by commas. */
+    private static boolean holdsMany(Type type) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
+            return Collection.class.isAssignableFrom(raw)
+                    || raw == Optional.class && holdsMany(parameterized.getActualTypeArguments()[0]);
+        }
+        return false;
+    }
+
+    private static Converter<?> instance(Class<? extends Converter<?>> type) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create " + type.getName(), e);
+        }
+    }
+
+    private static Object invoke(Method method, Object target) {
+        try {
+            return method.invoke(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + method, e.getCause());
+        }
+    }
+
+    /** The settings as the given configuration resolves them (profiles, expressions, variables). */
+    private static final class SettingsView implements ConfigSource {
+
+        private final Config settings;
+
+        SettingsView(Config settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.copyOf(StreamSupport.stream(settings.getPropertyNames().spliterator(), false).toList());
+        }
+
+        @Override
+        public String getValue(String name) {
+            return settings.getConfigValue(name).getValue();
+        }
+
+        @Override
+        public String getName() {
+            return "the settings";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 100;
+        }
+    }
+
+    /** Built the first time a report is made: most starts never need it. */
+    private static final class Holder {
+
+        /** The messages are the sentences themselves: nothing to interpolate, so no expression language needed. */
+        private static final MessageInterpolator AS_WRITTEN = new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return template;
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale locale) {
+                return template;
+            }
+        };
+
+        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+                .providerResolver(() -> List.of(new HibernateValidator()))
+                .configure()
+                .messageInterpolator(AS_WRITTEN)
+                .buildValidatorFactory()
+                .getValidator();
     }
 }

@@ -4,26 +4,43 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import se.outband.common.Secret;
 
 /** Encrypted backups: what they are sealed to, how often, how many are kept, where they are copied. */
 @ConfigMapping(prefix = "outband.backup")
 public interface BackupConfig {
 
+    /** Anyone who finds a copy of a backup can guess its passphrase offline for as long as they like. */
+    int MIN_PASSPHRASE = 12;
+
     /** Seals each backup to this passphrase (GnuPG opens it with {@code gpg --decrypt}). */
-    Optional<String> passphrase();
+    @Secret
+    Optional<@Size(min = MIN_PASSPHRASE, message = "it must be at least " + MIN_PASSPHRASE
+            + " characters: whoever finds a copy can guess offline") String> passphrase();
 
     /** Seals each backup to this armored OpenPGP public key; the private key stays offline. */
     Optional<Path> publicKey();
 
+    @WithDefault("1h")
+    @DurationMin(minutes = 1, message = "it must be at least one minute, e.g. 1h")
     Duration every();
 
     /** The newest this many backups stay under {@code <data-dir>/backups}; older ones are deleted. */
+    @WithDefault("48")
+    @Min(value = 1, message = "at least 1 backup must be kept")
     int keep();
 
     /** Run after each backup with {file} replaced by its path, e.g. {@code rclone copy {file} offsite:outband}. */
     Optional<String> command();
 
+    @WithDefault("PT30M")
     Duration commandTimeout();
 
     default boolean configured() {

@@ -4,23 +4,28 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import se.outband.common.WebAddress;
 
 @ConfigMapping(prefix = "outband.status")
 public interface StatusConfig {
 
     /** Shown at the top of the page, e.g. "Exempelby kommun". */
+    @WithDefault("Kommunen")
     String organisation();
 
     /** Run after each render with {dir} replaced by the site folder, e.g. an rclone or rsync to another host. */
     Optional<String> publishCommand();
 
+    @WithDefault("PT60S")
     Duration publishTimeout();
 
     /**
-     * Where the public reads the status page (the poster's QR code, links in messages): the copy on a
+     * Where the public reads the status page (printed on posters: a typo there sends people nowhere for as
+     * long as the poster hangs) (the poster's QR code, links in messages): the copy on a
      * static host when there is one, since that is what still answers when Outband does not.
      */
-    Optional<String> publicUrl();
+    Optional<@WebAddress(message = "it must be the address where people read the status page, e.g. https://status.example.org/") String> publicUrl();
 
     Contact contact();
 

@@ -159,7 +159,7 @@ public class BulletinPages {
     @POST
     @Path("{id}/simulated-reply")
     public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
-        if (!"dry-run".equals(sms.name())) {
+        if (!sms.dryRun()) {
             throw new Refused(new WebRefusal.SimulationOnlyInDryRun());
         }
         if (contactId != null && answer != null) {
@@ -196,7 +196,7 @@ public class BulletinPages {
                 .toList();
         Replies.RepliesView answers = replies.of(id);
         return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, Missing.of(queries.unreached(id)),
-                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), "dry-run".equals(sms.name()))
+                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), sms.dryRun())
                 .setLocale(ui.locale());
     }
 

@@ -5,43 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import se.outband.messaging.providers.email.MailConfig;
-import se.outband.messaging.providers.email.MailSettingsCheck;
-import se.outband.messaging.providers.sms.SmsConfig;
-import se.outband.messaging.providers.sms.SmsSettingsCheck;
-import se.outband.messaging.providers.voice.VoiceConfig;
-import se.outband.messaging.providers.voice.VoiceSettingsCheck;
-import se.outband.statuspage.StatusConfig;
-import se.outband.statuspage.StatusSettingsCheck;
+import se.outband.ArchitectureTest;
+import se.outband.OutbandSettings;
 
 /** A misconfigured start lists every problem at once, by the variable an administrator sets. */
 class SettingsReportTest {
 
+    /** The packaged application.properties with {@code settings} over it, as environment variables are. */
     private static SmallRyeConfig config(Map<String, String> settings) throws Exception {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(SettingsReportTest.class.getResource("/application.properties")))
                 .withSources(new PropertiesConfigSource(settings, "test", 500))
-                .withMapping(SmsConfig.class).withMapping(MailConfig.class).withMapping(OutbandConfig.class).withMapping(StatusConfig.class)
-                .withMapping(VoiceConfig.class)
-                .withValidateUnknown(false)
                 .build();
     }
 
+    /** What Outband prints when Quarkus refuses these settings, and what its start refuses them with otherwise. */
     private static List<String> problems(Map<String, String> settings) throws Exception {
-        SmallRyeConfig config = config(settings);
-        SettingsProblems problems = new SettingsProblems();
-        new SmsSettingsCheck(config.getConfigMapping(SmsConfig.class)).check(problems);
-        new MailSettingsCheck(config.getConfigMapping(MailConfig.class)).check(problems);
-        new SettingsReport(config.getConfigMapping(OutbandConfig.class)).check(problems);
-        new StatusSettingsCheck(config.getConfigMapping(StatusConfig.class)).check(problems);
-        new VoiceSettingsCheck(config.getConfigMapping(VoiceConfig.class)).check(problems);
-        return problems.list();
+        return SettingsReport.problems(config(settings), OutbandSettings.FEATURES);
     }
 
     @Test
@@ -109,5 +100,13 @@ class SettingsReportTest {
                         + " and at most 100",
                 "OUTBAND_VOICE_RETRY_AFTER (outband.voice.retry-after) is 'PT0S': it must be a positive duration, e.g. PT10M"),
                 problems(Map.of("outband.voice.from", "Kommunen", "outband.voice.calls-per-second", "0", "outband.voice.retry-after", "PT0S")));
+    }
+
+    /** A mapping left out of the report would have its problems left out too, whatever Quarkus said about them. */
+    @Test
+    void everyMappingIsInTheReport() {
+        Set<Class<?>> mappings = ArchitectureTest.OUTBAND.stream().filter(type -> type.isAnnotatedWith(ConfigMapping.class))
+                .map(JavaClass::reflect).collect(Collectors.toSet());
+        assertEquals(mappings, OutbandSettings.FEATURES.stream().map(SettingsReport.Feature::mapping).collect(Collectors.toSet()));
     }
 }

@@ -133,10 +133,10 @@ public class BulletinService {
     /** The channels that only pretend to send ("dry run" wherever it shows); none when both send for real. */
     List<Channel> dryRunChannels() {
         List<Channel> dry = new ArrayList<>();
-        if ("dry-run".equals(sms.name())) {
+        if (sms.dryRun()) {
             dry.add(Channel.SMS);
         }
-        if ("dry-run".equals(mail.name())) {
+        if (mail.dryRun()) {
             dry.add(Channel.EMAIL);
         }
         return dry;

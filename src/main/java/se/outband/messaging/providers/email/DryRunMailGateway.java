@@ -15,7 +15,7 @@ final class DryRunMailGateway implements MailGateway {
 
     @Override
     public String name() {
-        return "dry-run";
+        return MailProvider.DRY_RUN.configValue();
     }
 
     @Override

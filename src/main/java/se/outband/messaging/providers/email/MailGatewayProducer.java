@@ -8,17 +8,15 @@ import jakarta.inject.Singleton;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
-/** Chooses the mail gateway from {@code outband.mail.provider} at start, refusing unknown values. */
+/** Chooses the mail gateway from {@code outband.mail.provider} at start. */
 public class MailGatewayProducer {
 
     @Produces
     @Singleton
     MailGateway mailGateway(MailConfig config, Clock clock, @Location("email/bulletin.html") Template html) {
         return switch (config.provider()) {
-            case "smtp" -> new SmtpMailGateway(config.smtp(), clock, html);
-            case "dry-run" -> new DryRunMailGateway();
-            default -> throw new IllegalStateException(
-                    "outband.mail.provider must be smtp or dry-run, not '" + config.provider() + "'");
+            case SMTP -> new SmtpMailGateway(config.smtp(), clock, html);
+            case DRY_RUN -> new DryRunMailGateway();
         };
     }
 }

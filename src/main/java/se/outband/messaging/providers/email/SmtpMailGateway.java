@@ -57,21 +57,19 @@ final class SmtpMailGateway implements MailGateway {
         props.put("mail.smtp.timeout", "30000");
         props.put("mail.smtp.writetimeout", "30000");
         switch (smtp.starttls()) {
-            case "required" -> {
+            case REQUIRED -> {
                 props.put("mail.smtp.starttls.enable", "true");
                 props.put("mail.smtp.starttls.required", "true");
             }
-            case "optional" -> props.put("mail.smtp.starttls.enable", "true");
-            case "none" -> props.put("mail.smtp.starttls.enable", "false");
-            default -> throw new IllegalStateException(
-                    "outband.mail.smtp.starttls must be required, optional or none, not '" + smtp.starttls() + "'");
+            case OPTIONAL -> props.put("mail.smtp.starttls.enable", "true");
+            case NONE -> props.put("mail.smtp.starttls.enable", "false");
         }
         this.session = Session.getInstance(props);
     }
 
     @Override
     public String name() {
-        return "smtp";
+        return MailProvider.SMTP.configValue();
     }
 
     @Override

@@ -15,7 +15,7 @@ final class DryRunSmsGateway implements SmsGateway {
 
     @Override
     public String name() {
-        return "dry-run";
+        return SmsProvider.DRY_RUN.configValue();
     }
 
     @Override

@@ -27,7 +27,6 @@ import se.outband.messaging.providers.SendResult;
  */
 final class ElksSmsGateway implements SmsGateway {
 
-    static final String NAME = "46elks";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     /**
      * 46elks answers a refused recipient with a sentence about the "to" field, e.g. "Invalid to number";
@@ -57,7 +56,7 @@ final class ElksSmsGateway implements SmsGateway {
 
     @Override
     public String name() {
-        return NAME;
+        return SmsProvider.ELKS.configValue();
     }
 
     @Override

@@ -7,8 +7,13 @@ import se.outband.messaging.providers.SendResult;
 /** Sends one SMS. Implementations: {@link TwilioSmsGateway}, {@link ElksSmsGateway}, {@link DryRunSmsGateway}, and {@link FailoverSmsGateway} in front of several. */
 public interface SmsGateway {
 
-    /** Shown wherever deliveries are listed, e.g. "twilio" or "dry-run". */
+    /** Shown wherever deliveries are listed, e.g. "twilio" or "dry-run": a {@link SmsProvider}'s config value. */
     String name();
+
+    /** Whether nothing leaves the machine: the only provider is {@link SmsProvider#DRY_RUN}. */
+    default boolean dryRun() {
+        return SmsProvider.DRY_RUN.configValue().equals(name());
+    }
 
     SendResult send(String to, String body);
 

@@ -26,18 +26,17 @@ public class SmsGatewayProducer {
     @Singleton
     FailoverSmsGateway smsGateway(SmsConfig config, OutbandConfig outband, SharedBuckets buckets, Clock clock) {
         List<FailoverSmsGateway.Provider> providers = new ArrayList<>();
-        for (String name : config.providerOrder()) {
-            providers.add(switch (name.strip()) {
-                case "twilio" -> new FailoverSmsGateway.Provider(new TwilioSmsGateway(config, URI.create(outband.link(STATUS_CALLBACK_PATH))), buckets,
+        for (SmsProvider provider : config.providerOrder()) {
+            providers.add(switch (provider) {
+                case TWILIO -> new FailoverSmsGateway.Provider(new TwilioSmsGateway(config, URI.create(outband.link(STATUS_CALLBACK_PATH))), buckets,
                         config.ratePerSecond(), config.maxConcurrency());
-                case ElksSmsGateway.NAME -> {
+                case ELKS -> {
                     SmsConfig.Elks elks = config.elks();
                     yield new FailoverSmsGateway.Provider(new ElksSmsGateway(elks,
                             outband.link(ELKS_WEBHOOKS + elks.webhookSecret().orElseThrow() + "/status")), buckets,
                             elks.ratePerSecond().orElse(config.ratePerSecond()), elks.maxConcurrency().orElse(config.maxConcurrency()));
                 }
-                case "dry-run" -> new FailoverSmsGateway.Provider(new DryRunSmsGateway(), buckets, config.ratePerSecond(), config.maxConcurrency());
-                default -> throw new IllegalStateException("Unknown SMS provider '" + name + "': twilio, 46elks or dry-run");
+                case DRY_RUN -> new FailoverSmsGateway.Provider(new DryRunSmsGateway(), buckets, config.ratePerSecond(), config.maxConcurrency());
             });
         }
         return new FailoverSmsGateway(providers, clock);

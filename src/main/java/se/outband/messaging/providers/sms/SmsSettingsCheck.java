@@ -3,17 +3,14 @@ package se.outband.messaging.providers.sms;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import se.outband.common.SettingsCheck;
 import se.outband.common.SettingsProblems;
 
-/** The SMS settings: a known provider with what it needs, and limits that let sending go on. */
-@ApplicationScoped
+/**
+ * What spans several SMS settings: each chosen provider named once and set up with what it needs, and
+ * retries that grow. Values on their own are checked where {@link SmsConfig} declares them.
+ */
 public class SmsSettingsCheck implements SettingsCheck {
-
-    /** Long enough that guessing the webhook address is hopeless. */
-    static final int MIN_SECRET = 32;
 
     private final SmsConfig config;
 
@@ -24,46 +21,22 @@ public class SmsSettingsCheck implements SettingsCheck {
     @Override
     public void check(SettingsProblems problems) {
         String key = config.providers().filter(list -> !list.isEmpty()).isPresent() ? "outband.sms.providers" : "outband.sms.provider";
-        List<String> order = config.providerOrder().stream().map(String::strip).toList();
+        List<SmsProvider> order = config.providerOrder();
         if (order.size() != Set.copyOf(order).size()) {
-            problems.wrong(key, String.join(",", order), "each provider may be named once");
+            problems.wrong(key, String.join(",", order.stream().map(SmsProvider::configValue).toList()), "each provider may be named once");
         }
-        for (String provider : order) {
+        for (SmsProvider provider : order.stream().distinct().toList()) {
             switch (provider) {
-                case "dry-run" -> {
+                case TWILIO -> twilio(problems);
+                case ELKS -> elks(problems);
+                case DRY_RUN -> {
                     // Records what would be sent: nothing else to set.
                 }
-                case "twilio" -> twilio(problems);
-                case ElksSmsGateway.NAME -> elks(problems);
-                default -> problems.wrong(key, provider, "each provider must be twilio, 46elks or dry-run");
             }
         }
-        if (config.maxConcurrency() < 1 || config.maxConcurrency() > 500) {
-            problems.wrong("outband.sms.max-concurrency", config.maxConcurrency(), "it must be between 1 and 500");
-        }
-        if (!(config.ratePerSecond() > 0) || config.ratePerSecond() > 10_000) {
-            problems.wrong("outband.sms.rate-per-second", config.ratePerSecond(),
-                    "it must be above 0 (0 would stall all sending) and at most 10000");
-        }
-        config.elks().ratePerSecond().ifPresent(rate -> {
-            if (!(rate > 0) || rate > 10_000) {
-                problems.wrong("outband.sms.46elks.rate-per-second", rate, "it must be above 0 and at most 10000");
-            }
-        });
-        config.elks().maxConcurrency().ifPresent(concurrency -> {
-            if (concurrency < 1 || concurrency > 500) {
-                problems.wrong("outband.sms.46elks.max-concurrency", concurrency, "it must be between 1 and 500");
-            }
-        });
         SmsConfig.Retry retry = config.retry();
-        if (retry.initialBackoff().isNegative() || retry.initialBackoff().isZero()) {
-            problems.wrong("outband.sms.retry.initial-backoff", retry.initialBackoff(), "it must be a positive duration, e.g. PT2S");
-        }
         if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
             problems.wrong("outband.sms.retry.max-backoff", retry.maxBackoff(), "it must not be shorter than the initial backoff");
-        }
-        if (retry.giveUpAfter().isNegative() || retry.giveUpAfter().isZero()) {
-            problems.wrong("outband.sms.retry.give-up-after", retry.giveUpAfter(), "it must be a positive duration, e.g. PT24H");
         }
     }
 
@@ -92,13 +65,8 @@ public class SmsSettingsCheck implements SettingsCheck {
         if (elks.from().filter(s -> !s.isBlank()).isEmpty()) {
             problems.missing("outband.sms.46elks.from", "who the SMS come from: a 46elks number (replies need one) or a name of at most 11 letters");
         }
-        String why = "46elks signs nothing, so its webhook addresses carry this secret: at least " + MIN_SECRET
-                + " letters, digits, - or _ (e.g. from openssl rand -hex 24)";
-        elks.webhookSecret().ifPresentOrElse(secret -> {
-            if (secret.length() < MIN_SECRET || !secret.matches("[A-Za-z0-9_-]+")) {
-                // The secret itself is never repeated: the report goes to logs.
-                problems.wrong("outband.sms.46elks.webhook-secret", "(" + secret.length() + " characters)", why);
-            }
-        }, () -> problems.missing("outband.sms.46elks.webhook-secret", why));
+        if (elks.webhookSecret().isEmpty()) {
+            problems.missing("outband.sms.46elks.webhook-secret", SmsConfig.Elks.SECRET_RULE);
+        }
     }
 }

@@ -18,7 +18,9 @@ public final class TwilioAccount {
     /** Too many requests, and Twilio's own "try again" errors. */
     private static final Set<Integer> RETRY_CODES = Set.of(20500, 20503);
     private static final int TOO_MANY_REQUESTS = 20429;
-    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{3,15}");
+    /** A number people can call and answer, as a regular expression. */
+    public static final String PHONE_NUMBER = "\\+?[0-9]{3,15}";
+    private static final Pattern PHONE_NUMBERS = Pattern.compile(PHONE_NUMBER);
 
     private final String sid;
     private final TwilioRestClient client;
@@ -35,7 +37,7 @@ public final class TwilioAccount {
 
     /** A number people can call and answer, unlike an alphanumeric sender id such as "Kommunen". */
     public static boolean isPhoneNumber(String sender) {
-        return sender != null && PHONE_NUMBER.matcher(sender).matches();
+        return sender != null && PHONE_NUMBERS.matcher(sender).matches();
     }
 
     public TwilioRestClient client() {

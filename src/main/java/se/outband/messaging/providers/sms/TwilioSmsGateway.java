@@ -31,7 +31,7 @@ final class TwilioSmsGateway implements SmsGateway {
 
     @Override
     public String name() {
-        return "twilio";
+        return SmsProvider.TWILIO.configValue();
     }
 
     /** A Messaging Service (with its numbers) or a phone number can take replies; a name such as "Kommunen" cannot. */

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import se.outband.common.OutbandConfig;
 import se.outband.common.SharedBuckets;
 import se.outband.messaging.providers.sms.SmsConfig;
+import se.outband.messaging.providers.sms.SmsProvider;
 import se.outband.messaging.providers.sms.TwilioAccount;
 
 /** Calls go through Twilio when it is among the SMS providers, are only logged beside dry-run SMS, and are not made otherwise. */
@@ -23,8 +24,8 @@ public class CallGatewayProducer {
     @Produces
     @Singleton
     CallGateway calls(SmsConfig sms, VoiceConfig voice, OutbandConfig outband, SharedBuckets buckets) {
-        List<String> providers = sms.providerOrder().stream().map(String::strip).toList();
-        if (providers.contains("twilio")) {
+        List<SmsProvider> providers = sms.providerOrder();
+        if (providers.contains(SmsProvider.TWILIO)) {
             Optional<String> from = voice.from().or(() -> sms.twilio().from().filter(TwilioAccount::isPhoneNumber));
             if (from.isEmpty()) {
                 LOG.warn("Nobody with only a landline will be called: set outband.voice.from to a Twilio number that can call");
@@ -33,6 +34,6 @@ public class CallGatewayProducer {
             return new TwilioCallGateway(new TwilioAccount(sms.twilio(), CONNECTIONS), from.get(),
                     buckets.perSecond("calls twilio", voice.callsPerSecond(), 1), outband);
         }
-        return providers.contains("dry-run") ? new DryRunCallGateway() : new NoCallGateway();
+        return providers.contains(SmsProvider.DRY_RUN) ? new DryRunCallGateway() : new NoCallGateway();
     }
 }

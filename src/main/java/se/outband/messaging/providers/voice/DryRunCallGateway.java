@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 import se.outband.messaging.providers.SendResult;
+import se.outband.messaging.providers.sms.SmsProvider;
 
 /** The embedded default, beside dry-run SMS: logs who would have been called and reports the call answered. */
 final class DryRunCallGateway implements CallGateway {
@@ -15,7 +16,7 @@ final class DryRunCallGateway implements CallGateway {
 
     @Override
     public String name() {
-        return "dry-run";
+        return SmsProvider.DRY_RUN.configValue();
     }
 
     @Override

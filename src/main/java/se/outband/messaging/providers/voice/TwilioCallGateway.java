@@ -9,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 import io.github.bucket4j.Bucket;
 import se.outband.common.OutbandConfig;
 import se.outband.messaging.providers.SendResult;
+import se.outband.messaging.providers.sms.SmsProvider;
 import se.outband.messaging.providers.sms.TwilioAccount;
 
 /**
@@ -38,7 +39,7 @@ final class TwilioCallGateway implements CallGateway {
 
     @Override
     public String name() {
-        return "twilio";
+        return SmsProvider.TWILIO.configValue();
     }
 
     @Override

@@ -3,59 +3,30 @@ package se.outband.messaging.providers.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import se.outband.messaging.providers.SendResult;
 
 /** What each of 46elks' answers means for a message: taken, the number's fault, or 46elks' own trouble. */
 class ElksAnswersTest {
 
-    private final ElksSmsGateway elks = new ElksSmsGateway(new SmsConfig.Elks() {
-        @Override
-        public Optional<String> username() {
-            return Optional.of("u-test");
-        }
-
-        @Override
-        public Optional<String> password() {
-            return Optional.of("secret");
-        }
-
-        @Override
-        public Optional<String> from() {
-            return Optional.of("Kommunen");
-        }
-
-        @Override
-        public String apiUrl() {
-            return "http://127.0.0.1:9/a1";
-        }
-
-        @Override
-        public Optional<String> webhookSecret() {
-            return Optional.of("x".repeat(32));
-        }
-
-        @Override
-        public OptionalDouble ratePerSecond() {
-            return OptionalDouble.empty();
-        }
-
-        @Override
-        public OptionalInt maxConcurrency() {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public Optional<BigDecimal> pricePerSegment() {
-            return Optional.empty();
-        }
-    }, "https://outband.test/webhooks/46elks/x/status");
+    /**
+     * Read by SmallRye as Outband reads it: an implementation of the interface written here would carry its
+     * constraints, which Quarkus's Hibernate Validator refuses on an anonymous class.
+     */
+    private final ElksSmsGateway elks = new ElksSmsGateway(new SmallRyeConfigBuilder().withMapping(SmsConfig.class)
+            .withSources(new PropertiesConfigSource(Map.of(
+                    "outband.sms.46elks.username", "u-test",
+                    "outband.sms.46elks.password", "secret",
+                    "outband.sms.46elks.from", "Kommunen",
+                    "outband.sms.46elks.api-url", "http://127.0.0.1:9/a1",
+                    "outband.sms.46elks.webhook-secret", "x".repeat(32)), "test", 100))
+            .build().getConfigMapping(SmsConfig.class).elks(), "https://outband.test/webhooks/46elks/x/status");
 
     @Test
     void aMessageWithAnIdIsTaken() {
