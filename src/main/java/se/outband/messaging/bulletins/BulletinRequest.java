@@ -10,19 +10,25 @@ import jakarta.validation.constraints.Size;
  * options is refused before any of them is looked at; what the values mean is the service's to check.
  */
 public record BulletinRequest(
-        @Size(max = BulletinService.MAX_TEXT, message = "{bulletin.text.too-long}")
+        @Size(max = MAX_TEXT, message = "{bulletin.text.too-long}")
         String text,
-        @Size(max = BulletinService.MAX_GROUPS, message = "{bulletin.groups.too-many}")
+        @Size(max = MAX_GROUPS, message = "{bulletin.groups.too-many}")
         List<@NotNull(message = "{request.missing-value}") @Size(max = MAX_CHOICE, message = "{bulletin.chosen.too-long}") String> groups,
-        @Size(max = BulletinService.MAX_PEOPLE, message = "{bulletin.people.too-many}")
+        @Size(max = MAX_PEOPLE, message = "{bulletin.people.too-many}")
         List<@NotNull(message = "{request.missing-value}") @Size(max = MAX_CHOICE, message = "{bulletin.chosen.too-long}") String> contactIds,
         @Size(max = MAX_CHOICE, message = "{request.text.too-long}")
         String channels,
         boolean drill,
-        @Size(max = BulletinService.MAX_OPTIONS, message = "{bulletin.reply-options.too-many}")
+        @Size(max = MAX_OPTIONS, message = "{bulletin.reply-options.too-many}")
         List<@Size(max = MAX_CHOICE, message = "{request.text.too-long}") String> replyOptions,
         boolean statusUpdate) {
 
+    /** Twilio's limit for one message body, checked on the text and again on what is sent. */
+    static final int MAX_TEXT = 1600;
+    /** Chosen one by one; more people than this are a group. */
+    static final int MAX_PEOPLE = 5000;
+    static final int MAX_GROUPS = 500;
+    static final int MAX_OPTIONS = 9;
     /** A group name or a contact id: both are far shorter. */
     static final int MAX_CHOICE = 200;
 

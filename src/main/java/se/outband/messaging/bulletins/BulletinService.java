@@ -35,13 +35,7 @@ import se.outband.statuspage.StatusPageService;
 @ApplicationScoped
 public class BulletinService {
 
-    /** Twilio's limit for one message body, checked on the text and again on what is sent. */
-    static final int MAX_TEXT = 1600;
     static final String DRILL_PREFIX = "ÖVNING: ";
-    /** Chosen one by one; more people than this are a group. */
-    static final int MAX_PEOPLE = 5000;
-    static final int MAX_GROUPS = 500;
-    static final int MAX_OPTIONS = 9;
     private static final Pattern OPTION = Pattern.compile("[\\p{L}\\p{N}]{1,20}");
 
     private final ContactService contacts;
@@ -95,8 +89,8 @@ public class BulletinService {
         }
 
         String message = compose(text, request.drill(), options);
-        if (message.length() > MAX_TEXT) {
-            throw new Refused(new BulletinRefusal.MessageTooLong(message.length(), MAX_TEXT));
+        if (message.length() > BulletinRequest.MAX_TEXT) {
+            throw new Refused(new BulletinRefusal.MessageTooLong(message.length(), BulletinRequest.MAX_TEXT));
         }
         if (!options.isEmpty() && policy != ChannelPolicy.EMAIL && sms.oneWaySender().isPresent()) {
             throw new Refused(new BulletinRefusal.RepliesImpossible(sms.oneWaySender().get()));

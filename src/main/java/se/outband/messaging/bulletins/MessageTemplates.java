@@ -48,8 +48,8 @@ public class MessageTemplates {
     public TemplateView save(Long id, String name, String text, String actor) {
         String cleanName = name == null ? "" : Text.clean(name).strip();
         String cleanText = text == null ? "" : Text.clean(text).strip();
-        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME || cleanText.isEmpty() || cleanText.length() > BulletinService.MAX_TEXT) {
-            throw new Refused(new BulletinRefusal.TemplateInvalid(MAX_NAME, BulletinService.MAX_TEXT));
+        if (cleanName.isEmpty() || cleanName.length() > MAX_NAME || cleanText.isEmpty() || cleanText.length() > BulletinRequest.MAX_TEXT) {
+            throw new Refused(new BulletinRefusal.TemplateInvalid(MAX_NAME, BulletinRequest.MAX_TEXT));
         }
         MessageTemplate template = id == null ? new MessageTemplate() : MessageTemplate.findById(id);
         if (template == null) {
