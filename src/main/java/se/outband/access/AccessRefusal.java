@@ -27,24 +27,14 @@ public sealed interface AccessRefusal extends Refusal {
         }
     }
 
-    record UserExists(String username) implements AccessRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record UserExists(String username) implements AccessRefusal, Refusal.Conflict {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.userExists(username);
         }
     }
 
-    record UserNotFound(String username) implements AccessRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record UserNotFound(String username) implements AccessRefusal, Refusal.NotFound {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.userNotFound(username);
@@ -87,12 +77,7 @@ public sealed interface AccessRefusal extends Refusal {
     }
 
     /** Another user's mobile: SMS commands are told apart by the number they come from. */
-    record MobileTaken(String number) implements AccessRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record MobileTaken(String number) implements AccessRefusal, Refusal.Conflict {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.mobileTaken(number);
@@ -100,12 +85,7 @@ public sealed interface AccessRefusal extends Refusal {
     }
 
     /** Without an admin nobody could manage users again. */
-    record LastAdmin() implements AccessRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record LastAdmin() implements AccessRefusal, Refusal.Conflict {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.lastAdmin();
@@ -119,12 +99,7 @@ public sealed interface AccessRefusal extends Refusal {
         }
     }
 
-    record TokenNotFound(long id) implements AccessRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record TokenNotFound(long id) implements AccessRefusal, Refusal.NotFound {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.tokenNotFound(id);

@@ -26,12 +26,7 @@ public sealed interface CommonRefusal extends Refusal {
     }
 
     /** A form posted from another site (CSRF). */
-    record CrossSite() implements CommonRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.FORBIDDEN;
-        }
-
+    record CrossSite() implements CommonRefusal, Refusal.Forbidden {
         @Override
         public String sentence(CommonMessages messages) {
             return messages.crossSite();

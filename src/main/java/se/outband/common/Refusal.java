@@ -26,6 +26,30 @@ public interface Refusal extends Said {
         return Kind.INVALID;
     }
 
+    /** What was asked for does not exist. */
+    interface NotFound extends Refusal {
+        @Override
+        default Kind kind() {
+            return Kind.NOT_FOUND;
+        }
+    }
+
+    /** What was asked for clashes with what is stored or under way. */
+    interface Conflict extends Refusal {
+        @Override
+        default Kind kind() {
+            return Kind.CONFLICT;
+        }
+    }
+
+    /** Whoever asked may not have it. */
+    interface Forbidden extends Refusal {
+        @Override
+        default Kind kind() {
+            return Kind.FORBIDDEN;
+        }
+    }
+
     /** What an answer carries beside its sentence (an import's report of every row); null when nothing. */
     default Object details() {
         return null;

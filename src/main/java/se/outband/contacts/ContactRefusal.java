@@ -77,36 +77,21 @@ public sealed interface ContactRefusal extends Refusal {
         }
     }
 
-    record ImportRunning() implements ContactRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record ImportRunning() implements ContactRefusal, Refusal.Conflict {
         @Override
         public String sentence(ContactMessages messages) {
             return messages.importRunning();
         }
     }
 
-    record ContactExists(String id) implements ContactRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record ContactExists(String id) implements ContactRefusal, Refusal.Conflict {
         @Override
         public String sentence(ContactMessages messages) {
             return messages.contactExists(id);
         }
     }
 
-    record ContactNotFound(String id) implements ContactRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record ContactNotFound(String id) implements ContactRefusal, Refusal.NotFound {
         @Override
         public String sentence(ContactMessages messages) {
             return messages.contactNotFound(id);
@@ -121,12 +106,7 @@ public sealed interface ContactRefusal extends Refusal {
     }
 
     /** A replacing import with rejected rows changes nothing; the report says which rows. */
-    record ReplaceRejected(int rows, ImportReport report) implements ContactRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record ReplaceRejected(int rows, ImportReport report) implements ContactRefusal, Refusal.Conflict {
         @Override
         public Object details() {
             return report;

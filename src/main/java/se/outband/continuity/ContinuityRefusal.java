@@ -6,12 +6,7 @@ import se.outband.common.Refusal;
 /** Why a backup, a call list or cards are not given. */
 public sealed interface ContinuityRefusal extends Refusal {
 
-    record NoBackupSecret() implements ContinuityRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record NoBackupSecret() implements ContinuityRefusal, Refusal.Conflict {
         @Override
         public String sentence(Language language) {
             return language.messages(BackupMessages.class).notConfigured();
@@ -31,12 +26,7 @@ public sealed interface ContinuityRefusal extends Refusal {
         }
     }
 
-    record BackupNotFound() implements ContinuityRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record BackupNotFound() implements ContinuityRefusal, Refusal.NotFound {
         @Override
         public String sentence(Language language) {
             return language.messages(BackupMessages.class).notFound();
@@ -44,12 +34,7 @@ public sealed interface ContinuityRefusal extends Refusal {
     }
 
     /** Nobody in that group or unit: a 404 saying so, not an empty list. */
-    record Nobody(String group, String unit) implements ContinuityRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record Nobody(String group, String unit) implements ContinuityRefusal, Refusal.NotFound {
         @Override
         public String sentence(Language language) {
             return language.messages(CallListMessages.class).nobody(group, unit);

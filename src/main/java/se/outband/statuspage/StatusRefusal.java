@@ -68,12 +68,7 @@ public sealed interface StatusRefusal extends Refusal {
         }
     }
 
-    record IncidentNotFound(long id) implements StatusRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record IncidentNotFound(long id) implements StatusRefusal, Refusal.NotFound {
         @Override
         public String sentence(StatusPageMessages messages) {
             return messages.incidentNotFound(id);

@@ -14,12 +14,7 @@ sealed interface WebRefusal extends Refusal {
     }
 
     /** Typing replies for recipients is for practising without phones: never beside real sending. */
-    record SimulationOnlyInDryRun() implements WebRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.CONFLICT;
-        }
-
+    record SimulationOnlyInDryRun() implements WebRefusal, Refusal.Conflict {
         @Override
         public String sentence(UiMessages messages) {
             return messages.simulationOnlyInDryRun();

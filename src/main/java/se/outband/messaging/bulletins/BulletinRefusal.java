@@ -88,12 +88,7 @@ public sealed interface BulletinRefusal extends Refusal {
         }
     }
 
-    record BulletinNotFound(long id) implements BulletinRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record BulletinNotFound(long id) implements BulletinRefusal, Refusal.NotFound {
         @Override
         public String sentence(MessagingMessages messages) {
             return messages.bulletinNotFound(id);
@@ -107,12 +102,7 @@ public sealed interface BulletinRefusal extends Refusal {
         }
     }
 
-    record TemplateNotFound(Long id) implements BulletinRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.NOT_FOUND;
-        }
-
+    record TemplateNotFound(Long id) implements BulletinRefusal, Refusal.NotFound {
         @Override
         public String sentence(MessagingMessages messages) {
             return messages.templateNotFound(id);

@@ -14,12 +14,7 @@ public sealed interface InboundRefusal extends Refusal {
     }
 
     /** Not signed by the provider (Twilio), or without the secret in its address (46elks). */
-    record BadSignature(String provider) implements InboundRefusal {
-        @Override
-        public Kind kind() {
-            return Kind.FORBIDDEN;
-        }
-
+    record BadSignature(String provider) implements InboundRefusal, Refusal.Forbidden {
         @Override
         public String sentence(InboundMessages messages) {
             return messages.badSignature(provider);
