@@ -12,6 +12,7 @@ import io.smallrye.config.SmallRyeConfig;
 import se.outband.access.AccessConfig;
 import se.outband.access.BootstrapConfig;
 import se.outband.common.DatabaseConfig;
+import se.outband.common.HttpConfig;
 import se.outband.common.OutbandConfig;
 import se.outband.common.SettingsReport;
 import se.outband.common.SettingsReport.Feature;
@@ -44,7 +45,8 @@ public class OutbandSettings {
             Feature.of(ContactsConfig.class),
             Feature.of(BackupConfig.class, BackupSettingsCheck::new),
             Feature.of(RestoreConfig.class),
-            Feature.of(DatabaseConfig.class));
+            Feature.of(DatabaseConfig.class),
+            Feature.of(HttpConfig.class));
 
     /**
      * Before anything else starts. Quarkus has built and validated the mappings by now (had it refused

@@ -21,6 +21,12 @@ public interface CommonMessages {
     @Message("Begäran är för stor. Största tillåtna storlek är {megabytes} MB.")
     String tooLarge(long megabytes);
 
+    @Message("Begäran är för stor: högst {kilobytes} kB tas emot här. Ingenting har ändrats.")
+    String bodyTooLarge(long kilobytes);
+
+    @Message("Begäran saknar längd (Content-Length) och togs inte emot. Skicka den med längd.")
+    String lengthRequired();
+
     @Message("Anropet kom från en annan webbplats och togs inte emot (skydd mot förfalskade anrop).")
     String crossSite();
 
