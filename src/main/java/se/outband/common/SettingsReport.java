@@ -1,16 +1,10 @@
 package se.outband.common;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedParameterizedType;
-import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
@@ -35,14 +28,13 @@ import org.eclipse.microprofile.config.spi.Converter;
 import org.hibernate.validator.HibernateValidator;
 
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
+import se.outband.common.MappingProperties.Property;
 
 /**
  * Every problem in Outband's settings at once, each named the way an administrator sets it (the
@@ -87,10 +79,6 @@ public final class SettingsReport {
             return new Feature<>(mapping, config -> problems -> {
             });
         }
-
-        String prefix() {
-            return mapping.getAnnotation(ConfigMapping.class).prefix();
-        }
     }
 
     /** Pattern-like constraints say what a value must look like: reported before how large it may be. */
@@ -115,7 +103,7 @@ public final class SettingsReport {
         Map<String, String> replacements = new HashMap<>();
         for (Feature<?> feature : features) {
             SettingsProblems problems = new SettingsProblems();
-            properties(feature.mapping(), feature.prefix(), (property, method) -> readChoice(settings, property, method, problems, replacements));
+            MappingProperties.values(feature.mapping()).forEach(property -> readChoice(settings, property, problems, replacements));
             unreadable.put(feature, problems);
         }
 
@@ -161,14 +149,14 @@ public final class SettingsReport {
     }
 
     /** A closed choice as written, refused with its converter's sentence and replaced by what the mapping reads without it. */
-    private static void readChoice(Config settings, String property, Method method, SettingsProblems problems, Map<String, String> replacements) {
-        Optional<WithConverter> withConverter = converterOf(method.getAnnotatedReturnType());
-        String written = settings.getConfigValue(property).getValue();
+    private static void readChoice(Config settings, Property property, SettingsProblems problems, Map<String, String> replacements) {
+        Optional<WithConverter> withConverter = property.converter();
+        String written = settings.getConfigValue(property.key()).getValue();
         if (withConverter.isEmpty() || written == null || written.isBlank()) {
             return;
         }
         Converter<?> converter = instance(withConverter.get().value());
-        boolean list = holdsMany(method.getGenericReturnType());
+        boolean list = property.holdsMany();
         List<String> read = new ArrayList<>();
         boolean refused = false;
         for (String value : list ? written.split(",") : new String[] {written}) {
@@ -179,13 +167,13 @@ public final class SettingsReport {
                 converter.convert(value);
                 read.add(value.strip());
             } catch (IllegalArgumentException e) {
-                problems.wrong(property, value.strip(), e.getMessage());
+                problems.wrong(property.key(), value.strip(), e.getMessage());
                 refused = true;
             }
         }
         if (refused) {
-            WithDefault fallback = method.getAnnotation(WithDefault.class);
-            replacements.put(property, list ? String.join(",", read) : fallback == null ? "" : fallback.value());
+            WithDefault fallback = property.method().getAnnotation(WithDefault.class);
+            replacements.put(property.key(), list ? String.join(",", read) : fallback == null ? "" : fallback.value());
         }
     }
 
@@ -203,7 +191,7 @@ public final class SettingsReport {
 
     private static List<String> constraints(Object mapping, Feature<?> feature) {
         List<Found> found = new ArrayList<>();
-        validate(mapping, feature.mapping(), feature.prefix(), found);
+        validate(mapping, feature.mapping(), MappingProperties.prefix(feature.mapping()), found);
         found.sort(Comparator.comparing((Found f) -> !SHAPES.contains(f.constraint())).thenComparing(Found::property));
         return found.stream().map(Found::text).toList();
     }
@@ -212,83 +200,20 @@ public final class SettingsReport {
     }
 
     private static void validate(Object group, Class<?> type, String prefix, List<Found> found) {
-        properties(type, prefix, false, (property, method) -> {
+        for (Property property : MappingProperties.declared(type, prefix)) {
+            Method method = property.method();
             Object value = invoke(method, group);
             for (ConstraintViolation<Object> violation : Holder.VALIDATOR.forExecutables().validateReturnValue(group, method, value)) {
                 Object invalid = violation.getInvalidValue();
                 Object shown = method.isAnnotationPresent(Secret.class) ? "(" + String.valueOf(invalid).length() + " characters)" : invalid;
                 SettingsProblems problem = new SettingsProblems();
-                problem.wrong(property, shown, violation.getMessage());
-                found.add(new Found(property, violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
+                problem.wrong(property.key(), shown, violation.getMessage());
+                found.add(new Found(property.key(), violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
             }
-            if (isGroup(method.getReturnType())) {
-                validate(value, method.getReturnType(), property, found);
-            }
-        });
-    }
-
-    private static void properties(Class<?> type, String prefix, BiConsumer<String, Method> each) {
-        properties(type, prefix, true, each);
-    }
-
-    /** Each property of a mapping by its full name, descending into groups when {@code leavesOnly}. */
-    private static void properties(Class<?> type, String prefix, boolean leavesOnly, BiConsumer<String, Method> each) {
-        for (Method method : type.getMethods()) {
-            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
-                continue;
-            }
-            WithName name = method.getAnnotation(WithName.class);
-            String property = prefix + "." + (name != null ? name.value() : kebab(method.getName()));
-            if (leavesOnly && isGroup(method.getReturnType())) {
-                properties(method.getReturnType(), property, true, each);
-            } else {
-                each.accept(property, method);
+            if (property.isGroup()) {
+                validate(value, method.getReturnType(), property.key(), found);
             }
         }
-    }
-
-    /** A nested interface of a mapping (its groups), as opposed to a value or a collection of values. */
-    private static boolean isGroup(Class<?> type) {
-        return type.isInterface() && !type.getName().startsWith("java.");
-    }
-
-    /** SmallRye's default naming: {@code ratePerSecond} is {@code rate-per-second}. */
-    private static String kebab(String name) {
-        StringBuilder kebab = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                kebab.append('-').append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code @WithConverter} on the value, or on what an Optional, List or Set holds. */
-    private static Optional<WithConverter> converterOf(AnnotatedType type) {
-        WithConverter converter = type.getAnnotation(WithConverter.class);
-        if (converter != null) {
-            return Optional.of(converter);
-        }
-        if (type instanceof AnnotatedParameterizedType parameterized) {
-            for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-                Optional<WithConverter> inner = converterOf(argument);
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A List or Set, or an Optional of one: written as values separated by commas. */
-    private static boolean holdsMany(Type type) {
-        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
-            return Collection.class.isAssignableFrom(raw)
-                    || raw == Optional.class && holdsMany(parameterized.getActualTypeArguments()[0]);
-        }
-        return false;
     }
 
     private static Converter<?> instance(Class<? extends Converter<?>> type) {
