@@ -3,18 +3,12 @@ package se.outband.common;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
@@ -23,17 +17,10 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 import org.hibernate.validator.HibernateValidator;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.WithConverter;
-import io.smallrye.config.WithDefault;
 import se.outband.common.MappingProperties.Property;
 
 /**
@@ -99,21 +86,16 @@ public final class SettingsReport {
      * none of their choices, then the constraints: the shape of a value before its size, by property.
      */
     public static List<String> problems(Config settings, List<Feature<?>> features) {
-        Map<Feature<?>, SettingsProblems> unreadable = new LinkedHashMap<>();
-        Map<String, String> replacements = new HashMap<>();
-        for (Feature<?> feature : features) {
-            SettingsProblems problems = new SettingsProblems();
-            MappingProperties.values(feature.mapping()).forEach(property -> readChoice(settings, property, problems, replacements));
-            unreadable.put(feature, problems);
-        }
+        List<Class<?>> mappings = features.stream().<Class<?>>map(Feature::mapping).toList();
+        RefusedChoices refused = RefusedChoices.in(settings, mappings);
 
         SmallRyeConfig readable;
         try {
-            readable = readable(settings, replacements, features);
+            readable = refused.replacedIn(settings, mappings);
         } catch (ConfigValidationException e) {
             // A value no converter of Outband's reads (a word where a number belongs): SmallRye's own words.
             List<String> problems = new ArrayList<>();
-            unreadable.values().forEach(p -> problems.addAll(p.list()));
+            mappings.forEach(mapping -> problems.addAll(refused.of(mapping)));
             for (int i = 0; i < e.getProblemCount(); i++) {
                 problems.add(smallRyes(e.getProblem(i)));
             }
@@ -123,7 +105,7 @@ public final class SettingsReport {
         List<String> problems = new ArrayList<>();
         for (Feature<?> feature : features) {
             problems.addAll(check(readable, feature));
-            problems.addAll(unreadable.get(feature).list());
+            problems.addAll(refused.of(feature.mapping()));
             problems.addAll(constraints(readable.getConfigMapping(feature.mapping()), feature));
         }
         return problems;
@@ -146,47 +128,6 @@ public final class SettingsReport {
     /** A problem SmallRye found, in its words but without the name of its exception. */
     public static String smallRyes(ConfigValidationException.Problem problem) {
         return problem.getMessage().replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-    }
-
-    /** A closed choice as written, refused with its converter's sentence and replaced by what the mapping reads without it. */
-    private static void readChoice(Config settings, Property property, SettingsProblems problems, Map<String, String> replacements) {
-        Optional<WithConverter> withConverter = property.converter();
-        String written = settings.getConfigValue(property.key()).getValue();
-        if (withConverter.isEmpty() || written == null || written.isBlank()) {
-            return;
-        }
-        Converter<?> converter = instance(withConverter.get().value());
-        boolean list = property.holdsMany();
-        List<String> read = new ArrayList<>();
-        boolean refused = false;
-        for (String value : list ? written.split(",") : new String[] {written}) {
-            if (value.isBlank()) {
-                continue;
-            }
-            try {
-                converter.convert(value);
-                read.add(value.strip());
-            } catch (IllegalArgumentException e) {
-                problems.wrong(property.key(), value.strip(), e.getMessage());
-                refused = true;
-            }
-        }
-        if (refused) {
-            WithDefault fallback = property.method().getAnnotation(WithDefault.class);
-            replacements.put(property.key(), list ? String.join(",", read) : fallback == null ? "" : fallback.value());
-        }
-    }
-
-    /** The settings as written, with refused choices replaced, in mappings of the report's own. */
-    private static SmallRyeConfig readable(Config settings, Map<String, String> replacements, List<Feature<?>> features) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(replacements, "refused choices replaced by their defaults", Integer.MAX_VALUE))
-                .withSources(new SettingsView(settings))
-                // Quarkus reads durations such as "1h" too, not only ISO-8601.
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withValidateUnknown(false);
-        features.forEach(feature -> builder.withMapping(feature.mapping()));
-        return builder.build();
     }
 
     private static List<String> constraints(Object mapping, Feature<?> feature) {
@@ -216,16 +157,6 @@ public final class SettingsReport {
         }
     }
 
-    private static Converter<?> instance(Class<? extends Converter<?>> type) {
-        try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot create " + type.getName(), e);
-        }
-    }
-
     private static Object invoke(Method method, Object target) {
         try {
             return method.invoke(target);
@@ -233,36 +164,6 @@ public final class SettingsReport {
             throw new IllegalStateException(e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Cannot read " + method, e.getCause());
-        }
-    }
-
-    /** The settings as the given configuration resolves them (profiles, expressions, variables). */
-    private static final class SettingsView implements ConfigSource {
-
-        private final Config settings;
-
-        SettingsView(Config settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return Set.copyOf(StreamSupport.stream(settings.getPropertyNames().spliterator(), false).toList());
-        }
-
-        @Override
-        public String getValue(String name) {
-            return settings.getConfigValue(name).getValue();
-        }
-
-        @Override
-        public String getName() {
-            return "the settings";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 100;
         }
     }
 
