@@ -1,27 +1,13 @@
 package se.outband.common;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.Pattern;
-
 import org.eclipse.microprofile.config.Config;
-import org.hibernate.validator.HibernateValidator;
 
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfig;
-import se.outband.common.MappingProperties.Property;
 
 /**
  * Every problem in Outband's settings at once, each named the way an administrator sets it (the
@@ -68,9 +54,6 @@ public final class SettingsReport {
         }
     }
 
-    /** Pattern-like constraints say what a value must look like: reported before how large it may be. */
-    private static final Set<Class<? extends Annotation>> SHAPES = Set.of(Pattern.class, WebAddress.class);
-
     private SettingsReport() {
     }
 
@@ -106,7 +89,7 @@ public final class SettingsReport {
         for (Feature<?> feature : features) {
             problems.addAll(check(readable, feature));
             problems.addAll(refused.of(feature.mapping()));
-            problems.addAll(constraints(readable.getConfigMapping(feature.mapping()), feature));
+            problems.addAll(MappingConstraints.broken(readable.getConfigMapping(feature.mapping()), feature.mapping()));
         }
         return problems;
     }
@@ -128,66 +111,5 @@ public final class SettingsReport {
     /** A problem SmallRye found, in its words but without the name of its exception. */
     public static String smallRyes(ConfigValidationException.Problem problem) {
         return problem.getMessage().replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-    }
-
-    private static List<String> constraints(Object mapping, Feature<?> feature) {
-        List<Found> found = new ArrayList<>();
-        validate(mapping, feature.mapping(), MappingProperties.prefix(feature.mapping()), found);
-        found.sort(Comparator.comparing((Found f) -> !SHAPES.contains(f.constraint())).thenComparing(Found::property));
-        return found.stream().map(Found::text).toList();
-    }
-
-    private record Found(String property, Class<? extends Annotation> constraint, String text) {
-    }
-
-    private static void validate(Object group, Class<?> type, String prefix, List<Found> found) {
-        for (Property property : MappingProperties.declared(type, prefix)) {
-            Method method = property.method();
-            Object value = invoke(method, group);
-            for (ConstraintViolation<Object> violation : Holder.VALIDATOR.forExecutables().validateReturnValue(group, method, value)) {
-                Object invalid = violation.getInvalidValue();
-                Object shown = method.isAnnotationPresent(Secret.class) ? "(" + String.valueOf(invalid).length() + " characters)" : invalid;
-                SettingsProblems problem = new SettingsProblems();
-                problem.wrong(property.key(), shown, violation.getMessage());
-                found.add(new Found(property.key(), violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
-            }
-            if (property.isGroup()) {
-                validate(value, method.getReturnType(), property.key(), found);
-            }
-        }
-    }
-
-    private static Object invoke(Method method, Object target) {
-        try {
-            return method.invoke(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + method, e.getCause());
-        }
-    }
-
-    /** Built the first time a report is made: most starts never need it. */
-    private static final class Holder {
-
-        /** The messages are the sentences themselves: nothing to interpolate, so no expression language needed. */
-        private static final MessageInterpolator AS_WRITTEN = new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return template;
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale locale) {
-                return template;
-            }
-        };
-
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
-                .providerResolver(() -> List.of(new HibernateValidator()))
-                .configure()
-                .messageInterpolator(AS_WRITTEN)
-                .buildValidatorFactory()
-                .getValidator();
     }
 }
