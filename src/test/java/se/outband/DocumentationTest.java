@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -32,6 +25,9 @@ import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 
+import io.smallrye.config.ConfigMapping;
+import se.outband.common.MappingProperties;
+
 /**
  * The documentation tells the truth about the code and about itself: every configuration key is in
  * docs/configuration.md, no link leads nowhere, and the README stays short and starts with the two
@@ -42,10 +38,6 @@ public class DocumentationTest {
     private static final Path CONFIGURATION = Path.of("docs", "configuration.md");
     private static final Path README = Path.of("README.md");
     private static final int README_MAX_LINES = 200;
-
-    private static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
-    private static final String WITH_NAME = "io.smallrye.config.WithName";
-    private static final String WITH_PARENT_NAME = "io.smallrye.config.WithParentName";
 
     /** Keys the code reads that are known to exist, so a broken derivation cannot pass by finding nothing. */
     private static final List<String> KNOWN_KEYS = List.of("outband.public-url", "outband.data-dir",
@@ -95,123 +87,33 @@ public class DocumentationTest {
         assertEquals(List.of(), problems, "the tables of " + CONFIGURATION);
     }
 
-    /** Each key with the mapping interface and method it came from, sorted; asserted not to be vacuous. */
+    /** Each key with the mapping interface it belongs to, sorted; asserted not to be vacuous. */
     static Map<String, String> configurationKeys() {
         List<JavaClass> mappings = ArchitectureTest.OUTBAND.stream()
-                .filter(type -> type.isInterface() && type.isAnnotatedWith(CONFIG_MAPPING))
+                .filter(type -> type.isInterface() && type.isAnnotatedWith(ConfigMapping.class))
                 .toList();
         assertTrue(mappings.size() >= 10, "expected at least 10 @ConfigMapping interfaces in target/classes, found "
                 + mappings.stream().map(JavaClass::getName).toList() + ": is the project compiled?");
 
         Map<String, String> keys = new TreeMap<>();
         for (JavaClass mapping : mappings) {
-            Class<?> type = mapping.reflect();
-            Annotation annotation = annotation(type.getAnnotations(), CONFIG_MAPPING)
-                    .orElseThrow(() -> new AssertionError(type.getName() + " lost its @ConfigMapping when loaded"));
-            String prefix = (String) value(annotation, "prefix");
-            String naming = String.valueOf(value(annotation, "namingStrategy"));
-            collect(type, prefix, naming, keys, new LinkedHashSet<>());
+            MappingProperties.keys(load(mapping)).forEach(key -> keys.put(key, mapping.getSimpleName()));
         }
         assertTrue(keys.size() >= 40, "expected at least 40 configuration keys, found " + keys.keySet());
         assertTrue(keys.keySet().containsAll(KNOWN_KEYS), "known keys missing from " + keys.keySet());
         return keys;
     }
 
-    /** Adds the leaf keys of one mapping (or nested group) interface under {@code prefix}. */
-    private static void collect(Class<?> group, String prefix, String naming, Map<String, String> keys, Set<Class<?>> path) {
-        if (!path.add(group)) {
-            throw new AssertionError("configuration groups refer to each other in a circle: " + path);
-        }
-        for (Method method : group.getMethods()) {
-            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0
-                    || method.getDeclaringClass() == Object.class) {
-                continue;
-            }
-            Annotation[] annotations = method.getAnnotations();
-            boolean parentName = annotation(annotations, WITH_PARENT_NAME).isPresent();
-            String name = annotation(annotations, WITH_NAME).map(a -> (String) value(a, "value"))
-                    .orElseGet(() -> name(method.getName(), naming));
-            String key = parentName ? prefix : join(prefix, name);
-
-            Class<?> group2 = nestedGroup(method.getGenericReturnType());
-            if (group2 != null) {
-                boolean many = Collection.class.isAssignableFrom(method.getReturnType())
-                        || isOptionalOf(method.getGenericReturnType(), Collection.class);
-                collect(group2, many ? key + "[*]" : key, naming, keys, path);
-            } else {
-                keys.put(key, group.getSimpleName() + "." + method.getName() + "()");
-            }
-        }
-        path.remove(group);
-    }
-
-    /** The group interface a method returns, directly or inside Optional, List or Set; null for a leaf. */
-    private static Class<?> nestedGroup(Type type) {
-        if (type instanceof Class<?> c) {
-            return isGroup(c) ? c : null;
-        }
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
-                && (raw == Optional.class || raw == List.class || raw == Set.class)) {
-            return nestedGroup(p.getActualTypeArguments()[0]);
-        }
-        return null;
-    }
-
-    private static boolean isOptionalOf(Type type, Class<?> inner) {
-        return type instanceof ParameterizedType p && p.getRawType() == Optional.class
-                && p.getActualTypeArguments()[0] instanceof ParameterizedType q
-                && q.getRawType() instanceof Class<?> raw && inner.isAssignableFrom(raw);
-    }
-
-    /** An interface of the application's own (not java.*, e.g. not Map or Collection): a group of keys. */
-    private static boolean isGroup(Class<?> type) {
-        return type.isInterface() && !type.isAnnotation() && !type.getName().startsWith("java.");
-    }
-
-    private static Optional<Annotation> annotation(Annotation[] annotations, String type) {
-        // By name: in a JVM that also ran Quarkus tests the classes may come from another class loader.
-        return Stream.of(annotations).filter(a -> a.annotationType().getName().equals(type)).findFirst();
-    }
-
-    private static Object value(Annotation annotation, String element) {
+    /**
+     * By this test's class loader, the one MappingProperties reads the annotations with: in a JVM that also
+     * ran Quarkus tests, ArchUnit's {@code reflect()} may load the interface with Quarkus's loader instead.
+     */
+    private static Class<?> load(JavaClass mapping) {
         try {
-            return annotation.annotationType().getMethod(element).invoke(annotation);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot read " + element + " of " + annotation, e);
+            return Class.forName(mapping.getName(), false, DocumentationTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(mapping.getName() + " is in target/classes but cannot be loaded", e);
         }
-    }
-
-    private static String join(String prefix, String name) {
-        return prefix == null || prefix.isEmpty() ? name : prefix + "." + name;
-    }
-
-    /** SmallRye's naming: kebab-case unless the mapping says otherwise ({@code maxConcurrency} is {@code max-concurrency}). */
-    static String name(String method, String naming) {
-        if ("VERBATIM".equals(naming)) {
-            return method;
-        }
-        String separator = "SNAKE_CASE".equals(naming) ? "_" : "-";
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < method.length(); i++) {
-            char c = method.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    name.append(separator);
-                }
-                name.append(Character.toLowerCase(c));
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
-    }
-
-    @Test
-    void methodNamesBecomeKebabCase() {
-        assertEquals("max-concurrency", name("maxConcurrency", "KEBAB_CASE"));
-        assertEquals("api-url", name("apiUrl", "KEBAB_CASE"));
-        assertEquals("voice", name("voice", "KEBAB_CASE"));
-        assertEquals("max_concurrency", name("maxConcurrency", "SNAKE_CASE"));
     }
 
     // ---------------------------------------------------------------------------------------------

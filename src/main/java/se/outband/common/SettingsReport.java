@@ -1,48 +1,13 @@
 package se.outband.common;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedParameterizedType;
-import java.lang.reflect.AnnotatedType;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
-import org.hibernate.validator.HibernateValidator;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.WithConverter;
-import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
  * Every problem in Outband's settings at once, each named the way an administrator sets it (the
@@ -87,14 +52,7 @@ public final class SettingsReport {
             return new Feature<>(mapping, config -> problems -> {
             });
         }
-
-        String prefix() {
-            return mapping.getAnnotation(ConfigMapping.class).prefix();
-        }
     }
-
-    /** Pattern-like constraints say what a value must look like: reported before how large it may be. */
-    private static final Set<Class<? extends Annotation>> SHAPES = Set.of(Pattern.class, WebAddress.class);
 
     private SettingsReport() {
     }
@@ -111,21 +69,16 @@ public final class SettingsReport {
      * none of their choices, then the constraints: the shape of a value before its size, by property.
      */
     public static List<String> problems(Config settings, List<Feature<?>> features) {
-        Map<Feature<?>, SettingsProblems> unreadable = new LinkedHashMap<>();
-        Map<String, String> replacements = new HashMap<>();
-        for (Feature<?> feature : features) {
-            SettingsProblems problems = new SettingsProblems();
-            properties(feature.mapping(), feature.prefix(), (property, method) -> readChoice(settings, property, method, problems, replacements));
-            unreadable.put(feature, problems);
-        }
+        List<Class<?>> mappings = features.stream().<Class<?>>map(Feature::mapping).toList();
+        RefusedChoices refused = RefusedChoices.in(settings, mappings);
 
         SmallRyeConfig readable;
         try {
-            readable = readable(settings, replacements, features);
+            readable = refused.replacedIn(settings, mappings);
         } catch (ConfigValidationException e) {
             // A value no converter of Outband's reads (a word where a number belongs): SmallRye's own words.
             List<String> problems = new ArrayList<>();
-            unreadable.values().forEach(p -> problems.addAll(p.list()));
+            mappings.forEach(mapping -> problems.addAll(refused.of(mapping)));
             for (int i = 0; i < e.getProblemCount(); i++) {
                 problems.add(smallRyes(e.getProblem(i)));
             }
@@ -135,8 +88,8 @@ public final class SettingsReport {
         List<String> problems = new ArrayList<>();
         for (Feature<?> feature : features) {
             problems.addAll(check(readable, feature));
-            problems.addAll(unreadable.get(feature).list());
-            problems.addAll(constraints(readable.getConfigMapping(feature.mapping()), feature));
+            problems.addAll(refused.of(feature.mapping()));
+            problems.addAll(MappingConstraints.broken(readable.getConfigMapping(feature.mapping()), feature.mapping()));
         }
         return problems;
     }
@@ -158,210 +111,5 @@ public final class SettingsReport {
     /** A problem SmallRye found, in its words but without the name of its exception. */
     public static String smallRyes(ConfigValidationException.Problem problem) {
         return problem.getMessage().replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-    }
-
-    /** A closed choice as written, refused with its converter's sentence and replaced by what the mapping reads without it. */
-    private static void readChoice(Config settings, String property, Method method, SettingsProblems problems, Map<String, String> replacements) {
-        Optional<WithConverter> withConverter = converterOf(method.getAnnotatedReturnType());
-        String written = settings.getConfigValue(property).getValue();
-        if (withConverter.isEmpty() || written == null || written.isBlank()) {
-            return;
-        }
-        Converter<?> converter = instance(withConverter.get().value());
-        boolean list = holdsMany(method.getGenericReturnType());
-        List<String> read = new ArrayList<>();
-        boolean refused = false;
-        for (String value : list ? written.split(",") : new String[] {written}) {
-            if (value.isBlank()) {
-                continue;
-            }
-            try {
-                converter.convert(value);
-                read.add(value.strip());
-            } catch (IllegalArgumentException e) {
-                problems.wrong(property, value.strip(), e.getMessage());
-                refused = true;
-            }
-        }
-        if (refused) {
-            WithDefault fallback = method.getAnnotation(WithDefault.class);
-            replacements.put(property, list ? String.join(",", read) : fallback == null ? "" : fallback.value());
-        }
-    }
-
-    /** The settings as written, with refused choices replaced, in mappings of the report's own. */
-    private static SmallRyeConfig readable(Config settings, Map<String, String> replacements, List<Feature<?>> features) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(replacements, "refused choices replaced by their defaults", Integer.MAX_VALUE))
-                .withSources(new SettingsView(settings))
-                // Quarkus reads durations such as "1h" too, not only ISO-8601.
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withValidateUnknown(false);
-        features.forEach(feature -> builder.withMapping(feature.mapping()));
-        return builder.build();
-    }
-
-    private static List<String> constraints(Object mapping, Feature<?> feature) {
-        List<Found> found = new ArrayList<>();
-        validate(mapping, feature.mapping(), feature.prefix(), found);
-        found.sort(Comparator.comparing((Found f) -> !SHAPES.contains(f.constraint())).thenComparing(Found::property));
-        return found.stream().map(Found::text).toList();
-    }
-
-    private record Found(String property, Class<? extends Annotation> constraint, String text) {
-    }
-
-    private static void validate(Object group, Class<?> type, String prefix, List<Found> found) {
-        properties(type, prefix, false, (property, method) -> {
-            Object value = invoke(method, group);
-            for (ConstraintViolation<Object> violation : Holder.VALIDATOR.forExecutables().validateReturnValue(group, method, value)) {
-                Object invalid = violation.getInvalidValue();
-                Object shown = method.isAnnotationPresent(Secret.class) ? "(" + String.valueOf(invalid).length() + " characters)" : invalid;
-                SettingsProblems problem = new SettingsProblems();
-                problem.wrong(property, shown, violation.getMessage());
-                found.add(new Found(property, violation.getConstraintDescriptor().getAnnotation().annotationType(), problem.list().get(0)));
-            }
-            if (isGroup(method.getReturnType())) {
-                validate(value, method.getReturnType(), property, found);
-            }
-        });
-    }
-
-    private static void properties(Class<?> type, String prefix, BiConsumer<String, Method> each) {
-        properties(type, prefix, true, each);
-    }
-
-    /** Each property of a mapping by its full name, descending into groups when {@code leavesOnly}. */
-    private static void properties(Class<?> type, String prefix, boolean leavesOnly, BiConsumer<String, Method> each) {
-        for (Method method : type.getMethods()) {
-            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0) {
-                continue;
-            }
-            WithName name = method.getAnnotation(WithName.class);
-            String property = prefix + "." + (name != null ? name.value() : kebab(method.getName()));
-            if (leavesOnly && isGroup(method.getReturnType())) {
-                properties(method.getReturnType(), property, true, each);
-            } else {
-                each.accept(property, method);
-            }
-        }
-    }
-
-    /** A nested interface of a mapping (its groups), as opposed to a value or a collection of values. */
-    private static boolean isGroup(Class<?> type) {
-        return type.isInterface() && !type.getName().startsWith("java.");
-    }
-
-    /** SmallRye's default naming: {@code ratePerSecond} is {@code rate-per-second}. */
-    private static String kebab(String name) {
-        StringBuilder kebab = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                kebab.append('-').append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code @WithConverter} on the value, or on what an Optional, List or Set holds. */
-    private static Optional<WithConverter> converterOf(AnnotatedType type) {
-        WithConverter converter = type.getAnnotation(WithConverter.class);
-        if (converter != null) {
-            return Optional.of(converter);
-        }
-        if (type instanceof AnnotatedParameterizedType parameterized) {
-            for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-                Optional<WithConverter> inner = converterOf(argument);
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A List or Set, or an Optional of one: written as values separated by commas. */
-    private static boolean holdsMany(Type type) {
-        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
-            return Collection.class.isAssignableFrom(raw)
-                    || raw == Optional.class && holdsMany(parameterized.getActualTypeArguments()[0]);
-        }
-        return false;
-    }
-
-    private static Converter<?> instance(Class<? extends Converter<?>> type) {
-        try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot create " + type.getName(), e);
-        }
-    }
-
-    private static Object invoke(Method method, Object target) {
-        try {
-            return method.invoke(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + method, e.getCause());
-        }
-    }
-
-    /** The settings as the given configuration resolves them (profiles, expressions, variables). */
-    private static final class SettingsView implements ConfigSource {
-
-        private final Config settings;
-
-        SettingsView(Config settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return Set.copyOf(StreamSupport.stream(settings.getPropertyNames().spliterator(), false).toList());
-        }
-
-        @Override
-        public String getValue(String name) {
-            return settings.getConfigValue(name).getValue();
-        }
-
-        @Override
-        public String getName() {
-            return "the settings";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 100;
-        }
-    }
-
-    /** Built the first time a report is made: most starts never need it. */
-    private static final class Holder {
-
-        /** The messages are the sentences themselves: nothing to interpolate, so no expression language needed. */
-        private static final MessageInterpolator AS_WRITTEN = new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return template;
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale locale) {
-                return template;
-            }
-        };
-
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
-                .providerResolver(() -> List.of(new HibernateValidator()))
-                .configure()
-                .messageInterpolator(AS_WRITTEN)
-                .buildValidatorFactory()
-                .getValidator();
     }
 }
