@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +29,9 @@ import se.outband.messaging.providers.sms.SlowTwilio;
 /**
  * Two packaged instances on one real PostgreSQL ({@link InstancesOnPostgres}): a session and a status
  * change made on one are good on the other, each change is published once and in order, a bulletin is sent by both
- * without anyone asked twice, and when one is killed (kill -9) mid-send the other finishes it with
- * nobody lost.
+ * without anyone asked twice, when one is killed (kill -9) mid-send the other finishes it with nobody
+ * lost and within seconds, and one stopped (SIGTERM, as a rolling restart does) mid-send sends nobody twice.
+ * The lease is the shipped one: these measure what an administrator gets.
  */
 class SeveralInstancesIT {
 
@@ -37,6 +39,8 @@ class SeveralInstancesIT {
     private static final int CONCURRENCY = 8;
     private static final int RECIPIENTS = 3000;
     private static final int KILL_AFTER = 1000;
+    /** The longest a dead instance's messages may wait for another instance: a crisis cannot wait minutes. */
+    private static final Duration TAKEN_OVER_WITHIN = Duration.ofSeconds(30);
 
     private static final Path WORK = Path.of("target", "several-instances");
     private static final Path PUBLISHES = WORK.resolve("publishes.log").toAbsolutePath();
@@ -54,8 +58,6 @@ class SeveralInstancesIT {
         settings.putAll(Map.of(
                 "outband.sms.max-concurrency", Integer.toString(CONCURRENCY),
                 "outband.sms.rate-per-second", "2000",
-                // A dead instance's messages are taken over after this: the shortest lease allowed.
-                "outband.outbox.lease", "PT10S",
                 "outband.status.publish-command", "echo {dir} >> " + UPLOADS + "; sleep 0.$(shuf -i 1-9 -n 1); cp {dir}/status.json "
                         + STATIC_HOST + "; echo {dir} >> " + PUBLISHES,
                 "quarkus.log.category.\"se.outband\".level", "INFO"));
@@ -144,17 +146,48 @@ class SeveralInstancesIT {
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> SlowTwilio.requests() >= KILL_AFTER);
         a.process().destroyForcibly().waitFor();
+        long killed = System.nanoTime();
         int askedTwiceWhileBothRan = duplicates();
         Map<String, Integer> bySender = SlowTwilio.perSender();
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> sent(b, id) == RECIPIENTS);
-        System.out.printf("Killed a after %,d requests (a %s, b %s); b finished: %,d of %,d reached, %d asked twice%n",
-                KILL_AFTER, bySender.get(a.sender()), bySender.get(b.sender()), SlowTwilio.perNumber().size(), RECIPIENTS, duplicates());
+        Duration lastAfterKill = Duration.ofNanos(SlowTwilio.lastRequestNanos() - killed);
+        System.out.printf("Killed a after %,d requests (a %s, b %s); b finished: %,d of %,d reached, %d asked twice,"
+                + " the last %,d ms after the kill%n", KILL_AFTER, bySender.get(a.sender()), bySender.get(b.sender()),
+                SlowTwilio.perNumber().size(), RECIPIENTS, duplicates(), lastAfterKill.toMillis());
         assertTrue(bySender.getOrDefault(a.sender(), 0) > 0 && bySender.getOrDefault(b.sender(), 0) > 0,
                 "both instances were sending: " + bySender);
         assertEquals(0, askedTwiceWhileBothRan, "two live dispatchers never take the same message");
         assertEquals(RECIPIENTS, SlowTwilio.perNumber().size(), "everyone reached");
         assertTrue(duplicates() <= CONCURRENCY, duplicates() + " asked twice: more than a could have had in flight");
+        assertTrue(lastAfterKill.compareTo(TAKEN_OVER_WITHIN) <= 0, "the dead instance's messages went out " + lastAfterKill + " after");
+    }
+
+    /** A rolling restart: one instance is stopped as a service manager stops it, mid-send, and started again. */
+    @Test
+    void anInstanceStoppedMidSendFinishesWhatItHoldsAndNobodyIsAskedTwice() throws Exception {
+        Instance a = instances.get("a");
+        Instance b = instances.get("b");
+        String group = "Omstart-" + UUID.randomUUID().toString().substring(0, 8);
+        a.admin().contentType("text/csv").body(SlowTwilio.everyone(RECIPIENTS, group)).post("/api/contacts/import")
+                .then().statusCode(200);
+        SlowTwilio.clearCounts();
+        long id = b.admin().contentType("application/json").body(Map.of("text", "Omstart mitt i utskicket.", "groups", List.of(group)))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> SlowTwilio.requests() >= KILL_AFTER);
+        long stopping = System.nanoTime();
+        a.process().destroy();
+        assertTrue(a.process().waitFor(20, TimeUnit.SECONDS), "a stopped on SIGTERM");
+        Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
+        instances.ready(instances.launch("a"));
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> sent(b, id) == RECIPIENTS);
+        System.out.printf("Stopped a (SIGTERM) after %,d requests; it exited in %,d ms; %,d of %,d reached, %d asked twice%n",
+                KILL_AFTER, stopped.toMillis(), SlowTwilio.perNumber().size(), RECIPIENTS, duplicates());
+        assertEquals(RECIPIENTS, SlowTwilio.perNumber().size(), "everyone reached");
+        assertEquals(0, duplicates(), "a stopping instance finishes what it holds and hands back the rest: nobody twice");
+        assertTrue(stopped.compareTo(Duration.ofSeconds(15)) < 0, "it stopped within its 10 seconds to finish: " + stopped);
     }
 
     private static int duplicates() {

@@ -1,7 +1,10 @@
 package se.outband.messaging.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,8 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** Starting a call takes one request; Twilio paces calls to about one a second, so two senders keep up. */
     private static final int CALLERS = 2;
+    /** How long a stopping instance gives the messages in its senders' hands (a service manager waits longer before it kills). */
+    static final Duration FINISH = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final FailoverSmsGateway sms;
@@ -83,17 +88,30 @@ public class Dispatcher {
         pump = Loops.daemon(this::pump, "outband-dispatcher");
     }
 
-    /** In order: nothing more is claimed, the senders finish what is in their hands, and its results are stored. */
+    /**
+     * A stop (a rolling restart, SIGTERM) in order: nothing more is claimed, the senders finish what is in
+     * their hands within {@link #FINISH}, its results are stored, and what was claimed but never started is
+     * handed back at once. So a stopping instance sends nothing twice and leaves nothing for a lease to free.
+     */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         wake();
         if (pump != null) {
             pump.join(TimeUnit.SECONDS.toMillis(5));
         }
-        smsLane.stop();
-        mailLane.stop();
-        voiceLane.stop();
+        List<Lane> lanes = List.of(smsLane, mailLane, voiceLane);
+        lanes.forEach(Lane::stop);
+        long deadline = System.nanoTime() + FINISH.toNanos();
+        List<Long> unstarted = new ArrayList<>();
+        for (Lane lane : lanes) {
+            unstarted.addAll(lane.finish(deadline));
+        }
         results.stop();
+        if (!unstarted.isEmpty()) {
+            int returned = outbox.handBack(unstarted);
+            unstarted.forEach(held::release);
+            LOG.infof("Stopping: %d deliveries claimed but not yet sent are queued again for another instance", returned);
+        }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued event) {

@@ -1,5 +1,6 @@
 package se.outband.messaging.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,19 +47,27 @@ final class Lane {
         }
     }
 
-    /**
-     * Stops taking what waits and lets each worker finish the message in its hands, so its result is
-     * stored; what was claimed but not started stays SENDING and is sent again (at-least-once).
-     */
-    void stop() throws InterruptedException {
+    /** Stops taking what waits; each worker finishes the message in its hands (see {@link #finish}). */
+    void stop() {
         running = false;
         if (pool != null) {
             pool.shutdown();
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                pool.shutdownNow();
-                pool.awaitTermination(5, TimeUnit.SECONDS);
-            }
         }
+    }
+
+    /**
+     * Waits until {@code deadline} for the workers to finish the messages in their hands, so their results
+     * are stored; one still not sent then is interrupted, and comes back as a retry. Returns the deliveries
+     * claimed but never started, for another instance (or the next start) to send.
+     */
+    List<Long> finish(long deadline) throws InterruptedException {
+        if (pool != null && !pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        }
+        List<Outbox.Claimed> unstarted = new ArrayList<>();
+        waiting.drainTo(unstarted);
+        return unstarted.stream().map(Outbox.Claimed::deliveryId).toList();
     }
 
     /** Claims more when fewer than one per worker wait; true when it claimed a full batch (there may be more). */

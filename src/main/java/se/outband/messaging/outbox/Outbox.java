@@ -100,6 +100,14 @@ public class Outbox {
         return reclaimed;
     }
 
+    /** Deliveries this instance claimed and will not send after all (it is stopping): queued again for any instance at once. */
+    @Transactional
+    public int handBack(Collection<Long> unstarted) {
+        return Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, attempts = attempts - 1, updatedAt = ?2"
+                + " where id in ?3 and leasedBy = ?4 and state = ?5", DeliveryState.QUEUED, clock.instant(), unstarted, instance,
+                DeliveryState.SENDING);
+    }
+
     /** Renews the leases of those of {@code held} still this instance's ({@link HeldDeliveries}); one taken over stays taken. */
     @Transactional
     public int renewLeases(Collection<Long> held) {

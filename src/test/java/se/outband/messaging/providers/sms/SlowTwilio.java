@@ -67,6 +67,11 @@ public class SlowTwilio implements QuarkusTestResourceLifecycleManager {
         return REQUESTS.get();
     }
 
+    /** When the last request since the counts were cleared arrived, as {@link System#nanoTime()}. */
+    public static long lastRequestNanos() {
+        return LAST_REQUEST_NANOS.get();
+    }
+
     /** Messages a second between the first and the last request since the counts were cleared. */
     public static double requestsPerSecond() {
         return REQUESTS.get() * 1e9 / Math.max(1, LAST_REQUEST_NANOS.get() - FIRST_REQUEST_NANOS.get());
