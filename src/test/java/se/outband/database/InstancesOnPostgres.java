@@ -45,6 +45,8 @@ final class InstancesOnPostgres implements AutoCloseable {
 
     private final Path work;
     private final PostgresServer postgres;
+    /** Its hot standby, for a failover; null when there is none. */
+    private final PostgresServer standby;
     private final Map<String, String> database;
     private final Path app;
     private final Map<String, String> settings;
@@ -52,14 +54,20 @@ final class InstancesOnPostgres implements AutoCloseable {
 
     /** Starts PostgreSQL and rebuilds a copy of the package under {@code work}; {@code settings} are every instance's. */
     InstancesOnPostgres(Path work, Map<String, String> settings) throws IOException, InterruptedException {
+        this(work, settings, false);
+    }
+
+    /** The same, with a hot standby beside the primary when {@code withStandby}: the instances are given both. */
+    InstancesOnPostgres(Path work, Map<String, String> settings, boolean withStandby) throws IOException, InterruptedException {
         Assumptions.assumeTrue(PostgresServer.available(), PostgresServer.MISSING);
         this.work = work;
         this.settings = settings;
         TestFolders.delete(work);
         Files.createDirectories(work);
-        postgres = PostgresServer.start();
-        database = Map.of("OUTBAND_DATABASE_URL", postgres.url(), "OUTBAND_DATABASE_USERNAME", PostgresServer.USER,
-                "OUTBAND_DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        postgres = withStandby ? PostgresServer.startPrimary() : PostgresServer.start();
+        standby = withStandby ? postgres.standby() : null;
+        database = Map.of("OUTBAND_DATABASE_URL", standby == null ? postgres.url() : postgres.urlWith(standby),
+                "OUTBAND_DATABASE_USERNAME", PostgresServer.USER, "OUTBAND_DATABASE_PASSWORD", PostgresServer.PASSWORD);
         app = copyOfThePackage(work.resolve("package"));
         Process rebuild = PackagedJar.launchScript(app, true, database, Map.of(), work.resolve("rebuild.log"));
         assertTrue(rebuild.waitFor(3, TimeUnit.MINUTES) && rebuild.exitValue() == 0,
@@ -92,10 +100,21 @@ final class InstancesOnPostgres implements AutoCloseable {
         return instances.get(name);
     }
 
+    PostgresServer primary() {
+        return postgres;
+    }
+
+    PostgresServer standby() {
+        return standby;
+    }
+
     @Override
     public void close() {
         instances.values().forEach(instance -> instance.process().destroyForcibly());
         postgres.close();
+        if (standby != null) {
+            standby.close();
+        }
     }
 
     private static Path copyOfThePackage(Path into) throws IOException {

@@ -36,6 +36,15 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /** One that will have a hot standby ({@link #standby()}): its commits are not cut short. */
+    public static PostgresServer startPrimary() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private static PostgresServer start(boolean primary) throws IOException, InterruptedException {
         Path bin = installedBinaries();
         Path folder = Files.createTempDirectory("outband-postgres-");
         int port = PackagedJar.freePort();
@@ -46,11 +55,12 @@ public final class PostgresServer implements AutoCloseable {
                 "--pwfile=" + folder.resolve("password"), "--auth-local=trust", "--auth-host=scram-sha-256",
                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
         // The tests stop PostgreSQL with the machine's own clock running on: durability against a
-        // lost server is PostgreSQL's business, so the tests skip the disk flushes.
+        // lost server is PostgreSQL's business, so the tests skip the disk flushes. A primary whose standby
+        // takes over keeps its commits whole: they are what the standby is to have.
         server.run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
                 folder.resolve("server.log").toString(), "-w", "-o",
                 "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                        + (primary ? "" : " -c synchronous_commit=off") + " -c full_page_writes=off -c max_connections=200",
                 "start");
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
@@ -67,10 +77,54 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/outband";
     }
 
+    /** Where Outband finds the primary among this server and its standby, whichever of them is the primary. */
+    public String urlWith(PostgresServer standby) {
+        return "jdbc:postgresql://127.0.0.1:" + port + ",127.0.0.1:" + standby.port + "/outband?targetServerType=primary";
+    }
+
+    /**
+     * A hot standby of this server, streaming from it, as a failover pair is set up: a base backup taken
+     * with {@code pg_basebackup -R}. Commits then wait until the standby has them (synchronous replication),
+     * so a failover loses none.
+     */
+    public PostgresServer standby() throws IOException, InterruptedException {
+        Path standbyFolder = Files.createTempDirectory("outband-postgres-standby-");
+        PostgresServer standby = new PostgresServer(bin, standbyFolder, PackagedJar.freePort());
+        standby.asOwner("chown", "-R", "postgres", standbyFolder.toString());
+        standby.run(List.of("PGPASSWORD=" + PASSWORD), bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", USER, "-D", standbyFolder.resolve("data").toString(), "-R", "-X", "stream", "--no-sync");
+        standby.run(bin.resolve("pg_ctl").toString(), "-D", standbyFolder.resolve("data").toString(), "-l",
+                standbyFolder.resolve("server.log").toString(), "-w", "-o",
+                "-p " + standby.port + " -k " + standbyFolder + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+                        + " -c max_connections=200 -c hot_standby=on",
+                "start");
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("alter system set synchronous_standby_names = '*'");
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The standby started but replication could not be made synchronous", e);
+        }
+        return standby;
+    }
+
+    /** The server dies as a machine does: no shutdown, no goodbye to its clients. */
+    public void kill() throws IOException, InterruptedException {
+        run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop");
+    }
+
+    /** The standby becomes the primary, as an administrator (or a managed service) promotes it after a failure. */
+    public void promote() throws IOException, InterruptedException {
+        run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-w", "promote");
+    }
+
     @Override
     public void close() {
         try {
-            run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop");
+            if (Files.exists(folder.resolve("data/postmaster.pid"))) {
+                run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "stop");
+            }
             TestFolders.delete(folder);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("PostgreSQL in " + folder + " did not stop, or its folder could not be removed", e);
@@ -122,10 +176,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs a PostgreSQL program, as the postgres user when the tests run as root. */
     private void run(String... command) throws IOException, InterruptedException {
+        run(List.of(), command);
+    }
+
+    /** The same with environment variables ({@code NAME=value}) set for the program. */
+    private void run(List<String> environment, String... command) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (root()) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
+        full.add("env");
+        full.addAll(environment);
         full.addAll(List.of(command));
         exec(full);
     }

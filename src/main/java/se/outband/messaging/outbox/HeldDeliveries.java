@@ -13,7 +13,7 @@ import se.outband.common.ScheduledJob;
  * The deliveries this instance holds (claimed for sending, their result not stored yet), whose leases
  * it renews as long as it lives: a message may wait its turn at the provider's rate, which every
  * instance shares, longer than a lease, and must not be taken over meanwhile. Only an instance that
- * stops renewing (a dead one) has its messages taken over.
+ * stops renewing (a dead one) has its messages taken over, and what this one claimed but lost track of.
  */
 @ApplicationScoped
 class HeldDeliveries {
@@ -41,5 +41,16 @@ class HeldDeliveries {
         if (!held.isEmpty()) {
             outbox.renewLeases(List.copyOf(held));
         }
+    }
+
+    /**
+     * Takes over what dead instances left. What this one holds is renewed first: while the database was
+     * away (a failover) its leases may have run out, yet its senders have them in hand or answered.
+     */
+    @ScheduledJob
+    @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reclaim() {
+        renew();
+        outbox.reclaimExpiredLeases();
     }
 }

@@ -18,9 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import se.outband.common.InstanceName;
-import se.outband.common.ScheduledJob;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
 
@@ -81,14 +79,9 @@ public class Outbox {
 
     /**
      * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
-     * what the provider said) are queued again for any instance: they may be sent twice, never lost.
+     * what the provider said) are queued again for any instance: they may be sent twice, never lost. So are
+     * this instance's own that it no longer holds (a claim whose answer the database sent but a failover lost).
      */
-    @ScheduledJob
-    @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reclaimOnSchedule() {
-        reclaimExpiredLeases();
-    }
-
     @Transactional
     public int reclaimExpiredLeases() {
         Instant now = clock.instant();
@@ -174,7 +167,11 @@ public class Outbox {
                 .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Instant now = clock.instant();
         for (Outcome outcome : outcomes) {
-            apply(deliveries.get(outcome.deliveryId()), outcome.result(), now);
+            Delivery delivery = deliveries.get(outcome.deliveryId());
+            // A row gone meanwhile (a restore, an erasure) has nothing left to record.
+            if (delivery != null) {
+                apply(delivery, outcome.result(), now);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package se.outband.messaging.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,6 @@ class ResultRecorder {
 
     private static final Logger LOG = Logger.getLogger(ResultRecorder.class);
     private static final int RECORD_BATCH = 200;
-    /** Far longer than a commit takes; a sender never waits forever on a database that hangs. */
-    private static final Duration STORE_WAIT = Duration.ofSeconds(30);
 
     /** A provider's answer on its way to the database; its sender waits for {@code stored}. */
     private record Pending(Outbox.Outcome outcome, CompletableFuture<Void> stored) {
@@ -37,8 +34,11 @@ class ResultRecorder {
     private final Outbox outbox;
     private final Clock clock;
     private volatile boolean running;
+    private volatile boolean abandoned;
     private volatile Instant beat;
     private volatile Instant lastStored;
+    /** When storing began to fail, while it does: one line in the log per outage, not one per attempt. */
+    private Instant failingSince;
     private Thread thread;
 
     ResultRecorder(Outbox outbox, Clock clock) {
@@ -52,23 +52,35 @@ class ResultRecorder {
         thread = Loops.daemon(this::run, "outband-outcome-recorder");
     }
 
+    /** Stores what is left, for a few seconds: a database that is away then keeps it (sent again, at-least-once). */
     void stop() throws InterruptedException {
         running = false;
         if (thread != null) {
             thread.join(TimeUnit.SECONDS.toMillis(5));
+            abandoned = true;
         }
     }
 
-    /** Hands in an answer and returns once it is stored (or, if the database hangs, after a while). */
+    /**
+     * Hands in an answer and returns once it is stored. While the database cannot take it (a failover to a
+     * standby, a restart), the sender waits rather than send more messages whose answers could not be
+     * stored either and would be sent again; it stops waiting only when Outband stops.
+     */
     void store(Outbox.Outcome outcome) {
         Pending pending = new Pending(outcome, new CompletableFuture<>());
         outcomes.add(pending);
-        try {
-            pending.stored().get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("The result of delivery %d was not stored in time; sending goes on", outcome.deliveryId());
+        while (!pending.stored().isDone()) {
+            try {
+                pending.stored().get(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (abandoned) {
+                    LOG.warnf("The result of delivery %d was not stored before Outband stopped; it is sent again", outcome.deliveryId());
+                    return;
+                }
+            }
         }
     }
 
@@ -87,44 +99,62 @@ class ResultRecorder {
     /**
      * Stores what providers answered, all that arrived meanwhile in one transaction (one transaction
      * per message would cap sending at what the database commits per second), then lets their senders
-     * go on. An answer not yet stored when Outband dies leaves its row in SENDING, to be sent again
-     * after the restart (at-least-once): at most one per sender.
+     * go on. What the database cannot take now is kept and tried again until it can: the senders wait
+     * meanwhile, so at most one answer per sender is unstored when Outband dies, and its row, still
+     * SENDING, is sent again (at-least-once).
      */
     private void run() {
         List<Pending> batch = new ArrayList<>(RECORD_BATCH);
-        while (running || !outcomes.isEmpty()) {
+        while (!abandoned && (running || !outcomes.isEmpty() || !batch.isEmpty())) {
             beat = clock.instant();
             try {
-                Pending first = outcomes.poll(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (batch.isEmpty()) {
+                    Pending first = outcomes.poll(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
                 }
-                batch.add(first);
-                outcomes.drainTo(batch, RECORD_BATCH - 1);
+                outcomes.drainTo(batch, RECORD_BATCH - batch.size());
                 outbox.record(batch.stream().map(Pending::outcome).toList());
-                lastStored = clock.instant();
+                stored(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
                 recordOneByOne(batch, e);
-            } finally {
-                batch.forEach(pending -> pending.stored().complete(null));
-                batch.clear();
             }
         }
     }
 
-    /** Stores what it can of a batch that failed as a whole; what still fails stays SENDING until a restart. */
+    private void stored(List<Pending> done) {
+        lastStored = clock.instant();
+        if (failingSince != null) {
+            LOG.infof("Send results are stored again, after failing since %s", failingSince);
+            failingSince = null;
+        }
+        done.forEach(pending -> pending.stored().complete(null));
+        done.clear();
+    }
+
+    /** Stores what it can of a batch that failed as a whole; what still fails is kept for the next round. */
     private void recordOneByOne(List<Pending> batch, Throwable cause) {
-        Loops.survive("Could not store " + batch.size() + " send results together; storing them one by one", cause);
+        List<Pending> left = new ArrayList<>();
         for (Pending pending : batch) {
             try {
                 outbox.record(List.of(pending.outcome()));
-                lastStored = clock.instant();
+                stored(new ArrayList<>(List.of(pending)));
             } catch (Throwable e) {
-                Loops.survive("Could not store the result of delivery " + pending.outcome().deliveryId()
-                        + "; it will be sent again after a restart", e);
+                left.add(pending);
+            }
+        }
+        batch.retainAll(left);
+        if (!batch.isEmpty()) {
+            if (failingSince == null) {
+                failingSince = clock.instant();
+                Loops.survive("Could not store " + batch.size() + " send results; trying again until the database takes them", cause);
+            } else {
+                Loops.sleep(Loops.POLL);
             }
         }
     }
