@@ -104,7 +104,7 @@ class AudienceStore {
         List<PlannedRecipient> plan = contacts.resolve(List.of(), ids).addressees().stream()
                 .map(contact -> planner.plan(contact, bulletin.channels)).toList();
         rows.store(bulletinId, plan, clock.instant());
-        queued.fire(new DeliveriesQueued(bulletinId));
+        queued.fire(new DeliveriesQueued());
         return true;
     }
 }

@@ -112,7 +112,7 @@ public class BulletinService {
             audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d calls=%d text=%s"
                     .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, calls,
                             text));
-            queued.fire(new DeliveriesQueued(id));
+            queued.fire(new DeliveriesQueued());
             if (request.statusUpdate()) {
                 statusPage.postFromBulletin(text);
             }

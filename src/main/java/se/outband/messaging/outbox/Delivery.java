@@ -25,11 +25,15 @@ public class Delivery extends PanacheEntityBase {
     @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 500)
     public Long id;
 
+    /** The bulletin it is part of; null for a message of its own ({@link #body}). */
     @Column(name = "bulletin_id")
-    public long bulletinId;
+    public Long bulletinId;
 
     @Column(name = "recipient_id")
-    public long recipientId;
+    public Long recipientId;
+
+    /** The text of a message of its own; null for a bulletin's, whose text is the bulletin's. */
+    public String body;
 
     @Enumerated(EnumType.STRING)
     public Channel channel;
@@ -80,7 +84,7 @@ public class Delivery extends PanacheEntityBase {
     public Instant reachedAt;
 
     /** A new delivery, due now: persist it in the transaction that decided to send it. */
-    public static Delivery queued(long bulletinId, long recipientId, Channel channel, String address, Long fallbackOf, Instant now) {
+    public static Delivery queued(Long bulletinId, Long recipientId, Channel channel, String address, Long fallbackOf, Instant now) {
         Delivery delivery = new Delivery();
         delivery.bulletinId = bulletinId;
         delivery.recipientId = recipientId;

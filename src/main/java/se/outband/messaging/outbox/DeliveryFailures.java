@@ -45,6 +45,10 @@ public class DeliveryFailures {
      * landline); with sms-then-email, whoever neither SMS nor a call reached gets one email, if they have an address.
      */
     private void fallBack(Delivery failed) {
+        if (failed.recipientId == null) {
+            // A message of its own goes to one address only.
+            return;
+        }
         boolean callable = failed.channel == Channel.SMS && failed.errorCode != null && CANNOT_TAKE_SMS.contains(failed.errorCode);
         if (callable && calls.available() && queueOnce(failed, Channel.VOICE, failed.address)) {
             return;
@@ -58,7 +62,7 @@ public class DeliveryFailures {
             return false;
         }
         Delivery.queued(failed.bulletinId, failed.recipientId, channel, address, failed.id, clock.instant()).persist();
-        queued.fire(new DeliveriesQueued(failed.bulletinId));
+        queued.fire(new DeliveriesQueued());
         return true;
     }
 

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import se.outband.common.InstanceName;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
+import se.outband.messaging.providers.sms.SmsSegments;
 
 /**
  * The delivery rows through sending: claiming for sending, and recording what the provider answered
@@ -44,6 +45,7 @@ public class Outbox {
     private final DeliveryFailures failures;
     private final MessageTexts texts;
     private final Event<DeliveryAccepted> acceptances;
+    private final Event<DeliveriesQueued> queued;
     /** Who holds a lease: this process, until it stops. */
     private final String instance;
     /**
@@ -54,7 +56,8 @@ public class Outbox {
     private final Duration lease;
 
     Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
-            MessageTexts texts, Event<DeliveryAccepted> acceptances) {
+            MessageTexts texts, Event<DeliveryAccepted> acceptances, Event<DeliveriesQueued> queued) {
+        this.queued = queued;
         this.texts = texts;
         this.acceptances = acceptances;
         this.clock = clock;
@@ -91,6 +94,17 @@ public class Outbox {
             LOG.warnf("Queued %d deliveries again whose sender stopped before storing the provider's answer", reclaimed);
         }
         return reclaimed;
+    }
+
+    /**
+     * A message of its own to one address (an answer to a leader's SMS command, a person's own link): in the
+     * caller's transaction, so it is sent once that commits, with the outbox's retries and failover.
+     */
+    public void send(Channel channel, String address, String body) {
+        Delivery delivery = Delivery.queued(null, null, channel, address, null, clock.instant());
+        delivery.body = body;
+        delivery.persist();
+        queued.fire(new DeliveriesQueued());
     }
 
     /** Deliveries this instance claimed and will not send after all (it is stopping): queued again for any instance at once. */
@@ -148,10 +162,12 @@ public class Outbox {
             // The rows are locked by this transaction: anything else is a database not keeping its locks.
             throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
         }
-        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address from Delivery d where d.id in ?1"
+        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body from Delivery d where d.id in ?1"
                 + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, due).getResultStream()
                 .map(row -> {
-                    MessageTexts.Text text = texts.of((Long) row[1]);
+                    String own = (String) row[4];
+                    MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
+                            : texts.of((Long) row[1]);
                     return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments());
                 }).toList();
     }
@@ -180,6 +196,10 @@ public class Outbox {
         delivery.leasedBy = null;
         delivery.leaseUntil = null;
         String channel = delivery.channel.key();
+        if (!(result instanceof SendResult.Retry)) {
+            // A message of its own may hold a code or a personal link: kept only until it is sent or given up.
+            delivery.body = null;
+        }
         if (result instanceof SendResult.Accepted accepted) {
             delivery.providerId = accepted.providerId();
             delivery.provider = accepted.provider();
