@@ -9,7 +9,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "outband.http")
 public interface HttpConfig {
 
-    /** Any request but an upload: a form, a webhook or an API call of at most 1 MB arrives in far less. */
+    /**
+     * Any request but an upload: a form, a webhook or an API call of at most 1 MB arrives in far less. It is
+     * counted from the request's start, which includes any wait for sign-in to be checked before the body is
+     * read: far shorter would cut off a leader whose sign-in waits on a busy database.
+     */
     @WithDefault("PT10S")
     Duration bodyDeadline();
 
