@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.Optional;
 
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -43,6 +44,13 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
  * Castle's lightweight API, so nothing is registered as a JCE provider.
  */
 final class OpenPgp {
+
+    /**
+     * The S2K count byte 255: 65,011,712 bytes hashed per passphrase guess, what GnuPG itself uses for
+     * files sealed with {@code gpg --symmetric}. Bouncy Castle's default (96, 65,536 bytes) made guessing a
+     * found copy's passphrase offline a thousand times cheaper; it costs about a fifth of a second per backup.
+     */
+    static final int S2K_COUNT = 0xff;
 
     /** The name GnuPG gives the decrypted file when asked to keep the original name. */
     static final String INNER_NAME = "outband-backup.zip";
@@ -94,9 +102,12 @@ final class OpenPgp {
                 new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true)
                         .setSecureRandom(new SecureRandom()));
-        passphrase.ifPresent(p -> generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(p)));
-        key.ifPresent(k -> generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(k)));
         try {
+            if (passphrase.isPresent()) {
+                generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(passphrase.get(),
+                        new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), S2K_COUNT));
+            }
+            key.ifPresent(k -> generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(k)));
             OutputStream encrypted = generator.open(out, new byte[1 << 16]);
             PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
             OutputStream plain = literal.open(encrypted, PGPLiteralData.BINARY, INNER_NAME, new Date(), new byte[1 << 16]);

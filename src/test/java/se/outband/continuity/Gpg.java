@@ -33,6 +33,11 @@ final class Gpg implements AutoCloseable {
                 "--decrypt", file.toString());
     }
 
+    /** What {@code gpg --list-packets} says of {@code file}, opened with {@code passphrase}: its packets and their parameters. */
+    String listPackets(Path file, String passphrase) throws IOException, InterruptedException {
+        return output("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--list-packets", file.toString()).text();
+    }
+
     /** A throwaway key pair (Curve25519, gpg's modern default) protected by {@code passphrase}. */
     void generateKey(String userId, String passphrase) throws IOException, InterruptedException {
         assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
@@ -55,7 +60,19 @@ final class Gpg implements AutoCloseable {
         TestFolders.delete(home);
     }
 
+    /** What gpg printed, standard output and errors together, and its exit code. */
+    record Output(int exitCode, String text) {
+    }
+
     private int run(String... arguments) throws IOException, InterruptedException {
+        Output output = output(arguments);
+        if (output.exitCode() != 0) {
+            System.err.println("gpg " + String.join(" ", arguments) + ": " + output.text());
+        }
+        return output.exitCode();
+    }
+
+    private Output output(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--quiet"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -64,9 +81,6 @@ final class Gpg implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("gpg did not finish: " + command);
         }
-        if (process.exitValue() != 0) {
-            System.err.println("gpg " + String.join(" ", arguments) + ": " + new String(output, StandardCharsets.UTF_8));
-        }
-        return process.exitValue();
+        return new Output(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

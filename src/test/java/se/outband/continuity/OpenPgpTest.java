@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +56,18 @@ class OpenPgpTest {
         assertEquals(0, gpg.decrypt(file, "a long backup passphrase", out));
         assertArrayEquals(content, Files.readAllBytes(out));
         assertNotEquals(0, gpg.decrypt(file, "another passphrase", dir.resolve("wrong.zip")));
+    }
+
+    /**
+     * Whoever finds a copy guesses the passphrase offline: each guess must cost what it costs against
+     * GnuPG's own files (65,011,712 bytes hashed, count byte 255), not Bouncy Castle's default of 65,536.
+     */
+    @Test
+    void aPassphraseIsStretchedAsFarAsGnupgStretchesItsOwn(@TempDir Path dir) throws Exception {
+        Path file = encrypt(dir, Optional.of("a long backup passphrase"), false);
+        String packets = gpg.listPackets(file, "a long backup passphrase");
+        assertTrue(packets.contains("s2k 3,") && packets.contains("count 65011712 (255)"), packets);
+        assertEquals(0, gpg.decrypt(file, "a long backup passphrase", dir.resolve("out.zip")));
     }
 
     @Test
