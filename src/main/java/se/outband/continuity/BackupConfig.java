@@ -32,7 +32,11 @@ public interface BackupConfig {
     @DurationMin(minutes = 1, message = "it must be at least one minute, e.g. 1h")
     Duration every();
 
-    /** The newest this many backups stay under {@code <data-dir>/backups}; older ones are deleted. */
+    /**
+     * The newest this many backups stay under {@code <data-dir>/backups}, and so does the newest of each of
+     * the last this many hours (intervals, if longer) that hold one, at least a day's: older ones are
+     * deleted, but a burst of backups never pushes out the schedule's history ({@link BackupRetention}).
+     */
     @WithDefault("48")
     @Min(value = 1, message = "at least 1 backup must be kept")
     int keep();

@@ -92,7 +92,7 @@ public class BackupService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             BackupFile file = write(now);
-            int pruned = folder.prune(config.keep());
+            int pruned = folder.prune(new BackupRetention(config.keep(), config.every()));
             QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "backup.created",
                     "name=%s size=%d pruned=%d".formatted(file.name(), file.size(), pruned)));
             lastAttempt = new Attempt(now, actor, file, null);
