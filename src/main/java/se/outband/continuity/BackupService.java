@@ -130,7 +130,7 @@ public class BackupService {
         Path part = folder.newPart();
         try {
             try (FileOutputStream file = new FileOutputStream(part.toFile())) {
-                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key)) {
+                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key, Optional.empty())) {
                     archive.write(encrypted, now);
                 }
                 file.getChannel().force(true);

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -96,7 +97,7 @@ class RestoreAtStart {
             restored = QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
                 // The file's checksum for the audit log, taken on the same single read as the restore.
                 try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"));
-                        InputStream clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets)) {
+                        InputStream clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets, List.of())) {
                     BackupArchive.Restored result = archive.restore(clear, contacts);
                     OpenPgp.readToEnd(clear);
                     raw.transferTo(OutputStream.nullOutputStream());

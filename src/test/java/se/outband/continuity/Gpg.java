@@ -33,6 +33,20 @@ final class Gpg implements AutoCloseable {
                 "--decrypt", file.toString());
     }
 
+    /**
+     * Decrypts {@code file} as {@code gpg --decrypt} does, with gpg's machine-readable status lines
+     * ({@code [GNUPG:] GOODSIG …}, {@code VALIDSIG <fingerprint> …}, {@code BADSIG …}) in the output.
+     */
+    Output decryptWithStatus(Path file, String passphrase, Path out) throws IOException, InterruptedException {
+        return output("--batch", "--yes", "--status-fd", "1", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--output",
+                out.toString(), "--decrypt", file.toString());
+    }
+
+    /** Adds a public key to this keyring, as an administrator does with the offline kit's copy before checking a backup. */
+    void importKey(Path file) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--import", file.toString()), "gpg could not import " + file);
+    }
+
     /** What {@code gpg --list-packets} says of {@code file}, opened with {@code passphrase}: its packets and their parameters. */
     String listPackets(Path file, String passphrase) throws IOException, InterruptedException {
         return output("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--list-packets", file.toString()).text();
@@ -42,6 +56,12 @@ final class Gpg implements AutoCloseable {
     void generateKey(String userId, String passphrase) throws IOException, InterruptedException {
         assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
                 "future-default", "default", "never"), "gpg could not generate a key");
+    }
+
+    /** A signing key made as docs/backups.md tells an operator to make Outband's: Ed25519, for signing only. */
+    void generateSigningKey(String userId, String passphrase) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
+                "ed25519", "sign", "never"), "gpg could not generate a signing key");
     }
 
     void exportPublicKey(String userId, Path file) throws IOException, InterruptedException {
