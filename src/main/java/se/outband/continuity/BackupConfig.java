@@ -13,7 +13,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import se.outband.common.Secret;
 
-/** Encrypted backups: what they are sealed to, how often, how many are kept, where they are copied. */
+/** Encrypted backups: what they are sealed to and signed with, how often, how many are kept, where they are copied. */
 @ConfigMapping(prefix = "outband.backup")
 public interface BackupConfig {
 
@@ -28,11 +28,27 @@ public interface BackupConfig {
     /** Seals each backup to this armored OpenPGP public key; the private key stays offline. */
     Optional<Path> publicKey();
 
+    /**
+     * Signs each backup with this armored OpenPGP secret key ({@code gpg --export-secret-keys --armor}),
+     * kept with the instance's other secrets: a restore then refuses a backup this key did not sign, so
+     * whoever holds the public key or the passphrase cannot make one that restores. Its fingerprint goes
+     * into the offline kit.
+     */
+    Optional<Path> signingKey();
+
+    /** What opens {@link #signingKey()}, when it has a passphrase of its own. */
+    @Secret
+    Optional<String> signingKeyPassphrase();
+
     @WithDefault("1h")
     @DurationMin(minutes = 1, message = "it must be at least one minute, e.g. 1h")
     Duration every();
 
-    /** The newest this many backups stay under {@code <data-dir>/backups}; older ones are deleted. */
+    /**
+     * The newest this many backups stay under {@code <data-dir>/backups}, and so does the newest of each of
+     * the last this many hours (intervals, if longer) that hold one, at least a day's: older ones are
+     * deleted, but a burst of backups never pushes out the schedule's history ({@link BackupRetention}).
+     */
     @WithDefault("48")
     @Min(value = 1, message = "at least 1 backup must be kept")
     int keep();
@@ -42,6 +58,11 @@ public interface BackupConfig {
 
     @WithDefault("PT30M")
     Duration commandTimeout();
+
+    /** The signing key's passphrase as the key file wants it: none is an empty one. */
+    default char[] signingKeyPassphraseChars() {
+        return signingKeyPassphrase().orElse("").toCharArray();
+    }
 
     default boolean configured() {
         return passphrase().filter(p -> !p.isBlank()).isPresent() || publicKey().isPresent();

@@ -76,13 +76,13 @@ final class BackupFolder {
         }
     }
 
-    /** Deletes all but the newest {@code keep}; answers how many went. */
-    int prune(int keep) throws IOException {
-        List<BackupFile> all = list();
-        for (BackupFile old : all.subList(Math.min(keep, all.size()), all.size())) {
+    /** Deletes what {@code retention} lets go; answers how many went. */
+    int prune(BackupRetention retention) throws IOException {
+        List<BackupFile> expendable = retention.expendable(list());
+        for (BackupFile old : expendable) {
             Files.deleteIfExists(dir.resolve(old.name()));
         }
-        return Math.max(0, all.size() - keep);
+        return expendable.size();
     }
 
     /** Removes what a backup interrupted by a crash left behind. */

@@ -15,4 +15,7 @@ public interface BackupMessages {
 
     @Message("Det finns ingen säkerhetskopia med det namnet.")
     String notFound();
+
+    @Message("Säkerhetskopiorna signeras inte: ingen signeringsnyckel är inställd (OUTBAND_BACKUP_SIGNING_KEY).")
+    String notSigned();
 }

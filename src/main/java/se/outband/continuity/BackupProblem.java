@@ -6,7 +6,7 @@ import java.time.Instant;
 public record BackupProblem(Kind kind, Instant at, String detail) {
 
     public enum Kind {
-        NOT_CONFIGURED, FAILED, NONE_SINCE_START, OUTDATED, COPY_FAILED
+        NOT_CONFIGURED, FAILED, NONE_SINCE_START, OUTDATED, COPY_FAILED, UNSIGNED
     }
 
     /** For readiness and logs. */
@@ -17,6 +17,8 @@ public record BackupProblem(Kind kind, Instant at, String detail) {
             case NONE_SINCE_START -> "No backup has been made since Outband started at " + at + ".";
             case OUTDATED -> "The newest backup is from " + at + "; none has been made since.";
             case COPY_FAILED -> "Copying the newest backup elsewhere failed at " + at + " (" + detail + ").";
+            case UNSIGNED -> "Backups are not signed: set OUTBAND_BACKUP_SIGNING_KEY. A restore refuses an unsigned backup"
+                    + " unless told OUTBAND_RESTORE_UNSIGNED=true, since anyone with the public key or passphrase can make one.";
         };
     }
 

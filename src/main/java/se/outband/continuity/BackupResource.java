@@ -24,6 +24,8 @@ import se.outband.common.Refused;
 public class BackupResource {
 
     public static final String PGP = "application/pgp-encrypted";
+    /** RFC 3156's type for an armored OpenPGP key. */
+    public static final String PGP_KEYS = "application/pgp-keys";
 
     private final BackupService backups;
     private final SecurityIdentity identity;

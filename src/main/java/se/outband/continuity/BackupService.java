@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,9 +30,9 @@ import se.outband.common.SharedJobs;
 import se.outband.common.ShellCommand;
 
 /**
- * Takes encrypted backups into {@code <data-dir>/backups}: written to a temporary file, synced,
- * then renamed, so the folder only ever holds whole files; the oldest beyond the configured number
- * go; each new one is handed to the copy command.
+ * Takes encrypted, signed backups into {@code <data-dir>/backups}: written to a temporary file, synced,
+ * then renamed, so the folder only ever holds whole files; older ones go as {@link BackupRetention}
+ * says; each new one is handed to the copy command.
  */
 @ApplicationScoped
 public class BackupService {
@@ -45,9 +46,12 @@ public class BackupService {
         }
     }
 
-    /** What an administrator sees: is it configured, how did the last backup and copy go, what is there. */
-    public record Overview(boolean configured, Attempt lastAttempt, ShellCommand.Run lastCopy, List<BackupFile> files,
-            BackupProblem problem) {
+    /**
+     * What an administrator sees: is it configured, the fingerprint of the key backups are signed with (null
+     * when they are not), how did the last backup and copy go, what is there.
+     */
+    public record Overview(boolean configured, String signedBy, Attempt lastAttempt, ShellCommand.Run lastCopy,
+            List<BackupFile> files, BackupProblem problem) {
     }
 
     private final BackupConfig config;
@@ -59,6 +63,9 @@ public class BackupService {
     private final SharedJobs jobs;
     private final Instant startedAt;
     private volatile Attempt lastAttempt;
+    /** The public half of the signing key, read once at start: shown to administrators, never secret. */
+    private volatile PGPPublicKeyRing signingCertificate;
+    private SigningKeys.Signer signer;
 
     BackupService(BackupConfig config, BackupArchive archive, BackupCopier copier, AuditLog audit, SharedJobs jobs, Clock clock,
             OutbandConfig outband) {
@@ -74,6 +81,18 @@ public class BackupService {
 
     void onStart(@Observes StartupEvent event) throws IOException {
         folder.deleteParts();
+        if (config.signingKey().isPresent()) {
+            signingCertificate = SigningKeys.certificates(config.signingKey().get()).get(0);
+        }
+        if (configured()) {
+            if (signingCertificate != null) {
+                LOG.infof("Backups are signed with the OpenPGP key %s: keep this fingerprint in the offline kit,"
+                        + " a restore checks it", SigningKeys.fingerprint(signingCertificate));
+            } else {
+                LOG.warn("Backups are not signed (OUTBAND_BACKUP_SIGNING_KEY is not set): a restore refuses them unless told"
+                        + " OUTBAND_RESTORE_UNSIGNED=true, and cannot tell them from a forged one");
+            }
+        }
     }
 
     public boolean configured() {
@@ -92,7 +111,7 @@ public class BackupService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             BackupFile file = write(now);
-            int pruned = folder.prune(config.keep());
+            int pruned = folder.prune(new BackupRetention(config.keep(), config.every()));
             QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "backup.created",
                     "name=%s size=%d pruned=%d".formatted(file.name(), file.size(), pruned)));
             lastAttempt = new Attempt(now, actor, file, null);
@@ -130,7 +149,7 @@ public class BackupService {
         Path part = folder.newPart();
         try {
             try (FileOutputStream file = new FileOutputStream(part.toFile())) {
-                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key)) {
+                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key, signer())) {
                     archive.write(encrypted, now);
                 }
                 file.getChannel().force(true);
@@ -142,6 +161,18 @@ public class BackupService {
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    /**
+     * The signing key, opened at the first backup and kept: opening it costs as much as a passphrase guess
+     * (gpg protects it with the same S2K count), and its file and passphrase are this process's anyway.
+     * Called under {@link #create}'s lock.
+     */
+    private Optional<SigningKeys.Signer> signer() throws IOException {
+        if (signer == null && config.signingKey().isPresent()) {
+            signer = SigningKeys.signer(config.signingKey().get(), config.signingKeyPassphraseChars());
+        }
+        return Optional.ofNullable(signer);
     }
 
     public List<BackupFile> list() {
@@ -157,7 +188,17 @@ public class BackupService {
 
     public Overview overview() {
         List<BackupFile> files = list();
-        return new Overview(configured(), lastAttempt, copier.last(), files, problem(files).orElse(null));
+        PGPPublicKeyRing certificate = signingCertificate;
+        return new Overview(configured(), certificate == null ? null : SigningKeys.fingerprint(certificate), lastAttempt,
+                copier.last(), files, problem(files).orElse(null));
+    }
+
+    /**
+     * The public half of the key backups are signed with, armored as {@code gpg --export --armor} writes it:
+     * for the offline kit and for {@code OUTBAND_RESTORE_SIGNER}. Empty when backups are not signed.
+     */
+    public Optional<byte[]> signingCertificate() {
+        return Optional.ofNullable(signingCertificate).map(SigningKeys::armored);
     }
 
     /**
@@ -198,6 +239,9 @@ public class BackupService {
         if (copy != null && !copy.ok()) {
             return Optional.of(new BackupProblem(BackupProblem.Kind.COPY_FAILED, copy.startedAt(),
                     "exit " + copy.exitCode() + (copy.timedOut() ? ", timed out" : "")));
+        }
+        if (config.signingKey().isEmpty()) {
+            return Optional.of(new BackupProblem(BackupProblem.Kind.UNSIGNED, null, null));
         }
         return Optional.empty();
     }

@@ -33,6 +33,14 @@ public sealed interface ContinuityRefusal extends Refusal {
         }
     }
 
+    /** No signing key is set, so there is no public half to give. */
+    record NotSigned() implements ContinuityRefusal, Refusal.NotFound {
+        @Override
+        public String sentence(Language language) {
+            return language.messages(BackupMessages.class).notSigned();
+        }
+    }
+
     /** Nobody in that group or unit: a 404 saying so, not an empty list. */
     record Nobody(String group, String unit) implements ContinuityRefusal, Refusal.NotFound {
         @Override

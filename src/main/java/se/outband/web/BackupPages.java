@@ -52,6 +52,16 @@ public class BackupPages {
         }
     }
 
+    /** The public half of the signing key, for the offline kit and for OUTBAND_RESTORE_SIGNER. */
+    @GET
+    @Path("signing-key.asc")
+    @Produces(BackupResource.PGP_KEYS)
+    public Response signingKey() {
+        byte[] key = backups.signingCertificate().orElseThrow(() -> new Refused(new ContinuityRefusal.NotSigned()));
+        return Response.ok(key, BackupResource.PGP_KEYS)
+                .header("Content-Disposition", "attachment; filename=\"outband-backup-signing-key.asc\"").build();
+    }
+
     @GET
     @Path("{name}")
     @Produces(BackupResource.PGP)

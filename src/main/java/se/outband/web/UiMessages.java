@@ -559,7 +559,7 @@ public interface UiMessages {
     @Message("Säkerhetskopian {name} är gjord.")
     String backupMade(String name);
 
-    @Message("{#when kind}{#is 'NOT_CONFIGURED'}Inga säkerhetskopior görs: ingen lösenfras eller publik nyckel är inställd. Sätt OUTBAND_BACKUP_PASSPHRASE eller OUTBAND_BACKUP_PUBLIC_KEY och starta om Outband.{#is 'FAILED'}Den senaste säkerhetskopian misslyckades {at.local}: {detail}{#is 'NONE_SINCE_START'}Ingen säkerhetskopia har gjorts sedan Outband startade {at.local}.{#is 'OUTDATED'}Den senaste säkerhetskopian är från {at.local}. Inga nya har gjorts sedan dess.{#is 'COPY_FAILED'}Kopieringen av säkerhetskopian till en annan plats misslyckades {at.local} ({detail}).{/when}")
+    @Message("{#when kind}{#is 'NOT_CONFIGURED'}Inga säkerhetskopior görs: ingen lösenfras eller publik nyckel är inställd. Sätt OUTBAND_BACKUP_PASSPHRASE eller OUTBAND_BACKUP_PUBLIC_KEY och starta om Outband.{#is 'FAILED'}Den senaste säkerhetskopian misslyckades {at.local}: {detail}{#is 'NONE_SINCE_START'}Ingen säkerhetskopia har gjorts sedan Outband startade {at.local}.{#is 'OUTDATED'}Den senaste säkerhetskopian är från {at.local}. Inga nya har gjorts sedan dess.{#is 'COPY_FAILED'}Kopieringen av säkerhetskopian till en annan plats misslyckades {at.local} ({detail}).{#is 'UNSIGNED'}Säkerhetskopiorna signeras inte: sätt OUTBAND_BACKUP_SIGNING_KEY och starta om Outband. En återläsning vägrar en osignerad säkerhetskopia om den inte får OUTBAND_RESTORE_UNSIGNED=true, eftersom vem som helst med den publika nyckeln eller lösenfrasen kan göra en.{/when}")
     String backupProblem(String kind, Instant at, String detail);
 
     @Message("En säkerhetskopia är en krypterad fil (OpenPGP) med kontaktlistan, användarna, statussidan, de färdiga texterna och utskickens historik. Den öppnas med GnuPG utan Outband och läses in i en ny Outband med OUTBAND_RESTORE_FROM. Ladda ner en och förvara den utanför organisationens nät.")
@@ -588,6 +588,21 @@ public interface UiMessages {
 
     @Message("Storlek")
     String backupSize();
+
+    @Message("Signering")
+    String backupSigningHeading();
+
+    @Message("Varje säkerhetskopia signeras med Outbands signeringsnyckel. Skriv ut fingeravtrycket och lägg det i krispärmen, och spara den publika nyckeln med säkerhetskopiorna: vid en återläsning visar signaturen att filen är gjord av Outband och inte av någon annan som har den publika nyckeln eller lösenfrasen.")
+    String backupSignedBy();
+
+    @Message("Fingeravtryck")
+    String backupFingerprint();
+
+    @Message("Ladda ner den publika nyckeln (till OUTBAND_RESTORE_SIGNER vid en återläsning)")
+    String backupSigningKeyDownload();
+
+    @Message("Säkerhetskopiorna signeras inte. Sätt OUTBAND_BACKUP_SIGNING_KEY och starta om Outband.")
+    String backupUnsigned();
 
     @Message("skickar")
     String providerSending();

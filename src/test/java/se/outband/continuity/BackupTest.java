@@ -40,6 +40,7 @@ import java.util.zip.ZipInputStream;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,8 @@ import se.outband.common.OutbandConfig;
 class BackupTest {
 
     static final String PASSPHRASE = "test-backup-passphrase";
+    /** The fingerprint of src/test/resources/backup-signing-key.asc, the test profile's outband.backup.signing-key. */
+    static final String TEST_SIGNING_KEY = "A103F00CD77F5D8FF2FAAA2B991371F17F68D220";
 
     @Inject
     BackupSchedule schedule;
@@ -101,8 +104,19 @@ class BackupTest {
                 .header("Content-Disposition", containsString(name));
         Path file = Files.write(dir.resolve(name), download.asByteArray());
         Path zip = dir.resolve("backup.zip");
+        // The offline kit: the signing key's fingerprint and public half, as /app/backups gives them to administrators.
+        Map<String, String> admin = signInToUi("admin-kit-" + unique, List.of(Roles.ADMIN));
+        String fingerprint = Jsoup.parse(given().cookies(admin).get("/app/backups").then().statusCode(200).extract().asString())
+                .getElementById("signing-fingerprint").text().replace(" ", "");
+        assertEquals(TEST_SIGNING_KEY, fingerprint, "the page shows the fingerprint of outband.backup.signing-key");
+        Path signingKey = Files.write(dir.resolve("signing-key.asc"), given().cookies(admin).get("/app/backups/signing-key.asc")
+                .then().statusCode(200).contentType("application/pgp-keys").extract().asByteArray());
         try (Gpg gpg = new Gpg()) {
-            assertEquals(0, gpg.decrypt(file, PASSPHRASE, zip), "gpg opens the backup with the passphrase alone");
+            gpg.importKey(signingKey);
+            Gpg.Output opened = gpg.decryptWithStatus(file, PASSPHRASE, zip);
+            assertEquals(0, opened.exitCode(), "gpg opens the backup with the passphrase alone: " + opened.text());
+            assertTrue(opened.text().contains("[GNUPG:] GOODSIG ") && opened.text().contains("[GNUPG:] VALIDSIG ")
+                    && opened.text().contains(" " + fingerprint), "and finds it signed by the key on the page: " + opened.text());
         }
         Map<String, byte[]> entries = unzip(zip);
 

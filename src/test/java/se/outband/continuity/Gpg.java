@@ -33,10 +33,35 @@ final class Gpg implements AutoCloseable {
                 "--decrypt", file.toString());
     }
 
+    /**
+     * Decrypts {@code file} as {@code gpg --decrypt} does, with gpg's machine-readable status lines
+     * ({@code [GNUPG:] GOODSIG …}, {@code VALIDSIG <fingerprint> …}, {@code BADSIG …}) in the output.
+     */
+    Output decryptWithStatus(Path file, String passphrase, Path out) throws IOException, InterruptedException {
+        return output("--batch", "--yes", "--status-fd", "1", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--output",
+                out.toString(), "--decrypt", file.toString());
+    }
+
+    /** Adds a public key to this keyring, as an administrator does with the offline kit's copy before checking a backup. */
+    void importKey(Path file) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--import", file.toString()), "gpg could not import " + file);
+    }
+
+    /** What {@code gpg --list-packets} says of {@code file}, opened with {@code passphrase}: its packets and their parameters. */
+    String listPackets(Path file, String passphrase) throws IOException, InterruptedException {
+        return output("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--list-packets", file.toString()).text();
+    }
+
     /** A throwaway key pair (Curve25519, gpg's modern default) protected by {@code passphrase}. */
     void generateKey(String userId, String passphrase) throws IOException, InterruptedException {
         assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
                 "future-default", "default", "never"), "gpg could not generate a key");
+    }
+
+    /** A signing key made as docs/backups.md tells an operator to make Outband's: Ed25519, for signing only. */
+    void generateSigningKey(String userId, String passphrase) throws IOException, InterruptedException {
+        assertEquals(0, run("--batch", "--pinentry-mode", "loopback", "--passphrase", passphrase, "--quick-gen-key", userId,
+                "ed25519", "sign", "never"), "gpg could not generate a signing key");
     }
 
     void exportPublicKey(String userId, Path file) throws IOException, InterruptedException {
@@ -55,7 +80,19 @@ final class Gpg implements AutoCloseable {
         TestFolders.delete(home);
     }
 
+    /** What gpg printed, standard output and errors together, and its exit code. */
+    record Output(int exitCode, String text) {
+    }
+
     private int run(String... arguments) throws IOException, InterruptedException {
+        Output output = output(arguments);
+        if (output.exitCode() != 0) {
+            System.err.println("gpg " + String.join(" ", arguments) + ": " + output.text());
+        }
+        return output.exitCode();
+    }
+
+    private Output output(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--no-tty", "--quiet"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -64,9 +101,6 @@ final class Gpg implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("gpg did not finish: " + command);
         }
-        if (process.exitValue() != 0) {
-            System.err.println("gpg " + String.join(" ", arguments) + ": " + new String(output, StandardCharsets.UTF_8));
-        }
-        return process.exitValue();
+        return new Output(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }
