@@ -258,8 +258,9 @@ public class DocumentationTest {
 
         List<String> blocks = codeBlocks(readme);
         assertTrue(blocks.size() >= 2, "README.md should start with two code blocks, found " + blocks);
-        assertTrue(blocks.get(0).contains("quarkus:run") && blocks.get(0).lines().count() == 1,
-                "the first code block should be the one command that starts Outband (quarkus:run), found: " + blocks.get(0));
+        assertTrue(blocks.get(0).contains("target/quarkus-app/outband") && blocks.get(0).lines().count() == 1,
+                "the first code block should be the one command that builds and starts Outband (target/quarkus-app/outband), found: "
+                        + blocks.get(0));
         assertEquals("./mvnw verify", blocks.get(1),
                 "the second code block should be exactly the test command CI runs (.ci/run)");
     }
