@@ -3,6 +3,7 @@ package se.outband.messaging.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.ScheduledJob;
 import se.outband.messaging.outbox.Channel;
@@ -32,6 +34,10 @@ public class ProviderReports {
     /** What a provider's report can say that changes a delivery. */
     private static final Set<String> REPORTED_STATES = Set.of("sent", "delivered", "undelivered", "failed",
             "completed", "busy", "no-answer", "canceled");
+    /** How long a report for a message never seen is kept. */
+    private static final Duration EARLY_KEPT = Duration.ofDays(7);
+    /** Waiting reports applied per transaction, so a backlog never holds thousands of rows locked at once. */
+    private static final int BATCH = 500;
     /** How a call ends when nobody picked up: called once more, then given up. */
     private static final Set<String> UNANSWERED = Set.of("busy", "no-answer");
 
@@ -76,16 +82,34 @@ public class ProviderReports {
         }
     }
 
-    /** Early reports whose message is known by now; reports for messages never seen are dropped after a week. */
+    /**
+     * Early reports whose message is known by now, a batch per transaction; reports for messages never seen
+     * are dropped after a week. The reports waiting are few and the deliveries many (a bulletin to 6,000
+     * people is 6,000 of them): each report looks its message up by the index on provider ids, never the
+     * other way round. Listing every delivery's id instead made H2 sort that list on disk once it outgrew
+     * memory (about 4,400 rows at production's heap), where it failed on every run.
+     */
     @ScheduledJob
     @Scheduled(every = "10s", identity = "early-status-reports", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void applyWaitingReports() {
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in (select d.providerId from Delivery d)")) {
-            applyStatus(lockedByProviderId(early.providerId), early.status, early.errorCode);
+        while (QuarkusTransaction.requiringNew().call(this::applyKnownReports) == BATCH) {
+            // a full batch: there may be more
+        }
+        QuarkusTransaction.requiringNew().run(() -> EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(EARLY_KEPT)));
+    }
+
+    /** Applies and forgets up to {@link #BATCH} waiting reports whose message is known; returns how many. */
+    private int applyKnownReports() {
+        List<EarlyStatus> known = EarlyStatus.<EarlyStatus>find("from EarlyStatus e where exists"
+                + " (select 1 from Delivery d where d.providerId = e.providerId)").page(0, BATCH).list();
+        for (EarlyStatus early : known) {
+            Delivery delivery = lockedByProviderId(early.providerId);
+            if (delivery != null) {
+                applyStatus(delivery, early.status, early.errorCode);
+            }
             early.delete();
         }
-        EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(Duration.ofDays(7)));
+        return known.size();
     }
 
     /** Reports for one message wait for each other here, so a repeated "failed" falls back once. */
