@@ -1,6 +1,7 @@
 package se.outband.common;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -11,8 +12,9 @@ import jakarta.interceptor.InvocationContext;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Counts the runs of each {@link ScheduledJob} for {@link ScheduledJobs}, and skips a run that may not begin.
- * Outermost, so that a job's own transaction has ended when its run counts as finished.
+ * Counts the runs of each {@link ScheduledJob} for {@link ScheduledJobs}, skips a run that may not begin, and
+ * records how each run ended for readiness ({@link ScheduledJobsHealth}). Outermost, so that a job's own
+ * transaction has ended when its run counts as finished, and a failed commit counts as a failed run.
  */
 @ScheduledJob
 @Interceptor
@@ -20,10 +22,14 @@ import io.quarkus.scheduler.Scheduled;
 class ScheduledJobInterceptor {
 
     private final JobRuns runs;
+    private final JobOutcomes outcomes;
+    private final Clock clock;
 
     @Inject
-    ScheduledJobInterceptor(ScheduledJobs jobs) {
+    ScheduledJobInterceptor(ScheduledJobs jobs, Clock clock) {
         this.runs = jobs.runs();
+        this.outcomes = jobs.outcomes();
+        this.clock = clock;
     }
 
     @AroundInvoke
@@ -33,11 +39,25 @@ class ScheduledJobInterceptor {
             // Paused or stopping: the job runs again when resumed or after the next start (every job is void).
             return null;
         }
+        boolean failingMeansNotReady = failingMeansNotReady(context.getMethod());
         try {
-            return context.proceed();
+            Object result = context.proceed();
+            outcomes.succeeded(job, failingMeansNotReady, clock.instant());
+            return result;
+        } catch (Exception | Error e) {
+            outcomes.failed(job, failingMeansNotReady, e, clock.instant());
+            throw e;
         } finally {
             runs.end(job);
         }
+    }
+
+    private static boolean failingMeansNotReady(Method method) {
+        ScheduledJob marked = method.getAnnotation(ScheduledJob.class);
+        if (marked == null) {
+            marked = method.getDeclaringClass().getAnnotation(ScheduledJob.class);
+        }
+        return marked == null || marked.failingMeansNotReady();
     }
 
     /** The job's {@code @Scheduled} identity, as the scheduler pauses it. */

@@ -57,8 +57,12 @@ public class SiteUpdates {
         refresh(jobs.hold(PUBLISHER, PUBLISHER_LEASE));
     }
 
-    /** A change made on another instance; and the publisher's renewal of its job. */
-    @ScheduledJob
+    /**
+     * A change made on another instance; and the publisher's renewal of its job. Failing, it is said in
+     * readiness but leaves it UP, as the status-page check does: an instance whose page lags can still send
+     * bulletins, and taking every such instance out of the proxy would take the page with it.
+     */
+    @ScheduledJob(failingMeansNotReady = false)
     @Scheduled(every = "2s", identity = "status-site-follow", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() {
         boolean publishing = jobs.hold(PUBLISHER, PUBLISHER_LEASE);
