@@ -37,12 +37,15 @@ final class JobOutcomes {
         outcomes.put(job, new Outcome(job, failingMeansNotReady, at, 0, null, null, null));
     }
 
-    synchronized void failed(String job, boolean failingMeansNotReady, Throwable error, Instant at) {
+    /** Records a failed run; true when the run before failed the same way (the caller then need not log it all again). */
+    synchronized boolean failed(String job, boolean failingMeansNotReady, Throwable error, Instant at) {
         Outcome before = outcomes.get(job);
+        boolean again = before != null && before.failuresInARow() > 0 && kind(error).equals(before.errorKind());
         Instant lastSuccess = before == null ? null : before.lastSuccess();
         int inARow = before == null ? 1 : before.failuresInARow() + 1;
         Instant since = before == null || before.failingSince() == null ? at : before.failingSince();
         outcomes.put(job, new Outcome(job, failingMeansNotReady, lastSuccess, inARow, since, kind(error), String.valueOf(error)));
+        return again;
     }
 
     /** The jobs that keep failing, by identity. */

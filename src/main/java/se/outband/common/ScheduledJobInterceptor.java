@@ -9,17 +9,22 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Counts the runs of each {@link ScheduledJob} for {@link ScheduledJobs}, skips a run that may not begin, and
- * records how each run ended for readiness ({@link ScheduledJobsHealth}). Outermost, so that a job's own
+ * records how each run ended for readiness ({@link ScheduledJobsHealth}); a run that fails as the one before
+ * did is logged in one line instead of with its stack trace once more. Outermost, so that a job's own
  * transaction has ended when its run counts as finished, and a failed commit counts as a failed run.
  */
 @ScheduledJob
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE)
 class ScheduledJobInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledJobInterceptor.class);
 
     private final JobRuns runs;
     private final JobOutcomes outcomes;
@@ -44,7 +49,16 @@ class ScheduledJobInterceptor {
             Object result = context.proceed();
             outcomes.succeeded(job, failingMeansNotReady, clock.instant());
             return result;
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
+            if (outcomes.failed(job, failingMeansNotReady, e, clock.instant())) {
+                // The scheduler logged the first failure of the streak with its stack trace; the same again
+                // every few seconds was the log's 95 MB a day. Every job is void: nothing is lost by not throwing.
+                LOG.warnf("The scheduled job %s failed again with %s, as before (see the first failure above): %s",
+                        job, JobOutcomes.kind(e), Text.clip(String.valueOf(e), 300));
+                return null;
+            }
+            throw e;
+        } catch (Error e) {
             outcomes.failed(job, failingMeansNotReady, e, clock.instant());
             throw e;
         } finally {

@@ -47,13 +47,14 @@ class ScheduledJobHealthTest {
         given().get("/q/health/ready").then().statusCode(200).body(CHECK + ".status", equalTo("UP"));
 
         job.failing(true);
-        for (int i = 0; i < JobOutcomes.FAILURES_IN_A_ROW; i++) {
-            assertThrows(IllegalStateException.class, job::run);
+        assertThrows(IllegalStateException.class, job::run, "the first failure reaches the scheduler, which logs its stack trace");
+        for (int i = 1; i < JobOutcomes.FAILURES_IN_A_ROW; i++) {
+            job.run(); // the same failure again is logged in one line
         }
         given().get("/q/health/ready").then().statusCode(200).body(CHECK + ".status", equalTo("UP"));
 
         clock.advance(JobOutcomes.FAILING_FOR.plus(Duration.ofSeconds(1)));
-        assertThrows(IllegalStateException.class, job::run);
+        job.run();
         String ready = given().get("/q/health/ready").then().statusCode(503)
                 .body(CHECK + ".status", equalTo("DOWN"))
                 .body(CHECK + ".data.reason", containsString("The scheduled job " + FailingJob.JOB + " keeps failing"))
@@ -79,8 +80,9 @@ class ScheduledJobHealthTest {
     @Test
     void aJobWhoseFailureMustNotTakeTheInstanceOutIsSaidAsAProblemWhileReady() {
         job.failing(true);
-        for (int i = 0; i < JobOutcomes.FAILURES_IN_A_ROW; i++) {
-            assertThrows(IllegalStateException.class, job::runBeside);
+        assertThrows(IllegalStateException.class, job::runBeside);
+        for (int i = 1; i < JobOutcomes.FAILURES_IN_A_ROW; i++) {
+            job.runBeside();
         }
         clock.advance(JobOutcomes.FAILING_FOR.plus(Duration.ofSeconds(1)));
         given().get("/q/health/ready").then().statusCode(200)
