@@ -73,7 +73,7 @@ class ScheduledJobHealthTest {
 
         job.failing(false);
         job.run();
-        given().get("/q/health/ready").then().statusCode(200).body(CHECK + ".status", equalTo("UP"))
+        given().get("/q/health/ready").then().body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data", nullValue());
     }
 
@@ -85,7 +85,8 @@ class ScheduledJobHealthTest {
             job.runBeside();
         }
         clock.advance(JobOutcomes.FAILING_FOR.plus(Duration.ofSeconds(1)));
-        given().get("/q/health/ready").then().statusCode(200)
+        // This check only: the clock moved on, and another check may look at its own heartbeat before it beats again.
+        given().get("/q/health/ready").then()
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.problem", containsString("The scheduled job " + FailingJob.BESIDE + " keeps failing"));
     }
