@@ -86,13 +86,17 @@ public class SiteUpdates {
         return dir;
     }
 
-    /** For readiness: the page served here is behind the database and has not been rendered for a while. */
+    /** For readiness, in words: the page served here is behind the database and has not been rendered for a while. */
     Optional<String> problem(long newest) {
         Instant last = renderedAt;
         if (newest > site.shown() && (last == null || last.isBefore(clock.instant().minus(BEHIND)))) {
-            return Optional.of("The status page served here shows version " + site.shown() + " of " + newest
-                    + ": it has not been rendered since " + last + " (see the log).");
+            return Optional.of("The status page served here is behind the latest changes: rendering it keeps failing (see the log).");
         }
         return Optional.empty();
+    }
+
+    /** When this instance last rendered the page; null before its first render. */
+    Instant renderedAt() {
+        return renderedAt;
     }
 }
