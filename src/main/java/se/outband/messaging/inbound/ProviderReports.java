@@ -21,6 +21,7 @@ import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryAccepted;
 import se.outband.messaging.outbox.DeliveryFailures;
 import se.outband.messaging.outbox.DeliveryState;
+import se.outband.messaging.providers.sms.SmsProvider;
 import se.outband.messaging.providers.voice.VoiceConfig;
 
 /**
@@ -52,31 +53,38 @@ public class ProviderReports {
     }
 
     /**
-     * A status report from the provider. Reports repeat and arrive out of order: a final state never
-     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait
-     * for each other (row lock), so a repeated "failed" falls back once. A report for a message whose
-     * send result is not stored yet waits in {@link EarlyStatus} until it is.
+     * A status report from {@code provider} (as deliveries name it: "twilio", "46elks"), which applies only to
+     * a message that provider took: an id another provider gave never matches, so a report on one provider's
+     * webhook cannot change what the other sent. Reports repeat and arrive out of order: a final state never
+     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait for
+     * each other (row lock), so a repeated "failed" falls back once. A report for a message whose send result
+     * is not stored yet waits in {@link EarlyStatus} until it is.
      */
     @Transactional
-    public void providerStatus(String providerId, String status, String errorCode) {
-        Delivery delivery = lockedByProviderId(providerId);
+    public void providerStatus(SmsProvider provider, String providerId, String status, String errorCode) {
+        String reporter = provider.configValue();
+        Delivery delivery = locked(reporter, providerId);
         if (delivery != null) {
             applyStatus(delivery, status, errorCode);
-        } else if (status != null && REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(providerId, status)) == null) {
+        } else if (status != null && REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(reporter, providerId, status)) == null) {
             EarlyStatus early = new EarlyStatus();
+            early.provider = reporter;
             early.providerId = providerId;
             early.status = status;
             early.errorCode = errorCode;
             early.receivedAt = clock.instant();
             early.persist();
-            LOG.infof("Status %s for message %s kept until its send result is stored", early.status, providerId);
+            LOG.infof("Status %s for message %s of %s kept until its send result is stored", early.status, providerId, reporter);
         }
     }
 
     /** Reports that came before the send result; a report in the same instant is caught by the sweep below. */
     void applyEarlyReports(@Observes DeliveryAccepted accepted) {
         Delivery delivery = accepted.delivery();
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId", delivery.providerId)) {
+        if (delivery.provider == null) {
+            return; // email: no provider reports on it
+        }
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId = ?1 and provider = ?2", delivery.providerId, delivery.provider)) {
             applyStatus(delivery, early.status, early.errorCode);
             early.delete();
         }
@@ -98,12 +106,12 @@ public class ProviderReports {
         QuarkusTransaction.requiringNew().run(() -> EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(EARLY_KEPT)));
     }
 
-    /** Applies and forgets up to {@link #BATCH} waiting reports whose message is known; returns how many. */
+    /** Applies and forgets up to {@link #BATCH} waiting reports whose message (of the same provider) is known; returns how many. */
     private int applyKnownReports() {
         List<EarlyStatus> known = EarlyStatus.<EarlyStatus>find("from EarlyStatus e where exists"
-                + " (select 1 from Delivery d where d.providerId = e.providerId)").page(0, BATCH).list();
+                + " (select 1 from Delivery d where d.providerId = e.providerId and d.provider = e.provider)").page(0, BATCH).list();
         for (EarlyStatus early : known) {
-            Delivery delivery = lockedByProviderId(early.providerId);
+            Delivery delivery = locked(early.provider, early.providerId);
             if (delivery != null) {
                 applyStatus(delivery, early.status, early.errorCode);
             }
@@ -113,12 +121,14 @@ public class ProviderReports {
     }
 
     /** Reports for one message wait for each other here, so a repeated "failed" falls back once. */
-    private static Delivery lockedByProviderId(String providerId) {
-        return Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    private static Delivery locked(String provider, String providerId) {
+        return Delivery.<Delivery>find("providerId = ?1 and provider = ?2", providerId, provider)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    private static EarlyStatus.Key earlyKey(String providerId, String status) {
+    private static EarlyStatus.Key earlyKey(String provider, String providerId, String status) {
         EarlyStatus.Key key = new EarlyStatus.Key();
+        key.provider = provider;
         key.providerId = providerId;
         key.status = status;
         return key;
@@ -144,8 +154,8 @@ public class ProviderReports {
                 sms.state = DeliveryState.DELIVERED;
                 sms.reachedAt = now;
             }
-            case "undelivered" -> failures.fail(sms, errorCode, "Twilio reported the message undelivered", DeliveryState.UNDELIVERED);
-            case "failed" -> failures.fail(sms, errorCode, "Twilio reported the message failed", DeliveryState.FAILED);
+            case "undelivered" -> failures.fail(sms, errorCode, sms.provider + " reported the message undelivered", DeliveryState.UNDELIVERED);
+            case "failed" -> failures.fail(sms, errorCode, sms.provider + " reported the message failed", DeliveryState.FAILED);
             default -> {
                 return false;
             }

@@ -156,8 +156,8 @@ class EarlyStatusSweepTest {
             ids.add(prefix + "unknown" + i);
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into early_status (provider_id, status, received_at)"
-                        + " select reported.id, 'delivered', ? from unnest(?) as reported(id)")) {
+                PreparedStatement insert = connection.prepareStatement("insert into early_status (provider, provider_id, status, received_at)"
+                        + " select 'twilio', reported.id, 'delivered', ? from unnest(?) as reported(id)")) {
             insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
             insert.executeUpdate();
