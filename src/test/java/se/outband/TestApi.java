@@ -95,4 +95,16 @@ public final class TestApi {
                 .post("/api/contacts/import?mode=replace")
                 .then().statusCode(200);
     }
+
+    /** How many entries the audit log holds. */
+    public static long auditTotal() {
+        return asAdmin().get("/api/audit?size=1").then().statusCode(200).extract().<Number>path("total").longValue();
+    }
+
+    /** The audit entries of {@code actor} since the log held {@code before} entries, newest first, each as "action details". */
+    public static List<String> auditBy(String actor, long before) {
+        List<Map<String, Object>> since = asAdmin().get("/api/audit?size=" + Math.max(1, auditTotal() - before)).then().statusCode(200)
+                .extract().jsonPath().getList("entries");
+        return since.stream().filter(e -> actor.equals(e.get("actor"))).map(e -> e.get("action") + " " + e.get("details")).toList();
+    }
 }

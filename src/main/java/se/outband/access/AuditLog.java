@@ -1,8 +1,11 @@
 package se.outband.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,8 +43,28 @@ public class AuditLog {
     public record AuditView(long id, Instant at, String actor, String action, String details) {
     }
 
+    /**
+     * A read of this many people's contact details is audited: any list, since one person is a look-up (a
+     * leader calling someone) while two are already a copy, and a higher bar would let anyone take everyone
+     * a group or a search at a time, each under the bar.
+     */
+    public static final int MANY_PEOPLE = 2;
+    /**
+     * The same reader reading the same list again within this is not written again unless it showed more
+     * people: the bulletin page refreshes itself every 10 seconds and scripts poll, and an auditor needs
+     * who read which list and how many people were on it, not every refresh.
+     */
+    static final Duration READ_AGAIN = Duration.ofHours(1);
+    /** Readers and lists remembered for {@link #READ_AGAIN}; beyond this, the expired are forgotten. */
+    private static final int REMEMBERED_READS = 10_000;
+
+    /** When a reader's list was last recorded, and with how many people. */
+    private record Read(Instant at, int people) {
+    }
+
     private final Clock clock;
     private final CurrentIdentityAssociation identities;
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
     AuditLog(Clock clock, CurrentIdentityAssociation identities) {
         this.clock = clock;
@@ -63,6 +86,31 @@ public class AuditLog {
         entry.action = action;
         entry.details = Text.clip(details, MAX_DETAILS);
         entry.persist();
+    }
+
+    /**
+     * A read of {@code people} people's contact details (numbers, email addresses) by the user behind the
+     * current request: {@code action} and {@code what} say which list (e.g. "bulletin=42"). Recorded from
+     * {@link #MANY_PEOPLE} people on, once per reader and list within {@link #READ_AGAIN} unless more people
+     * were shown. Within the reader's transaction when there is one: a read whose entry cannot be stored fails.
+     */
+    @Transactional
+    public void recordRead(String action, String what, int people) {
+        if (people < MANY_PEOPLE) {
+            return;
+        }
+        String actor = currentActor();
+        Instant now = clock.instant();
+        String key = actor + "\n" + action + "\n" + what;
+        Read before = reads.get(key);
+        if (before != null && before.at().isAfter(now.minus(READ_AGAIN)) && people <= before.people()) {
+            return;
+        }
+        record(actor, action, (what.isEmpty() ? "" : what + " ") + "people=" + people);
+        if (reads.size() >= REMEMBERED_READS) {
+            reads.values().removeIf(read -> !read.at().isAfter(now.minus(READ_AGAIN)));
+        }
+        reads.put(key, new Read(now, people));
     }
 
     /** Whether anything of {@code action} ever happened, e.g. a restore from a backup. */

@@ -32,6 +32,7 @@ public class ScheduledJobs {
 
     private final Scheduler scheduler;
     private final JobRuns runs = new JobRuns();
+    private final JobOutcomes outcomes = new JobOutcomes();
 
     ScheduledJobs(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -71,5 +72,9 @@ public class ScheduledJobs {
 
     JobRuns runs() {
         return runs;
+    }
+
+    JobOutcomes outcomes() {
+        return outcomes;
     }
 }

@@ -39,7 +39,10 @@ public class ContactService {
         this.clock = clock;
     }
 
-    /** All contacts sorted by name, or only the members of {@code group} when it is given. */
+    /**
+     * All contacts sorted by name, or only the members of {@code group} when it is given. Not audited: for
+     * callers that audit what they give out themselves (call lists, vCards); people reading go through {@link #read}.
+     */
     @Transactional
     public List<ContactData> list(String group) {
         String select = "select distinct c from Contact c left join fetch c.groups";
@@ -48,6 +51,37 @@ public class ContactService {
                 : Contact.<Contact>find(select + " where c.id in (select m.id from Contact m join m.groups g where g = ?1)"
                         + " order by c.name, c.id", group.strip()).list();
         return contacts.stream().map(Contact::toData).toList();
+    }
+
+    /** What a person reads of the contact list: the contacts shown, and how many matched. */
+    public record Listing(List<ContactData> shown, int total) {
+    }
+
+    /** Echoed in the audit log: a group name or a search is short; anything longer is cut. */
+    private static final int MAX_ECHO = 100;
+
+    /**
+     * The contacts a person reads (the API's list, the contacts page): those of {@code group} (everyone when
+     * blank) matching {@code search} (all when blank), the first {@code max} shown. Audited as a read of the
+     * people shown, with the group and the search: their numbers and addresses leave Outband here.
+     */
+    @Transactional
+    public Listing read(String group, String search, int max) {
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        List<ContactData> found = list(group).stream().filter(c -> needle.isEmpty() || matches(c, needle)).toList();
+        List<ContactData> shown = found.size() <= max ? found : found.subList(0, max);
+        String which = (group == null || group.isBlank() ? "everyone" : "group=" + Text.clip(group.strip(), MAX_ECHO))
+                + (needle.isEmpty() ? "" : " search=" + Text.clip(needle, MAX_ECHO));
+        audit.recordRead("contacts.listed", which, shown.size());
+        return new Listing(shown, found.size());
+    }
+
+    /** Name, id or email containing the text; or a mobile containing its digits (070… matches +4670…). */
+    private static boolean matches(ContactData c, String needle) {
+        String digits = needle.replaceAll("[^0-9]", "").replaceFirst("^0", "");
+        return c.name().toLowerCase(Locale.ROOT).contains(needle) || c.id().toLowerCase(Locale.ROOT).contains(needle)
+                || c.email() != null && c.email().toLowerCase(Locale.ROOT).contains(needle)
+                || !digits.isEmpty() && c.mobile() != null && c.mobile().contains(digits);
     }
 
     /** The contacts in any of {@code groups} plus those named by id, each once, and what was not found. */
@@ -96,9 +130,16 @@ public class ContactService {
     /**
      * Up to {@code max} contacts whose name, id, unit, title or email contains the text, or whose mobile
      * contains its digits (070 174 finds +4670174…), sorted by name: for picking people to send to.
+     * Audited as a read of those found, with the search.
      */
     @Transactional
     public List<ContactData> search(String text, int max) {
+        List<ContactData> found = find(text, max);
+        audit.recordRead("contacts.searched", "search=" + Text.clip(text == null ? "" : text.strip(), MAX_ECHO), found.size());
+        return found;
+    }
+
+    private List<ContactData> find(String text, int max) {
         // Nobody types more than a name or a number; a longer text only makes every comparison slower.
         String needle = text == null ? "" : Text.clip(text.strip(), MAX_SEARCH).toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {

@@ -9,7 +9,18 @@ public record BackupProblem(Kind kind, Instant at, String detail) {
         NOT_CONFIGURED, FAILED, NONE_SINCE_START, OUTDATED, COPY_FAILED, UNSIGNED
     }
 
-    /** For readiness and logs. */
+    /** For the public readiness check: what is wrong in words, without the times and exit codes of {@link #english}. */
+    public String reason() {
+        return switch (kind) {
+            case NOT_CONFIGURED -> english();
+            case FAILED -> "The last backup failed: " + detail;
+            case NONE_SINCE_START -> "No backup has been made since Outband started.";
+            case OUTDATED -> "No backup has been made for more than twice the backup interval.";
+            case COPY_FAILED -> "Copying the newest backup elsewhere failed (see the backups page or the log).";
+        };
+    }
+
+    /** For signed-in readers of readiness's details and for logs. */
     public String english() {
         return switch (kind) {
             case NOT_CONFIGURED -> "No backups are made: set OUTBAND_BACKUP_PASSPHRASE or OUTBAND_BACKUP_PUBLIC_KEY.";

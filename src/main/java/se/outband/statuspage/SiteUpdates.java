@@ -57,8 +57,12 @@ public class SiteUpdates {
         refresh(jobs.hold(PUBLISHER, PUBLISHER_LEASE));
     }
 
-    /** A change made on another instance; and the publisher's renewal of its job. */
-    @ScheduledJob
+    /**
+     * A change made on another instance; and the publisher's renewal of its job. Failing, it is said in
+     * readiness but leaves it UP, as the status-page check does: an instance whose page lags can still send
+     * bulletins, and taking every such instance out of the proxy would take the page with it.
+     */
+    @ScheduledJob(failingMeansNotReady = false)
     @Scheduled(every = "2s", identity = "status-site-follow", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() {
         boolean publishing = jobs.hold(PUBLISHER, PUBLISHER_LEASE);
@@ -82,13 +86,17 @@ public class SiteUpdates {
         return dir;
     }
 
-    /** For readiness: the page served here is behind the database and has not been rendered for a while. */
+    /** For readiness, in words: the page served here is behind the database and has not been rendered for a while. */
     Optional<String> problem(long newest) {
         Instant last = renderedAt;
         if (newest > site.shown() && (last == null || last.isBefore(clock.instant().minus(BEHIND)))) {
-            return Optional.of("The status page served here shows version " + site.shown() + " of " + newest
-                    + ": it has not been rendered since " + last + " (see the log).");
+            return Optional.of("The status page served here is behind the latest changes: rendering it keeps failing (see the log).");
         }
         return Optional.empty();
+    }
+
+    /** When this instance last rendered the page; null before its first render. */
+    Instant renderedAt() {
+        return renderedAt;
     }
 }

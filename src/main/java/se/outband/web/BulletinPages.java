@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import se.outband.access.AuditLog;
 import se.outband.access.Roles;
 import se.outband.common.Refused;
 import se.outband.common.YesNo;
@@ -101,8 +102,11 @@ public class BulletinPages {
     private final SmsGateway sms;
     private final MessageTemplates templates;
 
+    private final AuditLog audit;
+
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit) {
+        this.audit = audit;
         this.templates = templates;
         this.sms = sms;
         this.ui = ui;
@@ -188,6 +192,11 @@ public class BulletinPages {
         }
     }
 
+    /**
+     * A bulletin's progress, with the numbers or addresses of the people whose message failed, who are not
+     * reached and who have not answered: audited as a read of everyone shown (the page refreshes itself,
+     * and the audit log takes a refresh that shows nobody new as the same read).
+     */
     @GET
     @Path("{id}")
     public TemplateInstance bulletin(@PathParam("id") long id) {
@@ -195,8 +204,12 @@ public class BulletinPages {
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
                 .toList();
         Replies.RepliesView answers = replies.of(id);
-        return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, Missing.of(queries.unreached(id)),
-                answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id)), sms.dryRun())
+        Missing unreached = Missing.of(queries.unreached(id));
+        Missing silent = answers.options().isEmpty() ? Missing.of(List.of()) : Missing.of(replies.silent(id));
+        audit.recordRead("bulletin.people-shown", "bulletin=" + id, (int) Stream.of(failures.stream().map(DeliveryView::contactId),
+                unreached.shown().stream().map(RecipientContact::contactId), silent.shown().stream().map(RecipientContact::contactId))
+                .flatMap(ids -> ids).distinct().count());
+        return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, unreached, silent, sms.dryRun())
                 .setLocale(ui.locale());
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -67,12 +66,8 @@ public class ContactPages {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group) {
-        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        List<ContactData> found = contacts.list(group).stream()
-                .filter(c -> needle.isEmpty() || matches(c, needle))
-                .toList();
-        return Templates.contacts(found.stream().limit(SHOWN).toList(), found.size(), contacts.groups(), q, group)
-                .setLocale(ui.locale());
+        ContactService.Listing found = contacts.read(group, q, SHOWN);
+        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group).setLocale(ui.locale());
     }
 
     @GET
@@ -139,14 +134,6 @@ public class ContactPages {
             ImportReport report = e.refusal().details() instanceof ImportReport r ? r : null;
             return Templates.contactsImport(report, null, replace, e.sentence(ui.language()), false).setLocale(ui.locale());
         }
-    }
-
-    /** Name, id or email containing the text; or a mobile containing its digits (070… matches +4670…). */
-    private static boolean matches(ContactData c, String needle) {
-        String digits = needle.replaceAll("[^0-9]", "").replaceFirst("^0", "");
-        return c.name().toLowerCase(Locale.ROOT).contains(needle) || c.id().toLowerCase(Locale.ROOT).contains(needle)
-                || c.email() != null && c.email().toLowerCase(Locale.ROOT).contains(needle)
-                || !digits.isEmpty() && c.mobile() != null && c.mobile().contains(digits);
     }
 
     private String details(Refused e) {

@@ -109,11 +109,27 @@ class ApiAuthenticationTest {
         as(Roles.CONTACTS).get("/api/contacts").then().statusCode(200);
     }
 
+    /**
+     * Readiness is public for load balancers, so it says UP or DOWN and why in words only: a count of
+     * messages due or a time of the last send would tell anyone how much Outband is sending and when.
+     * Those figures are for signed-in roles, in the health group "details".
+     */
     @Test
     void healthIsOpenForLoadBalancersWhileMetricsAndTheApiDescriptionNeedASignedInRole() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        for (String ops : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+        String ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("outbox", "backups", "status-page", "bulletin-recipients",
+                        "scheduled-jobs"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(ready.matches("(?s).*[0-9].*"), "no count or time in public: " + ready);
+        for (String everyone : List.of("/q/health", "/q/health/live", "/q/health/started", "/q/health/well")) {
+            String answer = given().get(everyone).then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(answer.matches("(?s).*[0-9].*"), everyone + ": " + answer);
+        }
+        as(Roles.CONTACTS).get("/q/health/group/details").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.data.due", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
+                .body("checks.find { it.name == 'outbox' }.data.lastResultStored", org.hamcrest.Matchers.notNullValue())
+                .body("checks.find { it.name == 'status-page' }.data.newest", org.hamcrest.Matchers.notNullValue());
+        for (String ops : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/health/group", "/q/health/group/details")) {
             given().redirects().follow(false).get(ops).then().statusCode(401);
         }
         String probe = "probe-" + java.util.UUID.randomUUID();

@@ -5,12 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.restassured.RestAssured.given;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.asAdmin;
 import static se.outband.TestApi.replaceContacts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import se.outband.TestApi;
 import se.outband.access.Roles;
 
 @QuarkusTest
@@ -48,6 +52,34 @@ class ContactApiTest {
                 .body("id", containsInAnyOrder("2", "3"))
                 .body("find { it.id == '2' }.groups", containsInAnyOrder("Hemtjänst", "Krisledning"));
         asAdmin().get("/api/contacts").then().body("", hasSize(3));
+    }
+
+    /**
+     * Reading several people's numbers leaves who read which list and how many people were on it, through
+     * the API and the web page alike (as call lists and vCards do). One person is a look-up, not a list; the
+     * same reader reading the same list again is the same read.
+     */
+    @Test
+    void readingSeveralPeoplesNumbersIsAuditedWithWhoWhatAndHowMany() {
+        String reader = "lasare-" + UUID.randomUUID().toString().substring(0, 8);
+        TestApi.ensureUser(reader, List.of(Roles.SENDER));
+        long before = TestApi.auditTotal();
+        for (int i = 0; i < 3; i++) {
+            TestApi.basic(reader, TestApi.PASSWORD).get("/api/contacts?group=Hemtjänst").then().statusCode(200).body("", hasSize(2));
+        }
+        TestApi.basic(reader, TestApi.PASSWORD).get("/api/contacts/1").then().statusCode(200);
+        TestApi.basic(reader, TestApi.PASSWORD).get("/api/contacts").then().statusCode(200).body("", hasSize(3));
+
+        Map<String, String> browser = TestApi.signInToUi(reader, TestApi.PASSWORD);
+        given().cookies(browser).get("/app/contacts?group=Krisledning").then().statusCode(200);
+        given().cookies(browser).get("/app/contacts?group=Krisledning").then().statusCode(200);
+        given().cookies(browser).get("/app/contacts?q=bertil").then().statusCode(200).body(containsString("Bertil Berg"));
+        // Picking people for a bulletin: a search that finds several is a list too.
+        given().cookies(browser).get("/app/bulletins/people?find=carlsson").then().statusCode(200);
+        given().cookies(browser).get("/app/bulletins/people?find=a").then().statusCode(200).body(containsString("Anna Andersson"));
+
+        assertEquals(List.of("contacts.searched search=a people=2", "contacts.listed group=Krisledning people=2", "contacts.listed everyone people=3",
+                "contacts.listed group=Hemtjänst people=2"), TestApi.auditBy(reader, before));
     }
 
     @Test

@@ -214,7 +214,12 @@ class BackupTest {
                     .then().statusCode(200).body(containsString("Kopieringen av säkerhetskopian")));
             given().get("/q/health/ready").then()
                     .body("checks.find { it.name == 'backups' }.status", equalTo("UP"))
-                    .body("checks.find { it.name == 'backups' }.data.problem", containsString("Copying the newest backup elsewhere failed"));
+                    .body("checks.find { it.name == 'backups' }.data.problem", containsString("Copying the newest backup elsewhere failed"))
+                    .body("checks.find { it.name == 'backups' }.data.problem", not(containsString("exit")));
+            // When, and how the command ended, for those signed in.
+            asAdmin().get("/q/health/group/details").then()
+                    .body("checks.find { it.name == 'backups' }.data.problemInDetail", containsString("exit 4"))
+                    .body("checks.find { it.name == 'backups' }.data.newest", not(equalTo("none")));
             Map<String, String> sender = signInToUi("sender-backup-" + UUID.randomUUID().toString().substring(0, 6), List.of(Roles.SENDER));
             given().cookies(sender).get("/app/").then().statusCode(200)
                     .body(not(containsString("säkerhetskopia")));

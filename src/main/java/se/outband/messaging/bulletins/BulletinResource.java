@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.access.AuditLog;
 import se.outband.access.Roles;
 import se.outband.common.CallerLanguage;
 import se.outband.common.QueryParameters;
@@ -34,9 +35,11 @@ public class BulletinResource {
     private final Replies replies;
     private final SecurityIdentity identity;
     private final CallerLanguage language;
+    private final AuditLog audit;
 
     BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
-            CallerLanguage language) {
+            CallerLanguage language, AuditLog audit) {
+        this.audit = audit;
         this.language = language;
         this.bulletins = bulletins;
         this.queries = queries;
@@ -72,15 +75,23 @@ public class BulletinResource {
         return queries.progress(id).explained(language.get());
     }
 
+    /** Every recipient's number or address: audited as a read of that many people. */
     @GET
     @Path("/{id}/deliveries")
     public List<DeliveryView> deliveries(@PathParam("id") long id) {
-        return queries.deliveries(id);
+        List<DeliveryView> deliveries = queries.deliveries(id);
+        audit.recordRead("bulletin.deliveries-read", "bulletin=" + id,
+                (int) deliveries.stream().map(DeliveryView::contactId).distinct().count());
+        return deliveries;
     }
 
+    /** Each reply with the number it came from: audited as a read of the people who replied. */
     @GET
     @Path("/{id}/replies")
     public Replies.RepliesView replies(@PathParam("id") long id) {
-        return replies.of(id);
+        Replies.RepliesView view = replies.of(id);
+        audit.recordRead("bulletin.replies-read", "bulletin=" + id,
+                (int) view.replies().stream().map(Replies.ReplyView::contactId).distinct().count());
+        return view;
     }
 }

@@ -19,6 +19,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.CallScript;
+import se.outband.messaging.providers.sms.SmsProvider;
 import se.outband.messaging.providers.voice.CallGateway;
 import se.outband.messaging.providers.voice.VoiceConfig;
 import se.outband.statuspage.StatusConfig;
@@ -95,7 +96,7 @@ public class BulletinCallResource {
     @Path("/status")
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         twilio.verify(CallGateway.BULLETIN_CALLS + "/status", form, signature);
-        reports.providerStatus(ProviderIds.from(form, "CallSid"), form.getFirst("CallStatus"), null);
+        reports.providerStatus(SmsProvider.TWILIO, ProviderIds.from(form, "CallSid"), form.getFirst("CallStatus"), null);
         return Response.noContent().build();
     }
 

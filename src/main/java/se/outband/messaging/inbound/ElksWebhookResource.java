@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import se.outband.messaging.providers.sms.SmsGatewayProducer;
+import se.outband.messaging.providers.sms.SmsProvider;
 
 /**
  * 46elks' calls to Outband: delivery reports ({@code whendelivered}) and incoming SMS (the number's
@@ -28,13 +29,14 @@ public class ElksWebhookResource {
         this.reports = reports;
     }
 
-    /** {@code id}, {@code status} (sent, delivered, failed), {@code delivered}. */
+    /** {@code id}, {@code status} (sent, delivered, failed), {@code delivered}: applies only to a message 46elks took. */
     @POST
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(MultivaluedMap<String, String> form) {
         String status = form.getFirst("status");
-        reports.providerStatus(ProviderIds.from(form, "id"), status == null ? "" : status, "failed".equals(status) ? "46elks-failed" : null);
+        reports.providerStatus(SmsProvider.ELKS, ProviderIds.from(form, "id"), status == null ? "" : status,
+                "failed".equals(status) ? "46elks-failed" : null);
         return Response.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package se.outband.messaging.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.ScheduledJob;
 import se.outband.messaging.outbox.Channel;
@@ -19,6 +21,7 @@ import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryAccepted;
 import se.outband.messaging.outbox.DeliveryFailures;
 import se.outband.messaging.outbox.DeliveryState;
+import se.outband.messaging.providers.sms.SmsProvider;
 import se.outband.messaging.providers.voice.VoiceConfig;
 
 /**
@@ -32,6 +35,10 @@ public class ProviderReports {
     /** What a provider's report can say that changes a delivery. */
     private static final Set<String> REPORTED_STATES = Set.of("sent", "delivered", "undelivered", "failed",
             "completed", "busy", "no-answer", "canceled");
+    /** How long a report for a message never seen is kept. */
+    private static final Duration EARLY_KEPT = Duration.ofDays(7);
+    /** Waiting reports applied per transaction, so a backlog never holds thousands of rows locked at once. */
+    private static final int BATCH = 500;
     /** How a call ends when nobody picked up: called once more, then given up. */
     private static final Set<String> UNANSWERED = Set.of("busy", "no-answer");
 
@@ -46,55 +53,82 @@ public class ProviderReports {
     }
 
     /**
-     * A status report from the provider. Reports repeat and arrive out of order: a final state never
-     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait
-     * for each other (row lock), so a repeated "failed" falls back once. A report for a message whose
-     * send result is not stored yet waits in {@link EarlyStatus} until it is.
+     * A status report from {@code provider} (as deliveries name it: "twilio", "46elks"), which applies only to
+     * a message that provider took: an id another provider gave never matches, so a report on one provider's
+     * webhook cannot change what the other sent. Reports repeat and arrive out of order: a final state never
+     * changes again, so a late "sent" cannot overwrite "delivered"; reports for the same message wait for
+     * each other (row lock), so a repeated "failed" falls back once. A report for a message whose send result
+     * is not stored yet waits in {@link EarlyStatus} until it is.
      */
     @Transactional
-    public void providerStatus(String providerId, String status, String errorCode) {
-        Delivery delivery = lockedByProviderId(providerId);
+    public void providerStatus(SmsProvider provider, String providerId, String status, String errorCode) {
+        String reporter = provider.configValue();
+        Delivery delivery = locked(reporter, providerId);
         if (delivery != null) {
             applyStatus(delivery, status, errorCode);
-        } else if (status != null && REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(providerId, status)) == null) {
+        } else if (status != null && REPORTED_STATES.contains(status) && EarlyStatus.findById(earlyKey(reporter, providerId, status)) == null) {
             EarlyStatus early = new EarlyStatus();
+            early.provider = reporter;
             early.providerId = providerId;
             early.status = status;
             early.errorCode = errorCode;
             early.receivedAt = clock.instant();
             early.persist();
-            LOG.infof("Status %s for message %s kept until its send result is stored", early.status, providerId);
+            LOG.infof("Status %s for message %s of %s kept until its send result is stored", early.status, providerId, reporter);
         }
     }
 
     /** Reports that came before the send result; a report in the same instant is caught by the sweep below. */
     void applyEarlyReports(@Observes DeliveryAccepted accepted) {
         Delivery delivery = accepted.delivery();
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId", delivery.providerId)) {
+        if (delivery.provider == null) {
+            return; // email: no provider reports on it
+        }
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId = ?1 and provider = ?2", delivery.providerId, delivery.provider)) {
             applyStatus(delivery, early.status, early.errorCode);
             early.delete();
         }
     }
 
-    /** Early reports whose message is known by now; reports for messages never seen are dropped after a week. */
+    /**
+     * Early reports whose message is known by now, a batch per transaction; reports for messages never seen
+     * are dropped after a week. The reports waiting are few and the deliveries many (a bulletin to 6,000
+     * people is 6,000 of them): each report looks its message up by the index on provider ids, never the
+     * other way round. Listing every delivery's id instead made H2 sort that list on disk once it outgrew
+     * memory (about 4,400 rows at production's heap), where it failed on every run.
+     */
     @ScheduledJob
     @Scheduled(every = "10s", identity = "early-status-reports", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void applyWaitingReports() {
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in (select d.providerId from Delivery d)")) {
-            applyStatus(lockedByProviderId(early.providerId), early.status, early.errorCode);
+        while (QuarkusTransaction.requiringNew().call(this::applyKnownReports) == BATCH) {
+            // a full batch: there may be more
+        }
+        QuarkusTransaction.requiringNew().run(() -> EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(EARLY_KEPT)));
+    }
+
+    /** Applies and forgets up to {@link #BATCH} waiting reports whose message (of the same provider) is known; returns how many. */
+    private int applyKnownReports() {
+        List<EarlyStatus> known = EarlyStatus.<EarlyStatus>find("from EarlyStatus e where exists"
+                + " (select 1 from Delivery d where d.providerId = e.providerId and d.provider = e.provider)").page(0, BATCH).list();
+        for (EarlyStatus early : known) {
+            Delivery delivery = locked(early.provider, early.providerId);
+            if (delivery != null) {
+                applyStatus(delivery, early.status, early.errorCode);
+            }
             early.delete();
         }
-        EarlyStatus.delete("receivedAt < ?1", clock.instant().minus(Duration.ofDays(7)));
+        return known.size();
     }
 
     /** Reports for one message wait for each other here, so a repeated "failed" falls back once. */
-    private static Delivery lockedByProviderId(String providerId) {
-        return Delivery.<Delivery>find("providerId", providerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    private static Delivery locked(String provider, String providerId) {
+        return Delivery.<Delivery>find("providerId = ?1 and provider = ?2", providerId, provider)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    private static EarlyStatus.Key earlyKey(String providerId, String status) {
+    private static EarlyStatus.Key earlyKey(String provider, String providerId, String status) {
         EarlyStatus.Key key = new EarlyStatus.Key();
+        key.provider = provider;
         key.providerId = providerId;
         key.status = status;
         return key;
@@ -120,8 +154,8 @@ public class ProviderReports {
                 sms.state = DeliveryState.DELIVERED;
                 sms.reachedAt = now;
             }
-            case "undelivered" -> failures.fail(sms, errorCode, "Twilio reported the message undelivered", DeliveryState.UNDELIVERED);
-            case "failed" -> failures.fail(sms, errorCode, "Twilio reported the message failed", DeliveryState.FAILED);
+            case "undelivered" -> failures.fail(sms, errorCode, sms.provider + " reported the message undelivered", DeliveryState.UNDELIVERED);
+            case "failed" -> failures.fail(sms, errorCode, sms.provider + " reported the message failed", DeliveryState.FAILED);
             default -> {
                 return false;
             }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.messaging.providers.sms.SmsGatewayProducer;
+import se.outband.messaging.providers.sms.SmsProvider;
 
 /**
  * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
@@ -49,7 +50,7 @@ public class TwilioWebhookResource {
     public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(SmsGatewayProducer.STATUS_CALLBACK_PATH, form, signature);
         String errorCode = form.getFirst("ErrorCode");
-        reports.providerStatus(ProviderIds.from(form, "MessageSid"), form.getFirst("MessageStatus"),
+        reports.providerStatus(SmsProvider.TWILIO, ProviderIds.from(form, "MessageSid"), form.getFirst("MessageStatus"),
                 errorCode == null || ERROR_CODE.matcher(errorCode).matches() ? errorCode : "unreadable");
         return Response.noContent().build();
     }

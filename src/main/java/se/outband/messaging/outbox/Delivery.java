@@ -56,7 +56,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
-    /** The SMS provider that took or refused it; null for email and until it is sent. */
+    /** The provider that took or refused it (SMS or call): only its reports apply. Null for email and until it is sent. */
     public String provider;
 
     /** The provider's message id (Twilio's MessageSid, 46elks' id), or the email's Message-ID. */

@@ -3,6 +3,14 @@ package se.outband.messaging.providers;
 /** What a provider said to one message. */
 public sealed interface SendResult {
 
+    /** This result as {@code provider}'s: an acceptance or refusal names who gave it (a retry has nobody to name). */
+    static SendResult via(SendResult result, String provider) {
+        if (result instanceof Accepted accepted) {
+            return accepted.via(provider);
+        }
+        return result instanceof Failed failed ? failed.via(provider) : result;
+    }
+
     /**
      * Taken by {@code provider} (null: the channel's only one); {@code reached} when nothing further
      * will be heard (dry run, mail relay).

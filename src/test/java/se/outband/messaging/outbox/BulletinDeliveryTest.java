@@ -3,6 +3,7 @@ package se.outband.messaging.outbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -20,9 +21,12 @@ import static se.outband.messaging.MessagingTestSupport.send;
 import static se.outband.messaging.MessagingTestSupport.sendOk;
 import static se.outband.messaging.MessagingTestSupport.smsRequests;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
 
@@ -43,6 +49,9 @@ import se.outband.messaging.MessagingTestSupport;
 @Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class BulletinDeliveryTest {
+
+    @Inject
+    TestClock clock;
 
     @BeforeEach
     void reset() {
@@ -182,6 +191,39 @@ class BulletinDeliveryTest {
         as(Roles.CONTACTS).contentType("application/json").body(Map.of("text", "Hej", "groups", List.of("HR")))
                 .post("/api/bulletins").then().statusCode(403);
         assertEquals(0, smsRequests().size());
+    }
+
+    /**
+     * A bulletin's recipients' numbers, through the API and on its page, are a read of that many people:
+     * audited once per reader, however often the page refreshes itself, and again an hour later.
+     */
+    @Test
+    void readingARecipientListIsAuditedOncePerReaderNotPerRefresh() {
+        long id = sendOk(Map.of("text", "Vem läste listan?", "contactIds", List.of("m1", "m2", "m3")));
+        awaitDeliveries(id, inState("SENT"));
+        String reader = "lista-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        TestApi.ensureUser(reader, List.of(Roles.SENDER));
+        long before = TestApi.auditTotal();
+        for (int i = 0; i < 3; i++) {
+            TestApi.basic(reader, TestApi.PASSWORD).get("/api/bulletins/" + id + "/deliveries").then().statusCode(200);
+        }
+        Map<String, String> browser = TestApi.signInToUi(reader, TestApi.PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            given().cookies(browser).get("/app/bulletins/" + id).then().statusCode(200)
+                    .body(containsString("tel:+46701740605"));
+        }
+        assertEquals(List.of("bulletin.people-shown bulletin=" + id + " people=3", "bulletin.deliveries-read bulletin=" + id + " people=3"),
+                TestApi.auditBy(reader, before));
+
+        clock.advance(Duration.ofMinutes(61));
+        try {
+            given().cookies(browser).get("/app/bulletins/" + id).then().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+        assertEquals("bulletin.people-shown bulletin=" + id + " people=3", TestApi.auditBy(reader, before).get(0),
+                "read again an hour later");
+        assertEquals(3, TestApi.auditBy(reader, before).size());
     }
 
     @Test

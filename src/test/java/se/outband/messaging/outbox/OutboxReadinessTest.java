@@ -6,6 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static se.outband.TestApi.as;
 import static se.outband.TestApi.replaceContacts;
 
 import java.time.Duration;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.test.junit.QuarkusTest;
+import se.outband.access.Roles;
 import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
@@ -57,9 +64,16 @@ class OutboxReadinessTest {
         given().get("/q/health/ready").then().statusCode(200);
 
         clock.advance(Duration.ofMinutes(3));
-        given().get("/q/health/ready").then().statusCode(503)
-                .body(containsString("messages have been due since"))
-                .body(containsString("nothing has been sent or recorded since"));
+        String ready = given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'outbox' }.data.reason",
+                        containsString("Messages have been due for minutes and nothing has been sent or recorded since"))
+                .extract().asString();
+        assertFalse(ready.matches("(?s).*[0-9].*"), "the public answer holds no count or time: " + ready);
+        // How many and since when, for those signed in.
+        as(Roles.SENDER).get("/q/health/group/details").then().statusCode(503)
+                .body("checks.find { it.name == 'outbox' }.data.due", greaterThan(0))
+                .body("checks.find { it.name == 'outbox' }.data.oldestDue", not(equalTo("none")))
+                .body("checks.find { it.name == 'outbox' }.data.lastResultStored", notNullValue());
 
         FakeProviders.twilio().removeStub(hanging);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))

@@ -22,6 +22,6 @@ final class DryRunCallGateway implements CallGateway {
     @Override
     public SendResult call(long deliveryId, String to) {
         LOG.infof("DRY RUN, no call made: to %s, reading delivery %d", to, deliveryId);
-        return new SendResult.Accepted("dry-run-call-" + calls.incrementAndGet(), true);
+        return new SendResult.Accepted("dry-run-call-" + calls.incrementAndGet(), true, name());
     }
 }

@@ -51,11 +51,12 @@ final class TwilioCallGateway implements CallGateway {
             return new SendResult.Retry("Stopped before calling");
         }
         URI answered = URI.create(outband.link(BULLETIN_CALLS + "/" + deliveryId));
-        return account.request(client -> Call.creator(new PhoneNumber(to), from, answered)
+        // Named as Twilio's, so that only Twilio's reports apply to the call.
+        return SendResult.via(account.request(client -> Call.creator(new PhoneNumber(to), from, answered)
                 .setMethod(HttpMethod.POST)
                 .setStatusCallback(statusCallback)
                 .setStatusCallbackMethod(HttpMethod.POST)
                 .setTimeout(RING_SECONDS)
-                .create(client).getSid());
+                .create(client).getSid()), name());
     }
 }

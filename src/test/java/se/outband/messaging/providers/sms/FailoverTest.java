@@ -1,5 +1,6 @@
 package se.outband.messaging.providers.sms;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.asAdmin;
 import static se.outband.TestApi.replaceContacts;
 import static se.outband.TestApi.signInToUi;
+import static se.outband.messaging.FakeProviders.callAsTwilio;
 import static se.outband.messaging.MessagingTestSupport.awaitDeliveries;
 import static se.outband.messaging.MessagingTestSupport.deliveries;
 import static se.outband.messaging.MessagingTestSupport.inState;
@@ -37,6 +39,8 @@ import io.quarkus.test.junit.TestProfile;
 import se.outband.access.Roles;
 import se.outband.messaging.Fake46elks;
 import se.outband.messaging.FakeProviders;
+import se.outband.messaging.MessagingTestSupport;
+import se.outband.messaging.providers.voice.CallGateway;
 
 /**
  * Twilio first, 46elks second, both real HTTP APIs on localhost (the real Twilio SDK, the JDK's HTTP
@@ -170,6 +174,67 @@ class FailoverTest {
                 .post("/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/inbound").then().statusCode(204);
         asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(1))
                 .body("replies[0].answer", equalTo("JA"));
+    }
+
+    /**
+     * A report changes only a message of the provider it came from: 46elks' webhook (behind a secret only)
+     * cannot fail a message Twilio sent, nor Twilio's signed webhooks one 46elks sent, by naming its id.
+     */
+    @Test
+    void aReportChangesOnlyAMessageOfTheProviderItCameFrom() {
+        String group = crew();
+        long viaTwilio = sendOk(Map.of("text", "Skickat via Twilio.", "groups", List.of(group), "channels", "sms"));
+        Map<String, Object> twilioSent = awaitDeliveries(viaTwilio, inState("SENT")).get(0);
+        assertEquals("twilio", twilioSent.get("provider"));
+        String twilioSid = (String) twilioSent.get("providerId");
+        elksReport(Fake46elks.WEBHOOK_SECRET, Map.of("id", twilioSid, "status", "failed")).statusCode(204);
+        assertEquals("SENT", stateOf(viaTwilio, twilioSid), "a 46elks report does not touch a message Twilio sent");
+
+        twilioDown();
+        long viaElks = sendOk(Map.of("text", "Skickat via 46elks.", "groups", List.of(group), "channels", "sms"));
+        Map<String, Object> elksSent = awaitDeliveries(viaElks, inState("SENT")).get(0);
+        assertEquals("46elks", elksSent.get("provider"));
+        String elksId = (String) elksSent.get("providerId");
+        callAsTwilio(SmsGatewayProducer.STATUS_CALLBACK_PATH, Map.of("MessageSid", elksId, "MessageStatus", "undelivered",
+                "ErrorCode", "30005", "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(204);
+        callAsTwilio(CallGateway.BULLETIN_CALLS + "/status", Map.of("CallSid", elksId, "CallStatus", "failed",
+                "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(204);
+        assertEquals("SENT", stateOf(viaElks, elksId), "Twilio's reports do not touch a message 46elks sent");
+
+        // Each provider's own reports still count.
+        elksReport(Fake46elks.WEBHOOK_SECRET, Map.of("id", elksId, "status", "delivered")).statusCode(204);
+        callAsTwilio(SmsGatewayProducer.STATUS_CALLBACK_PATH, Map.of("MessageSid", twilioSid, "MessageStatus", "delivered",
+                "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(204);
+        assertEquals("DELIVERED", stateOf(viaElks, elksId));
+        assertEquals("DELIVERED", stateOf(viaTwilio, twilioSid));
+    }
+
+    /** A report that comes before its message's send result waits for a message of its own provider only. */
+    @Test
+    void anEarlyReportWaitsForAMessageOfItsOwnProvider() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        replaceContacts("id,name,mobile,groups\ne1,Erik Tidig,+46701740620,Tidig" + unique + "\n");
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        // Twilio takes its time answering the send; a report naming the id it will give arrives meanwhile on 46elks' webhook.
+        FakeProviders.twilio().stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}")));
+        long id = sendOk(Map.of("text", "Tidig rapport.", "groups", List.of("Tidig" + unique), "channels", "sms"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !MessagingTestSupport.smsRequests().isEmpty());
+        elksReport(Fake46elks.WEBHOOK_SECRET, Map.of("id", sid, "status", "failed")).statusCode(204);
+
+        Map<String, Object> sent = awaitDeliveries(id, inState("SENT", "FAILED")).get(0);
+        assertEquals("twilio", sent.get("provider"));
+        assertEquals("SENT", sent.get("state"), "the 46elks report kept for this id is not Twilio's: " + sent);
+
+        callAsTwilio(SmsGatewayProducer.STATUS_CALLBACK_PATH, Map.of("MessageSid", sid, "MessageStatus", "delivered",
+                "AccountSid", FakeProviders.ACCOUNT_SID)).statusCode(204);
+        assertEquals("DELIVERED", stateOf(id, sid));
+    }
+
+    private static String stateOf(long bulletin, String providerId) {
+        return (String) deliveries(bulletin).stream().filter(d -> providerId.equals(d.get("providerId"))).findFirst().orElseThrow()
+                .get("state");
     }
 
     /** Twilio answers 503 to everything: sending, and the probe reading the account. */
