@@ -17,6 +17,7 @@ public record BackupProblem(Kind kind, Instant at, String detail) {
             case NONE_SINCE_START -> "No backup has been made since Outband started.";
             case OUTDATED -> "No backup has been made for more than twice the backup interval.";
             case COPY_FAILED -> "Copying the newest backup elsewhere failed (see the backups page or the log).";
+            case UNSIGNED -> "Backups are not signed: set OUTBAND_BACKUP_SIGNING_KEY.";
         };
     }
 
