@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Every request body is bounded in size and in time before anything reads it, anonymous or not. A body
@@ -73,8 +74,21 @@ public class RequestLimits {
             }
         });
         context.addEndHandler(ended -> vertx.cancelTimer(deadline));
-        context.next();
+        if (upload || !(context instanceof RoutingContextInternal whole)) {
+            context.next();
+            return;
+        }
+        // The whole body, bounded above, is taken in as it arrives and handed on in memory: Quarkus reads a form
+        // for a blocking endpoint with blocking reads otherwise, one worker thread held per form still arriving.
+        request.body().onSuccess(body -> {
+            whole.setBody(body);
+            context.next();
+        }).onFailure(context::fail);
+        // Vert.x holds a body back until a handler asks for it, as this one now does.
+        request.resume();
     }
+
+
 
     /** The contact list's CSV, by the API or the web UI's form: the only large bodies. */
     private static boolean upload(String path) {
@@ -94,7 +108,10 @@ public class RequestLimits {
         }
     }
 
-    /** The connection goes too, once the answer is out: what the client goes on sending is never read. */
+    /**
+     * The connection goes too, once the answer is out: what the client goes on sending is never read. (A
+     * request is a connection of its own: HTTP/2 is off, see application.properties.)
+     */
     public static void refuse(RoutingContext context, int status, String why) {
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject().put("error", why).encode())

@@ -24,8 +24,8 @@ import se.outband.messaging.providers.sms.SmsGatewayProducer;
 public class ElksSecretFilter {
 
     private static final Logger LOG = Logger.getLogger(ElksSecretFilter.class);
-    /** After the body limits (1100), before everything else. */
-    private static final int PRIORITY = 1050;
+    /** Before everything, the body limits (1100) too, which take the body in before they hand the request on. */
+    private static final int PRIORITY = 1200;
 
     private final byte[] secret;
 
