@@ -10,10 +10,12 @@ COPY mvnw pom.xml ./
 COPY src/main src/main
 RUN ./mvnw -B -q package -DskipTests
 
-# Run stage: a slim JRE, a non-root user, data on a volume.
+# Run stage: a slim JRE, a non-root user, data on a volume. rclone, rsync and ssh are there for the
+# status page's publish command and the backups' copy command; they run as outband, whose home is
+# /data: rclone's configuration is /data/.config/rclone/rclone.conf, ssh's keys /data/.ssh (deploy/README.md).
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends openjdk-17-jre-headless curl \
+    && apt-get install -y --no-install-recommends openjdk-17-jre-headless ca-certificates curl rclone rsync openssh-client \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /data outband \
     && mkdir -p /data /app \
