@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -80,15 +82,22 @@ public class RequestLimits {
         }
         // The whole body, bounded above, is taken in as it arrives and handed on in memory: Quarkus reads a form
         // for a blocking endpoint with blocking reads otherwise, one worker thread held per form still arriving.
-        request.body().onSuccess(body -> {
+        Buffer body = Buffer.buffer();
+        request.handler(body::appendBuffer);
+        request.exceptionHandler(failure -> {
+            // A connection its client dropped, or that its deadline closed, has nobody left to answer; logging
+            // each as a failed request would let a flood of them fill the log.
+            if (!(failure instanceof HttpClosedException)) {
+                context.fail(failure);
+            }
+        });
+        request.endHandler(ended -> {
             whole.setBody(body);
             context.next();
-        }).onFailure(context::fail);
+        });
         // Vert.x holds a body back until a handler asks for it, as this one now does.
         request.resume();
     }
-
-
 
     /** The contact list's CSV, by the API or the web UI's form: the only large bodies. */
     private static boolean upload(String path) {
