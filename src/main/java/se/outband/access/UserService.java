@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -50,10 +51,15 @@ public class UserService {
         this.phones = phones;
     }
 
-    /** The sender or admin whose mobile this is (E.164), if any. */
-    @Transactional
+    /**
+     * The sender or admin whose mobile this is (E.164), if any. The user's row stays locked until the
+     * caller's transaction ends, so one leader's SMS commands are decided one after another on every
+     * instance (a count of requests has no row of its own to update), and a change to the user waits
+     * for a command under way, or the command for the change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Leader> leaderByMobile(String e164) {
-        User user = User.find("mobile", e164).firstResult();
+        User user = User.<User>find("mobile", e164).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         return user != null && (user.roleSet().contains(Roles.SENDER) || user.roleSet().contains(Roles.ADMIN))
                 ? Optional.of(new Leader(user.username, user.mobile)) : Optional.empty();
     }

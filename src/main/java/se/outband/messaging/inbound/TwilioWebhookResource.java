@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.messaging.providers.sms.SmsGatewayProducer;
+import se.outband.messaging.providers.sms.SmsProvider;
 
 /**
  * Twilio's calls to Outband: delivery status reports and incoming SMS. Public, but every call must
@@ -65,7 +66,7 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
+        return inbound.receive(SmsProvider.TWILIO, form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
                 .map(answer -> Twiml.message(answer.text()).render())
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
