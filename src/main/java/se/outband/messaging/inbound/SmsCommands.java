@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
+import se.outband.access.LeaderWithdrawn;
 import se.outband.access.UserService;
 import se.outband.common.Language;
 import se.outband.common.Refused;
@@ -191,6 +193,20 @@ public class SmsCommands {
     /** Moves a pending send on, if nothing else has; true for the one caller that did. */
     private static boolean move(PendingSend pending, PendingSend.State to) {
         return PendingSend.update("state = ?1 where id = ?2 and state = ?3", to, pending.id, PendingSend.State.PENDING) == 1;
+    }
+
+    /**
+     * A send waiting for its code dies with its user, their sender or admin role, or their mobile: the
+     * code went to a phone or a person that no longer speaks for Outband. In the change's transaction, so
+     * a code arriving meanwhile (which holds the same user's row) comes before the change or finds
+     * nothing waiting.
+     */
+    void cancelWithdrawn(@Observes LeaderWithdrawn withdrawn) {
+        int cancelled = PendingSend.update("state = ?1 where username = ?2 and state = ?3", PendingSend.State.CANCELLED,
+                withdrawn.username(), PendingSend.State.PENDING);
+        if (cancelled > 0) {
+            audit.record("command.cancelled", "username=%s: user removed, role or mobile changed".formatted(withdrawn.username()));
+        }
     }
 
     private CommandAnswer refused(String actor, String reason) {
