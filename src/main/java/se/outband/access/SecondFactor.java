@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,9 +77,11 @@ public class SecondFactor {
     @Transactional
     public List<String> confirm(String username, String code) {
         User user = User.findByUsername(username);
-        if (user.totpPendingSecret == null || !matchesTotp(user, user.totpPendingSecret, code)) {
+        OptionalLong step = user.totpPendingSecret == null ? OptionalLong.empty() : matchingStep(user, user.totpPendingSecret, code);
+        if (step.isEmpty()) {
             throw new Refused(new AccessRefusal.CodeWrong());
         }
+        user.totpLastStep = step.getAsLong();
         user.totpSecret = user.totpPendingSecret;
         user.totpPendingSecret = null;
         audit.record("second-factor.enrolled", "username=" + user.username);
@@ -110,21 +113,25 @@ public class SecondFactor {
         return result;
     }
 
-    /** A code from the app, or an unused recovery code (which is then used up). */
+    /**
+     * A code from the app, or an unused recovery code (which is then used up). Either is used up by a
+     * conditional update whose count decides, never by writing back what was read: the same code sent
+     * at once from several sign-ins, on several instances, opens one.
+     */
     private PasswordLogin.Result check(long userId, String code) {
         User user = User.findById(userId);
         if (user == null || user.totpSecret == null || code == null) {
             return new PasswordLogin.Rejected();
         }
-        if (matchesTotp(user, user.totpSecret, code)) {
-            return accepted(user);
+        OptionalLong step = matchingStep(user, user.totpSecret, code);
+        if (step.isPresent()) {
+            return useStep(user, step.getAsLong()) ? accepted(user) : new PasswordLogin.Rejected();
         }
-        RecoveryCode recovery = RecoveryCode.find("userId = ?1 and codeHash = ?2 and usedAt is null", userId,
-                Sha256.hex(normalised(code))).firstResult();
-        if (recovery == null) {
+        int used = RecoveryCode.update("usedAt = ?1 where userId = ?2 and codeHash = ?3 and usedAt is null", clock.instant(), userId,
+                Sha256.hex(normalised(code)));
+        if (used == 0) {
             return new PasswordLogin.Rejected();
         }
-        recovery.usedAt = clock.instant();
         audit.record(user.username, "second-factor.recovery-code-used",
                 "%d recovery codes left".formatted(RecoveryCode.count("userId = ?1 and usedAt is null", userId)));
         return accepted(user);
@@ -161,11 +168,14 @@ public class SecondFactor {
         audit.record("second-factor.reset", "username=" + user.username);
     }
 
-    /** The previous, current and next 30-second step are accepted (phones' clocks drift); each step once. */
-    private boolean matchesTotp(User user, String secret, String code) {
+    /**
+     * The step whose code this is: the previous, current and next 30-second step are accepted (phones'
+     * clocks drift), each step once, so only steps after the last one used.
+     */
+    private OptionalLong matchingStep(User user, String secret, String code) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
         long now = clock.instant().getEpochSecond() / 30;
@@ -175,14 +185,18 @@ public class SecondFactor {
             }
             try {
                 if (totp.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * 30), Locale.ROOT).equals(digits)) {
-                    user.totpLastStep = step;
-                    return true;
+                    return OptionalLong.of(step);
                 }
             } catch (InvalidKeyException e) {
                 throw new IllegalStateException("A stored TOTP secret is not a valid key", e);
             }
         }
-        return false;
+        return OptionalLong.empty();
+    }
+
+    /** Uses up {@code step} of the user's app, unless another request used it (or a later one) first. */
+    private static boolean useStep(User user, long step) {
+        return User.update("totpLastStep = ?1 where id = ?2 and (totpLastStep is null or totpLastStep < ?1)", step, user.id) == 1;
     }
 
     private List<String> newRecoveryCodes(User user) {

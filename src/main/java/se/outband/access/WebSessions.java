@@ -87,17 +87,25 @@ public class WebSessions {
         return session == null ? Optional.empty() : Optional.of(session.userId);
     }
 
-    /** The code was right: the half-open session is replaced by a full one with a new id. */
+    /**
+     * The code was right: the half-open session is replaced by a full one with a new id. Empty when the
+     * half-open session is gone, ended or finished by another request meanwhile: deleting it is what
+     * finishes it, and only the request whose delete took it opens a session.
+     */
     @Transactional
-    public String complete(String token, long userId) {
-        close(token);
-        return open(userId, WebSession.State.ACTIVE);
+    public Optional<String> complete(String token, long userId) {
+        if (token == null || WebSession.delete("idHash = ?1 and userId = ?2 and state = ?3", Sha256.hex(token), userId,
+                WebSession.State.SECOND_FACTOR) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(open(userId, WebSession.State.ACTIVE));
     }
 
     @Transactional
     public void close(String token) {
         if (token != null) {
-            WebSession.deleteById(Sha256.hex(token));
+            // By a statement, not by loading and removing: two requests ending the same session at once both succeed.
+            WebSession.delete("idHash", Sha256.hex(token));
         }
     }
 
@@ -125,7 +133,7 @@ public class WebSessions {
             return null;
         }
         if (session.lastSeenAt.plus(timeout).isBefore(clock.instant())) {
-            session.delete();
+            WebSession.delete("idHash", session.idHash);
             return null;
         }
         return session;

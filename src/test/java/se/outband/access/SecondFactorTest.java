@@ -12,10 +12,13 @@ import static se.outband.TestApi.asAdmin;
 
 import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +28,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -32,6 +36,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.AtOnce;
 import se.outband.QrImages;
 import se.outband.TestApi;
 import se.outband.common.TestClock;
@@ -164,6 +169,63 @@ class SecondFactorTest {
         TestApi.signInToUi(user.username(), PASSWORD);
         asAdmin().get("/api/audit?size=50").then().body("entries.action", hasItem("second-factor.reset"));
         asAdmin().delete("/api/users/nobody-at-all/second-factor").then().statusCode(404);
+    }
+
+    /**
+     * What each of several code steps posted at the same moment got: the start page with a new session,
+     * or anything else (the code refused, or sent back to sign in because the half-open session is gone).
+     */
+    private static List<String> atOnce(List<Map<String, String>> pendings, String code) throws Exception {
+        List<Callable<String>> posts = new ArrayList<>();
+        for (Map<String, String> pending : pendings) {
+            posts.add(() -> {
+                Response answer = post(pending, "/login/code", Map.of("csrf", pending.get("outband-csrf"), "code", code));
+                String location = answer.header("Location");
+                return answer.statusCode() == 303 && location.endsWith("/app/") && answer.getCookie("outband-session") != null
+                        ? "session" : answer.statusCode() + " " + location;
+            });
+        }
+        return AtOnce.run(posts);
+    }
+
+    @Test
+    @Tag("persistence")
+    void oneRecoveryCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        Enrolled user = enrol();
+        List<Map<String, String>> pendings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pendings.add(passwordStep(user));
+        }
+        List<String> answers = atOnce(pendings, user.recoveryCodes().get(0));
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
+    }
+
+    @Test
+    @Tag("persistence")
+    void oneTotpCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        clock.freeze();
+        Enrolled user = enrol();
+        clock.advance(Duration.ofSeconds(30));
+        List<Map<String, String>> pendings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pendings.add(passwordStep(user));
+        }
+        List<String> answers = atOnce(pendings, code(user.secret()));
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
+    }
+
+    /** The same sign-in finished twice at once (a double click, a resent form) with two good codes: one session. */
+    @Test
+    @Tag("persistence")
+    void oneSignInFinishedTwiceAtOnceOpensOneSession() throws Exception {
+        Enrolled user = enrol();
+        Map<String, String> pending = passwordStep(user);
+        List<Callable<String>> posts = new ArrayList<>();
+        for (String code : user.recoveryCodes().subList(0, 5)) {
+            posts.add(() -> atOnce(List.of(pending), code).get(0));
+        }
+        List<String> answers = AtOnce.run(posts);
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
     }
 
     @Test
