@@ -56,12 +56,12 @@ public class UserService {
     }
 
     /**
-     * The sender or admin whose mobile this is (E.164), if any. The user's row stays locked until the
-     * caller's transaction ends, so one leader's SMS commands are decided one after another on every
+     * The sender or admin whose mobile this is (E.164), if any. Called in a transaction, the user's row
+     * stays locked until it ends, so one leader's SMS commands are decided one after another on every
      * instance (a count of requests has no row of its own to update), and a change to the user waits
      * for a command under way, or the command for the change.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Optional<Leader> leaderByMobile(String e164) {
         User user = User.<User>find("mobile", e164).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         return user != null && (user.roleSet().contains(Roles.SENDER) || user.roleSet().contains(Roles.ADMIN))
