@@ -138,7 +138,7 @@ public class SecondFactor {
     }
 
     private static PasswordLogin.Accepted accepted(User user) {
-        return new PasswordLogin.Accepted(user.id, user.username, user.roleSet(), true);
+        return new PasswordLogin.Accepted(user.id, user.username, user.roleSet(), true, false);
     }
 
     @Transactional

@@ -75,9 +75,7 @@ public class WebSessions {
             session.lastSeenAt = clock.instant();
         }
         User user = User.findById(session.userId);
-        Set<String> required = config.totpRequiredRoles().orElse(Set.of());
-        boolean mustEnrol = !user.hasSecondFactor() && user.roleSet().stream().anyMatch(required::contains);
-        return Optional.of(new SessionUser(user.id, user.username, user.roleSet(), mustEnrol));
+        return Optional.of(new SessionUser(user.id, user.username, user.roleSet(), user.mustEnrol(config)));
     }
 
     /** The user whose password was right and whose code is awaited. */
