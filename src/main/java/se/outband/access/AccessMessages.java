@@ -19,6 +19,9 @@ public interface AccessMessages {
     @Message("Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu, eller en av dina reservkoder.")
     String codeWrong();
 
+    @Message("Lösenordet eller koden stämmer inte. Skriv ditt lösenord, eller koden som appen du har nu visar, så vet Outband att det är du som ändrar tvåstegsinloggningen.")
+    String proofWrong();
+
     @Message("Fel användarnamn eller lösenord, eller en ogiltig API-nyckel.")
     String badCredentials();
 

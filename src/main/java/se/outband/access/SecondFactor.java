@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.apache.commons.codec.binary.Base32;
@@ -28,7 +29,9 @@ import se.outband.common.Sha256;
 /**
  * Two-factor sign-in with any authenticator app (TOTP, RFC 6238: HMAC-SHA1, 30 seconds, 6 digits),
  * independent of the organisation's own identity provider, plus ten one-time recovery codes for a
- * lost phone.
+ * lost phone. Setting it up, changing the app and renewing the recovery codes need the password or the
+ * current app's code, not only a signed-in browser (which may be an unlocked screen or a stolen
+ * session), and end the user's other sessions.
  */
 @ApplicationScoped
 public class SecondFactor {
@@ -37,8 +40,11 @@ public class SecondFactor {
     private static final String ISSUER = "Outband";
     private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
-    /** What the enrolment page shows: the QR code and the same secret as text for typing in. */
-    public record Enrolment(String secret, String uri, RawString qrCode) {
+    /**
+     * What the enrolment page shows: the QR code and the same secret as text for typing in;
+     * {@code replacing} when the user already has an app, whose code may then stand in for the password.
+     */
+    public record Enrolment(String secret, String uri, RawString qrCode, boolean replacing) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -47,17 +53,20 @@ public class SecondFactor {
     private final AuditLog audit;
     private final WebSessions sessions;
     private final SignInThrottle throttle;
+    private final PasswordLogin passwords;
 
-    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle) {
+    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle, PasswordLogin passwords) {
         this.throttle = throttle;
+        this.passwords = passwords;
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
     }
 
     /**
-     * The secret to scan (a new one unless one is already waiting for its first code); it only takes
-     * effect once a code from it is confirmed.
+     * The secret to scan (a new one unless one is already waiting for its first code). Showing it needs
+     * nothing more than the signed-in browser: it only takes effect once {@link #confirm} has both a code
+     * from it and the user's proof.
      */
     @Transactional
     public Enrolment enrolment(String username) {
@@ -70,30 +79,75 @@ public class SecondFactor {
         String label = URLEncoder.encode(ISSUER + ":" + user.username, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + user.totpPendingSecret + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=6&period=30";
-        return new Enrolment(grouped(user.totpPendingSecret), uri, QrCodes.svg(uri, ISSUER + " " + user.username));
+        return new Enrolment(grouped(user.totpPendingSecret), uri, QrCodes.svg(uri, ISSUER + " " + user.username), user.hasSecondFactor());
     }
 
-    /** The first code from the app confirms the secret; returns the recovery codes, shown once. */
+    /**
+     * The first code from the new app, with the password (or, to change apps, the current app's code),
+     * makes the new secret the user's; returns the recovery codes, shown once. Every other session of
+     * the user ends: whoever else was signed in must get past the new second factor.
+     *
+     * @param keep the session making the change (its cookie value), which stays signed in
+     */
     @Transactional
-    public List<String> confirm(String username, String code) {
-        User user = User.findByUsername(username);
-        OptionalLong step = user.totpPendingSecret == null ? OptionalLong.empty() : matchingStep(user, user.totpPendingSecret, code);
+    public List<String> confirm(String username, String code, String proof, String address, String keep) {
+        User user = locked(username);
+        String pending = user.totpPendingSecret;
+        // The new app's code first: anyone who sees the QR code can make it, so a wrong one costs no try.
+        // A new secret has had no code used, whatever the old app's last step was.
+        OptionalLong step = pending == null ? OptionalLong.empty() : matchingStep(pending, code, null);
         if (step.isEmpty()) {
             throw new Refused(new AccessRefusal.CodeWrong());
         }
-        user.totpLastStep = step.getAsLong();
-        user.totpSecret = user.totpPendingSecret;
-        user.totpPendingSecret = null;
+        requireProof(user, proof, address);
+        User.update("totpSecret = ?1, totpPendingSecret = null, totpLastStep = ?2 where id = ?3", pending, step.getAsLong(), user.id);
+        sessions.endAllBut(user.id, keep);
         audit.record("second-factor.enrolled", "username=" + user.username);
         return newRecoveryCodes(user);
     }
 
-    /** New recovery codes; the old ones stop working. */
+    /** New recovery codes, with the password or the app's code; the old ones stop working, and so do the user's other sessions. */
     @Transactional
-    public List<String> renewRecoveryCodes(String username) {
-        User user = User.findByUsername(username);
+    public List<String> renewRecoveryCodes(String username, String proof, String address, String keep) {
+        User user = locked(username);
+        requireProof(user, proof, address);
+        sessions.endAllBut(user.id, keep);
         audit.record("second-factor.recovery-codes-renewed", "username=" + user.username);
         return newRecoveryCodes(user);
+    }
+
+    /** The user's row, held until the change ends: two changes at once (a double click) are made one after the other. */
+    private static User locked(String username) {
+        return User.<User>find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * That the one asking is the user, not only someone at their signed-in browser: their password, or
+     * the code their app shows now (used up like a sign-in's). Both are guessed like passwords, so a try
+     * takes from the same per-address buckets as signing in. Six digits are a code: no password is that short.
+     */
+    private void requireProof(User user, String proof, String address) {
+        String given = proof == null ? "" : proof;
+        if (user.hasSecondFactor() && given.replaceAll("\\s", "").matches("\\d{6}")) {
+            String account = "#" + user.id;
+            var wait = throttle.acquire(account, address);
+            if (wait.isPresent()) {
+                throw new Refused(new AccessRefusal.HeldBack(wait.get()));
+            }
+            OptionalLong step = matchingStep(user.totpSecret, given, user.totpLastStep);
+            if (step.isEmpty() || !useStep(user, step.getAsLong())) {
+                throw new Refused(new AccessRefusal.ProofWrong());
+            }
+            throttle.succeeded(account, address);
+            return;
+        }
+        PasswordLogin.Result result = passwords.attempt(user.username, given, address);
+        if (result instanceof PasswordLogin.HeldBack heldBack) {
+            throw new Refused(new AccessRefusal.HeldBack(heldBack.retryAfter()));
+        }
+        if (!(result instanceof PasswordLogin.Accepted)) {
+            throw new Refused(new AccessRefusal.ProofWrong());
+        }
     }
 
     /**
@@ -123,7 +177,7 @@ public class SecondFactor {
         if (user == null || user.totpSecret == null || code == null) {
             return new PasswordLogin.Rejected();
         }
-        OptionalLong step = matchingStep(user, user.totpSecret, code);
+        OptionalLong step = matchingStep(user.totpSecret, code, user.totpLastStep);
         if (step.isPresent()) {
             return useStep(user, step.getAsLong()) ? accepted(user) : new PasswordLogin.Rejected();
         }
@@ -170,9 +224,9 @@ public class SecondFactor {
 
     /**
      * The step whose code this is: the previous, current and next 30-second step are accepted (phones'
-     * clocks drift), each step once, so only steps after the last one used.
+     * clocks drift), each step once, so only steps after {@code lastUsed}.
      */
-    private OptionalLong matchingStep(User user, String secret, String code) {
+    private OptionalLong matchingStep(String secret, String code, Long lastUsed) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
             return OptionalLong.empty();
@@ -180,7 +234,7 @@ public class SecondFactor {
         SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
         long now = clock.instant().getEpochSecond() / 30;
         for (long step = now - 1; step <= now + 1; step++) {
-            if (user.totpLastStep != null && step <= user.totpLastStep) {
+            if (lastUsed != null && step <= lastUsed) {
                 continue;
             }
             try {

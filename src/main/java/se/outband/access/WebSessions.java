@@ -113,6 +113,12 @@ public class WebSessions {
         WebSession.delete("userId", userId);
     }
 
+    /** Ends every session of a user but the one making the change ({@code keep}, a cookie value), inside the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void endAllBut(long userId, String keep) {
+        WebSession.delete("userId = ?1 and idHash <> ?2", userId, keep == null ? "" : Sha256.hex(keep));
+    }
+
     @ScheduledJob
     @Scheduled(every = "1h", identity = "web-sessions-expire")
     @Transactional
