@@ -13,8 +13,14 @@ public interface AccessMessages {
     @Message("Ditt konto använder tvåstegsinloggning, så lösenordet räcker inte för API:t. Be en administratör om en API-nyckel och skicka den som Authorization: Bearer.")
     String useToken();
 
+    @Message("Din roll kräver tvåstegsinloggning, och lösenordet ensamt öppnar inte API:t. Logga in i webbgränssnittet och slå på tvåstegsinloggning under Mitt konto. Skript och integrationer använder en API-nyckel (Authorization: Bearer).")
+    String enrolFirst();
+
     @Message("Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu, eller en av dina reservkoder.")
     String codeWrong();
+
+    @Message("Lösenordet eller koden stämmer inte. Skriv ditt lösenord, eller koden som appen du har nu visar, så vet Outband att det är du som ändrar tvåstegsinloggningen.")
+    String proofWrong();
 
     @Message("Fel användarnamn eller lösenord, eller en ogiltig API-nyckel.")
     String badCredentials();

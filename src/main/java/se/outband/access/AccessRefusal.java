@@ -1,5 +1,7 @@
 package se.outband.access;
 
+import java.time.Duration;
+
 import se.outband.common.Language;
 import se.outband.common.Refusal;
 
@@ -103,6 +105,27 @@ public sealed interface AccessRefusal extends Refusal {
         @Override
         public String sentence(AccessMessages messages) {
             return messages.tokenNotFound(id);
+        }
+    }
+
+    /** Neither the password nor the current app's code: a change to the second factor needs one of them. */
+    record ProofWrong() implements AccessRefusal {
+        @Override
+        public String sentence(AccessMessages messages) {
+            return messages.proofWrong();
+        }
+    }
+
+    /** Too many wrong passwords or codes from this address: nothing was checked. */
+    record HeldBack(Duration retryAfter) implements AccessRefusal {
+        @Override
+        public String sentence(AccessMessages messages) {
+            return messages.heldBack(SignInThrottle.minutes(retryAfter));
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.TOO_MANY;
         }
     }
 

@@ -98,6 +98,7 @@ public class ApiCredentialsMechanism implements HttpAuthenticationMechanism {
             context.response().setStatusCode(401)
                     .putHeader("WWW-Authenticate", List.<String>of("Basic realm=\"Outband\", charset=\"UTF-8\"", "Bearer"));
             message = SignInRefusal.useToken(refusal) ? language.messages(AccessMessages.class).useToken()
+                    : SignInRefusal.enrolFirst(refusal) ? language.messages(AccessMessages.class).enrolFirst()
                     : context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
                             ? language.messages(CommonMessages.class).unauthorized()
                             : language.messages(AccessMessages.class).badCredentials();

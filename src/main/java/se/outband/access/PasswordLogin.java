@@ -20,8 +20,11 @@ public class PasswordLogin {
     public sealed interface Result {
     }
 
-    /** The password was right; {@code secondFactor} when a code must follow before the web UI opens. */
-    public record Accepted(long userId, String username, Set<String> roles, boolean secondFactor) implements Result {
+    /**
+     * The password was right; {@code secondFactor} when a code must follow before the web UI opens,
+     * {@code mustEnrol} when their role requires a second factor they have not set up yet.
+     */
+    public record Accepted(long userId, String username, Set<String> roles, boolean secondFactor, boolean mustEnrol) implements Result {
     }
 
     public record Rejected() implements Result {
@@ -33,6 +36,7 @@ public class PasswordLogin {
 
     private final AuditLog audit;
     private final SignInThrottle throttle;
+    private final AccessConfig config;
     /**
      * Verified against when the user does not exist, so a wrong name takes as long as a wrong password:
      * hashed at the cost passwords are hashed at.
@@ -42,6 +46,7 @@ public class PasswordLogin {
     PasswordLogin(AuditLog audit, SignInThrottle throttle, AccessConfig config) {
         this.audit = audit;
         this.throttle = throttle;
+        this.config = config;
         this.dummyHash = BcryptUtil.bcryptHash("no such user", config.passwordHashCost());
     }
 
@@ -74,6 +79,6 @@ public class PasswordLogin {
             audit.record(username, "login.failed", "wrong password, from " + address);
             return new Rejected();
         }
-        return new Accepted(user.id, user.username, user.roleSet(), user.hasSecondFactor());
+        return new Accepted(user.id, user.username, user.roleSet(), user.hasSecondFactor(), user.mustEnrol(config));
     }
 }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.apache.commons.codec.binary.Base32;
@@ -27,7 +29,9 @@ import se.outband.common.Sha256;
 /**
  * Two-factor sign-in with any authenticator app (TOTP, RFC 6238: HMAC-SHA1, 30 seconds, 6 digits),
  * independent of the organisation's own identity provider, plus ten one-time recovery codes for a
- * lost phone.
+ * lost phone. Setting it up, changing the app and renewing the recovery codes need the password or the
+ * current app's code, not only a signed-in browser (which may be an unlocked screen or a stolen
+ * session), and end the user's other sessions.
  */
 @ApplicationScoped
 public class SecondFactor {
@@ -36,8 +40,11 @@ public class SecondFactor {
     private static final String ISSUER = "Outband";
     private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
-    /** What the enrolment page shows: the QR code and the same secret as text for typing in. */
-    public record Enrolment(String secret, String uri, RawString qrCode) {
+    /**
+     * What the enrolment page shows: the QR code and the same secret as text for typing in;
+     * {@code replacing} when the user already has an app, whose code may then stand in for the password.
+     */
+    public record Enrolment(String secret, String uri, RawString qrCode, boolean replacing) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -46,17 +53,20 @@ public class SecondFactor {
     private final AuditLog audit;
     private final WebSessions sessions;
     private final SignInThrottle throttle;
+    private final PasswordLogin passwords;
 
-    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle) {
+    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle, PasswordLogin passwords) {
         this.throttle = throttle;
+        this.passwords = passwords;
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
     }
 
     /**
-     * The secret to scan (a new one unless one is already waiting for its first code); it only takes
-     * effect once a code from it is confirmed.
+     * The secret to scan (a new one unless one is already waiting for its first code). Showing it needs
+     * nothing more than the signed-in browser: it only takes effect once {@link #confirm} has both a code
+     * from it and the user's proof.
      */
     @Transactional
     public Enrolment enrolment(String username) {
@@ -69,28 +79,75 @@ public class SecondFactor {
         String label = URLEncoder.encode(ISSUER + ":" + user.username, StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + user.totpPendingSecret + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=6&period=30";
-        return new Enrolment(grouped(user.totpPendingSecret), uri, QrCodes.svg(uri, ISSUER + " " + user.username));
+        return new Enrolment(grouped(user.totpPendingSecret), uri, QrCodes.svg(uri, ISSUER + " " + user.username), user.hasSecondFactor());
     }
 
-    /** The first code from the app confirms the secret; returns the recovery codes, shown once. */
+    /**
+     * The first code from the new app, with the password (or, to change apps, the current app's code),
+     * makes the new secret the user's; returns the recovery codes, shown once. Every other session of
+     * the user ends: whoever else was signed in must get past the new second factor.
+     *
+     * @param keep the session making the change (its cookie value), which stays signed in
+     */
     @Transactional
-    public List<String> confirm(String username, String code) {
-        User user = User.findByUsername(username);
-        if (user.totpPendingSecret == null || !matchesTotp(user, user.totpPendingSecret, code)) {
+    public List<String> confirm(String username, String code, String proof, String address, String keep) {
+        User user = locked(username);
+        String pending = user.totpPendingSecret;
+        // The new app's code first: anyone who sees the QR code can make it, so a wrong one costs no try.
+        // A new secret has had no code used, whatever the old app's last step was.
+        OptionalLong step = pending == null ? OptionalLong.empty() : matchingStep(pending, code, null);
+        if (step.isEmpty()) {
             throw new Refused(new AccessRefusal.CodeWrong());
         }
-        user.totpSecret = user.totpPendingSecret;
-        user.totpPendingSecret = null;
+        requireProof(user, proof, address);
+        User.update("totpSecret = ?1, totpPendingSecret = null, totpLastStep = ?2 where id = ?3", pending, step.getAsLong(), user.id);
+        sessions.endAllBut(user.id, keep);
         audit.record("second-factor.enrolled", "username=" + user.username);
         return newRecoveryCodes(user);
     }
 
-    /** New recovery codes; the old ones stop working. */
+    /** New recovery codes, with the password or the app's code; the old ones stop working, and so do the user's other sessions. */
     @Transactional
-    public List<String> renewRecoveryCodes(String username) {
-        User user = User.findByUsername(username);
+    public List<String> renewRecoveryCodes(String username, String proof, String address, String keep) {
+        User user = locked(username);
+        requireProof(user, proof, address);
+        sessions.endAllBut(user.id, keep);
         audit.record("second-factor.recovery-codes-renewed", "username=" + user.username);
         return newRecoveryCodes(user);
+    }
+
+    /** The user's row, held until the change ends: two changes at once (a double click) are made one after the other. */
+    private static User locked(String username) {
+        return User.<User>find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * That the one asking is the user, not only someone at their signed-in browser: their password, or
+     * the code their app shows now (used up like a sign-in's). Both are guessed like passwords, so a try
+     * takes from the same per-address buckets as signing in. Six digits are a code: no password is that short.
+     */
+    private void requireProof(User user, String proof, String address) {
+        String given = proof == null ? "" : proof;
+        if (user.hasSecondFactor() && given.replaceAll("\\s", "").matches("\\d{6}")) {
+            String account = "#" + user.id;
+            var wait = throttle.acquire(account, address);
+            if (wait.isPresent()) {
+                throw new Refused(new AccessRefusal.HeldBack(wait.get()));
+            }
+            OptionalLong step = matchingStep(user.totpSecret, given, user.totpLastStep);
+            if (step.isEmpty() || !useStep(user, step.getAsLong())) {
+                throw new Refused(new AccessRefusal.ProofWrong());
+            }
+            throttle.succeeded(account, address);
+            return;
+        }
+        PasswordLogin.Result result = passwords.attempt(user.username, given, address);
+        if (result instanceof PasswordLogin.HeldBack heldBack) {
+            throw new Refused(new AccessRefusal.HeldBack(heldBack.retryAfter()));
+        }
+        if (!(result instanceof PasswordLogin.Accepted)) {
+            throw new Refused(new AccessRefusal.ProofWrong());
+        }
     }
 
     /**
@@ -110,28 +167,32 @@ public class SecondFactor {
         return result;
     }
 
-    /** A code from the app, or an unused recovery code (which is then used up). */
+    /**
+     * A code from the app, or an unused recovery code (which is then used up). Either is used up by a
+     * conditional update whose count decides, never by writing back what was read: the same code sent
+     * at once from several sign-ins, on several instances, opens one.
+     */
     private PasswordLogin.Result check(long userId, String code) {
         User user = User.findById(userId);
         if (user == null || user.totpSecret == null || code == null) {
             return new PasswordLogin.Rejected();
         }
-        if (matchesTotp(user, user.totpSecret, code)) {
-            return accepted(user);
+        OptionalLong step = matchingStep(user.totpSecret, code, user.totpLastStep);
+        if (step.isPresent()) {
+            return useStep(user, step.getAsLong()) ? accepted(user) : new PasswordLogin.Rejected();
         }
-        RecoveryCode recovery = RecoveryCode.find("userId = ?1 and codeHash = ?2 and usedAt is null", userId,
-                Sha256.hex(normalised(code))).firstResult();
-        if (recovery == null) {
+        int used = RecoveryCode.update("usedAt = ?1 where userId = ?2 and codeHash = ?3 and usedAt is null", clock.instant(), userId,
+                Sha256.hex(normalised(code)));
+        if (used == 0) {
             return new PasswordLogin.Rejected();
         }
-        recovery.usedAt = clock.instant();
         audit.record(user.username, "second-factor.recovery-code-used",
                 "%d recovery codes left".formatted(RecoveryCode.count("userId = ?1 and usedAt is null", userId)));
         return accepted(user);
     }
 
     private static PasswordLogin.Accepted accepted(User user) {
-        return new PasswordLogin.Accepted(user.id, user.username, user.roleSet(), true);
+        return new PasswordLogin.Accepted(user.id, user.username, user.roleSet(), true, false);
     }
 
     @Transactional
@@ -161,28 +222,35 @@ public class SecondFactor {
         audit.record("second-factor.reset", "username=" + user.username);
     }
 
-    /** The previous, current and next 30-second step are accepted (phones' clocks drift); each step once. */
-    private boolean matchesTotp(User user, String secret, String code) {
+    /**
+     * The step whose code this is: the previous, current and next 30-second step are accepted (phones'
+     * clocks drift), each step once, so only steps after {@code lastUsed}.
+     */
+    private OptionalLong matchingStep(String secret, String code, Long lastUsed) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
         long now = clock.instant().getEpochSecond() / 30;
         for (long step = now - 1; step <= now + 1; step++) {
-            if (user.totpLastStep != null && step <= user.totpLastStep) {
+            if (lastUsed != null && step <= lastUsed) {
                 continue;
             }
             try {
                 if (totp.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * 30), Locale.ROOT).equals(digits)) {
-                    user.totpLastStep = step;
-                    return true;
+                    return OptionalLong.of(step);
                 }
             } catch (InvalidKeyException e) {
                 throw new IllegalStateException("A stored TOTP secret is not a valid key", e);
             }
         }
-        return false;
+        return OptionalLong.empty();
+    }
+
+    /** Uses up {@code step} of the user's app, unless another request used it (or a later one) first. */
+    private static boolean useStep(User user, long step) {
+        return User.update("totpLastStep = ?1 where id = ?2 and (totpLastStep is null or totpLastStep < ?1)", step, user.id) == 1;
     }
 
     private List<String> newRecoveryCodes(User user) {

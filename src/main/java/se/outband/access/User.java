@@ -52,4 +52,10 @@ public class User extends PanacheEntity {
     boolean hasSecondFactor() {
         return totpSecret != null;
     }
+
+    /** A role of theirs requires a second factor ({@code outband.access.totp-required-roles}) and they have none yet. */
+    boolean mustEnrol(AccessConfig config) {
+        Set<String> required = config.totpRequiredRoles().orElse(Set.of());
+        return !hasSecondFactor() && roleSet().stream().anyMatch(required::contains);
+    }
 }

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -40,9 +42,12 @@ public class UserService {
     private final AuditLog audit;
     private final WebSessions sessions;
     private final PhoneNumbers phones;
+    private final Event<LeaderWithdrawn> withdrawn;
     private final int hashCost;
 
-    UserService(Clock clock, AuditLog audit, WebSessions sessions, PhoneNumbers phones, AccessConfig config) {
+    UserService(Clock clock, AuditLog audit, WebSessions sessions, PhoneNumbers phones, AccessConfig config,
+            Event<LeaderWithdrawn> withdrawn) {
+        this.withdrawn = withdrawn;
         this.hashCost = config.passwordHashCost();
         this.clock = clock;
         this.audit = audit;
@@ -50,10 +55,15 @@ public class UserService {
         this.phones = phones;
     }
 
-    /** The sender or admin whose mobile this is (E.164), if any. */
+    /**
+     * The sender or admin whose mobile this is (E.164), if any. Called in a transaction, the user's row
+     * stays locked until it ends, so one leader's SMS commands are decided one after another on every
+     * instance (a count of requests has no row of its own to update), and a change to the user waits
+     * for a command under way, or the command for the change.
+     */
     @Transactional
     public Optional<Leader> leaderByMobile(String e164) {
-        User user = User.find("mobile", e164).firstResult();
+        User user = User.<User>find("mobile", e164).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         return user != null && (user.roleSet().contains(Roles.SENDER) || user.roleSet().contains(Roles.ADMIN))
                 ? Optional.of(new Leader(user.username, user.mobile)) : Optional.empty();
     }
@@ -90,25 +100,33 @@ public class UserService {
 
     /**
      * Changes the password, the roles and/or the mobile ({@code ""} removes it); a new password or new
-     * roles end the user's sessions, so they sign in again.
+     * roles end the user's sessions, so they sign in again. A new mobile, or a lost sender or admin role,
+     * ends what they started by SMS.
      */
     @Transactional
     public UserView update(String username, String password, Collection<String> roles, String mobile) {
         User user = find(username);
+        boolean withdraw = false;
         if (mobile != null) {
             String newMobile = mobile(mobile, user);
             if (!Objects.equals(newMobile, user.mobile)) {
                 user.mobile = newMobile;
+                withdraw = true;
                 audit.record("user.mobile-changed", "username=%s mobile=%s".formatted(user.username, newMobile));
             }
         }
         if (roles != null) {
             String newRoles = roleList(roles);
-            if (user.roleSet().contains(Roles.ADMIN) && !newRoles.contains(Roles.ADMIN)) {
+            Set<String> kept = Roles.split(newRoles);
+            if (user.roleSet().contains(Roles.ADMIN) && !kept.contains(Roles.ADMIN)) {
                 requireAnotherAdmin(user);
             }
+            withdraw |= user.roleSet().stream().anyMatch(r -> (r.equals(Roles.SENDER) || r.equals(Roles.ADMIN)) && !kept.contains(r));
             user.roles = newRoles;
             audit.record("user.roles-changed", "username=%s roles=%s".formatted(user.username, newRoles));
+        }
+        if (withdraw) {
+            withdrawn.fire(new LeaderWithdrawn(user.username));
         }
         if (password != null) {
             user.passwordHash = hashed(password);
@@ -127,6 +145,7 @@ public class UserService {
             requireAnotherAdmin(user);
         }
         sessions.endAll(user.id);
+        withdrawn.fire(new LeaderWithdrawn(user.username));
         user.delete();
         audit.record("user.deleted", "username=" + user.username);
     }

@@ -75,9 +75,7 @@ public class WebSessions {
             session.lastSeenAt = clock.instant();
         }
         User user = User.findById(session.userId);
-        Set<String> required = config.totpRequiredRoles().orElse(Set.of());
-        boolean mustEnrol = !user.hasSecondFactor() && user.roleSet().stream().anyMatch(required::contains);
-        return Optional.of(new SessionUser(user.id, user.username, user.roleSet(), mustEnrol));
+        return Optional.of(new SessionUser(user.id, user.username, user.roleSet(), user.mustEnrol(config)));
     }
 
     /** The user whose password was right and whose code is awaited. */
@@ -87,17 +85,25 @@ public class WebSessions {
         return session == null ? Optional.empty() : Optional.of(session.userId);
     }
 
-    /** The code was right: the half-open session is replaced by a full one with a new id. */
+    /**
+     * The code was right: the half-open session is replaced by a full one with a new id. Empty when the
+     * half-open session is gone, ended or finished by another request meanwhile: deleting it is what
+     * finishes it, and only the request whose delete took it opens a session.
+     */
     @Transactional
-    public String complete(String token, long userId) {
-        close(token);
-        return open(userId, WebSession.State.ACTIVE);
+    public Optional<String> complete(String token, long userId) {
+        if (token == null || WebSession.delete("idHash = ?1 and userId = ?2 and state = ?3", Sha256.hex(token), userId,
+                WebSession.State.SECOND_FACTOR) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(open(userId, WebSession.State.ACTIVE));
     }
 
     @Transactional
     public void close(String token) {
         if (token != null) {
-            WebSession.deleteById(Sha256.hex(token));
+            // By a statement, not by loading and removing: two requests ending the same session at once both succeed.
+            WebSession.delete("idHash", Sha256.hex(token));
         }
     }
 
@@ -105,6 +111,12 @@ public class WebSessions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void endAll(long userId) {
         WebSession.delete("userId", userId);
+    }
+
+    /** Ends every session of a user but the one making the change ({@code keep}, a cookie value), inside the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void endAllBut(long userId, String keep) {
+        WebSession.delete("userId = ?1 and idHash <> ?2", userId, keep == null ? "" : Sha256.hex(keep));
     }
 
     @ScheduledJob
@@ -125,7 +137,7 @@ public class WebSessions {
             return null;
         }
         if (session.lastSeenAt.plus(timeout).isBefore(clock.instant())) {
-            session.delete();
+            WebSession.delete("idHash", session.idHash);
             return null;
         }
         return session;

@@ -9,7 +9,7 @@ public interface Refusal extends Said {
 
     /** What sort of no it is: the edge makes a status of it. */
     enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNSUPPORTED(415), FAILED(500);
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), UNSUPPORTED(415), TOO_MANY(429), FAILED(500);
 
         private final int status;
 

@@ -105,8 +105,9 @@ public class LoginPage {
         if (!(result instanceof PasswordLogin.Accepted)) {
             return refused(result, messages().codeWrong(), Templates::loginCode);
         }
-        String session = sessions.complete(pending, userId);
-        return WebSupport.seeOther("/app/").cookie(cookies.session(session)).build();
+        return sessions.complete(pending, userId)
+                .map(session -> WebSupport.seeOther("/app/").cookie(cookies.session(session)).build())
+                .orElseGet(() -> WebSupport.seeOther("/login").build());
     }
 
     @GET

@@ -90,8 +90,26 @@ public interface UiMessages {
     @Message("Skanna QR-koden nedan, eller skriv in nyckeln under den.")
     String enrolStep2();
 
-    @Message("Skriv koden som appen visar och tryck Bekräfta.")
+    @Message("Skriv koden som appen visar och ditt lösenord, och tryck Bekräfta.")
     String enrolStep3();
+
+    @Message("Skriv koden som den nya appen visar och ditt lösenord (eller koden som appen du har nu visar), och tryck Bekräfta. Den gamla appen slutar då gälla.")
+    String enrolStep3Replacing();
+
+    @Message("Koden som appen visar (sex siffror)")
+    String enrolCodeLabel();
+
+    @Message("Ditt lösenord")
+    String passwordProofLabel();
+
+    @Message("Ditt lösenord, eller koden som appen du har nu visar")
+    String proofLabel();
+
+    @Message("Nya reservkoder och byte av app kräver ditt lösenord eller en kod från appen, och loggar ut dig överallt utom här.")
+    String secondFactorChanges();
+
+    @Message("Byt app eller telefon")
+    String changeApp();
 
     @Message("Nyckel att skriva in för hand:")
     String enrolManual();

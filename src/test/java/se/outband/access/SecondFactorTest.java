@@ -12,10 +12,13 @@ import static se.outband.TestApi.asAdmin;
 
 import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +28,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -32,6 +36,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.AtOnce;
 import se.outband.QrImages;
 import se.outband.TestApi;
 import se.outband.common.TestClock;
@@ -77,10 +82,10 @@ class SecondFactorTest {
         assertEquals("otpauth://totp/Outband%3A" + user + "?secret=" + secret.replace(" ", "")
                 + "&issuer=Outband&algorithm=SHA1&digits=6&period=30", QrImages.decode(enrolPage.selectFirst("#qr svg")), "the QR code carries the secret");
 
-        post(cookies, "/app/account/second-factor/confirm", Map.of("csrf", csrf, "code", "000000")).then().statusCode(200)
-                .body(containsString("Koden stämmer inte"));
-        Document codesPage = Jsoup.parse(post(cookies, "/app/account/second-factor/confirm", Map.of("csrf", csrf, "code", code(secret)))
-                .then().statusCode(200).extract().asString());
+        post(cookies, "/app/account/second-factor/confirm", Map.of("csrf", csrf, "code", "000000", "proof", PASSWORD))
+                .then().statusCode(400).body(containsString("Koden stämmer inte"));
+        Document codesPage = Jsoup.parse(post(cookies, "/app/account/second-factor/confirm",
+                Map.of("csrf", csrf, "code", code(secret), "proof", PASSWORD)).then().statusCode(200).extract().asString());
         List<String> recovery = codesPage.select("#recovery-codes code").eachText();
         assertEquals(10, recovery.size(), () -> codesPage.text());
         asAdmin().get("/api/users").then().body("find { it.username == '" + user + "' }.secondFactor", org.hamcrest.Matchers.equalTo(true));
@@ -164,6 +169,145 @@ class SecondFactorTest {
         TestApi.signInToUi(user.username(), PASSWORD);
         asAdmin().get("/api/audit?size=50").then().body("entries.action", hasItem("second-factor.reset"));
         asAdmin().delete("/api/users/nobody-at-all/second-factor").then().statusCode(404);
+    }
+
+    /**
+     * What each of several code steps posted at the same moment got: the start page with a new session,
+     * or anything else (the code refused, or sent back to sign in because the half-open session is gone).
+     */
+    private static List<String> atOnce(List<Map<String, String>> pendings, String code) throws Exception {
+        List<Callable<String>> posts = new ArrayList<>();
+        for (Map<String, String> pending : pendings) {
+            posts.add(() -> {
+                Response answer = post(pending, "/login/code", Map.of("csrf", pending.get("outband-csrf"), "code", code));
+                String location = answer.header("Location");
+                return answer.statusCode() == 303 && location.endsWith("/app/") && answer.getCookie("outband-session") != null
+                        ? "session" : answer.statusCode() + " " + location;
+            });
+        }
+        return AtOnce.run(posts);
+    }
+
+    @Test
+    @Tag("persistence")
+    void oneRecoveryCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        Enrolled user = enrol();
+        List<Map<String, String>> pendings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pendings.add(passwordStep(user));
+        }
+        List<String> answers = atOnce(pendings, user.recoveryCodes().get(0));
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
+    }
+
+    @Test
+    @Tag("persistence")
+    void oneTotpCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        clock.freeze();
+        Enrolled user = enrol();
+        clock.advance(Duration.ofSeconds(30));
+        List<Map<String, String>> pendings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pendings.add(passwordStep(user));
+        }
+        List<String> answers = atOnce(pendings, code(user.secret()));
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
+    }
+
+    /** The same sign-in finished twice at once (a double click, a resent form) with two good codes: one session. */
+    @Test
+    @Tag("persistence")
+    void oneSignInFinishedTwiceAtOnceOpensOneSession() throws Exception {
+        Enrolled user = enrol();
+        Map<String, String> pending = passwordStep(user);
+        List<Callable<String>> posts = new ArrayList<>();
+        for (String code : user.recoveryCodes().subList(0, 5)) {
+            posts.add(() -> atOnce(List.of(pending), code).get(0));
+        }
+        List<String> answers = AtOnce.run(posts);
+        assertEquals(1, Collections.frequency(answers, "session"), () -> "answers " + answers);
+    }
+
+    /** A signed-in browser of the user's (password, then the app's next code), and where it is. */
+    private Map<String, String> signedIn(Enrolled user) throws Exception {
+        clock.advance(Duration.ofSeconds(30));
+        Map<String, String> session = new java.util.HashMap<>(codeStep(passwordStep(user), code(user.secret()), 303));
+        session.put("address", user.address());
+        return session;
+    }
+
+    private static void stillSignedIn(Map<String, String> session, boolean expected) {
+        given().redirects().follow(false).cookie("outband-session", session.get("outband-session")).get("/app/").then()
+                .statusCode(expected ? 200 : 302);
+    }
+
+    /**
+     * Someone at an unlocked screen, or with a stolen session, must not take the account's second factor:
+     * new recovery codes need the password or the app's current code, and end every other session.
+     */
+    @Test
+    void newRecoveryCodesNeedThePasswordOrCodeAndEndTheOtherSessions() throws Exception {
+        clock.freeze();
+        Enrolled user = enrol();
+        Map<String, String> here = signedIn(user);
+        Map<String, String> elsewhere = signedIn(user);
+        String csrf = here.get("outband-csrf");
+
+        for (Map<String, String> form : List.of(Map.of("csrf", csrf), Map.of("csrf", csrf, "proof", "not my password"),
+                Map.of("csrf", csrf, "proof", "123456"))) {
+            Document refused = Jsoup.parse(post(here, "/app/account/recovery-codes", form).then().statusCode(400).extract().asString());
+            assertTrue(refused.select("#recovery-codes").isEmpty(), () -> refused.text());
+            assertTrue(refused.text().contains("Lösenordet eller koden stämmer inte"), () -> refused.text());
+        }
+        stillSignedIn(elsewhere, true);
+
+        Document renewed = Jsoup.parse(post(here, "/app/account/recovery-codes", Map.of("csrf", csrf, "proof", PASSWORD)).then()
+                .statusCode(200).extract().asString());
+        assertEquals(10, renewed.select("#recovery-codes code").size(), () -> renewed.text());
+        stillSignedIn(here, true);
+        stillSignedIn(elsewhere, false);
+        codeStep(passwordStep(user), user.recoveryCodes().get(0), 401);
+
+        Map<String, String> third = signedIn(user);
+        clock.advance(Duration.ofSeconds(30));
+        post(here, "/app/account/recovery-codes", Map.of("csrf", csrf, "proof", code(user.secret()))).then().statusCode(200)
+                .body(containsString("recovery-codes"));
+        stillSignedIn(third, false);
+    }
+
+    /** Changing to another app: the new app's code, and the password or the current app's code. */
+    @Test
+    void aNewAppNeedsThePasswordOrTheCurrentCodeAndEndsTheOtherSessions() throws Exception {
+        clock.freeze();
+        Enrolled user = enrol();
+        Map<String, String> here = signedIn(user);
+        Map<String, String> elsewhere = signedIn(user);
+        String csrf = here.get("outband-csrf");
+        given().cookies(Map.of("outband-session", here.get("outband-session"))).get("/app/account").then().statusCode(200)
+                .body(containsString("Byt app"));
+
+        String newSecret = Jsoup.parse(post(here, "/app/account/second-factor", Map.of("csrf", csrf)).then().statusCode(200)
+                .extract().asString()).selectFirst("#secret").text();
+        String newCode = code(newSecret);
+        for (Map<String, String> form : List.of(Map.of("csrf", csrf, "code", newCode),
+                Map.of("csrf", csrf, "code", newCode, "proof", "not my password"))) {
+            post(here, "/app/account/second-factor/confirm", form).then().statusCode(400)
+                    .body(containsString("Lösenordet eller koden stämmer inte"));
+        }
+        stillSignedIn(elsewhere, true);
+
+        clock.advance(Duration.ofSeconds(30));
+        // Both apps' codes of the same moment, typed together.
+        Document codes = Jsoup.parse(post(here, "/app/account/second-factor/confirm",
+                Map.of("csrf", csrf, "code", code(newSecret), "proof", code(user.secret()))).then().statusCode(200).extract().asString());
+        assertEquals(10, codes.select("#recovery-codes code").size(), () -> codes.text());
+        stillSignedIn(here, true);
+        stillSignedIn(elsewhere, false);
+
+        clock.advance(Duration.ofSeconds(30));
+        codeStep(passwordStep(user), code(user.secret()), 401);
+        codeStep(passwordStep(user), code(newSecret), 303);
+        asAdmin().get("/api/audit?size=50").then().body("entries.action", hasItem("second-factor.enrolled"));
     }
 
     @Test

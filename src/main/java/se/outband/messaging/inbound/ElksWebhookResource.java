@@ -49,7 +49,7 @@ public class ElksWebhookResource {
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inbound(MultivaluedMap<String, String> form) {
-        return inbound.receive(form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id"))
+        return inbound.receive(SmsProvider.ELKS, form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id"))
                 .map(answer -> Response.ok(answer.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElse(Response.noContent().build());
     }

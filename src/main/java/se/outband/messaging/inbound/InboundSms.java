@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import se.outband.messaging.providers.sms.SmsProvider;
+
 /**
  * An SMS to Outband's number, from whichever provider it came: a leader's command (answered), or a
  * reply to a bulletin (counted). Outband never texts staff back by itself: every SMS costs, and a
@@ -20,23 +22,39 @@ public class InboundSms {
 
     private final SmsCommands commands;
     private final IncomingReplies replies;
+    private final ReceivedMessages received;
 
-    InboundSms(SmsCommands commands, IncomingReplies replies) {
+    InboundSms(SmsCommands commands, IncomingReplies replies, ReceivedMessages received) {
         this.commands = commands;
         this.replies = replies;
+        this.received = received;
     }
 
-    /** What to text back to {@code from}, if anything; {@code messageId} is the provider's id of the SMS. */
-    public Optional<CommandAnswer> receive(String from, String body, String messageId) {
+    /**
+     * What to text back to {@code from}, if anything; {@code messageId} is {@code provider}'s id of the SMS.
+     * A message the provider delivers again is not handled again and gets no answer: the first delivery
+     * got it.
+     */
+    public Optional<CommandAnswer> receive(SmsProvider provider, String from, String body, String messageId) {
         if (from == null || !NUMBER.matcher(from).matches()) {
             LOG.infof("SMS %s from a sender that is not a phone number ignored", messageId);
             return Optional.empty();
         }
-        String text = body == null ? "" : body;
-        Optional<CommandAnswer> answer = commands.answer(from, text);
-        if (answer.isEmpty()) {
-            replies.receive(from, text, messageId);
+        if (!received.first(provider.configValue(), messageId)) {
+            LOG.infof("SMS %s from %s delivered again; handled once already", messageId, provider.configValue());
+            return Optional.empty();
         }
-        return answer;
+        try {
+            String text = body == null ? "" : body;
+            Optional<CommandAnswer> answer = commands.answer(from, text);
+            if (answer.isEmpty()) {
+                replies.receive(from, text, messageId);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            // Nothing of it was stored: the provider's next delivery of it is handled.
+            received.forget(provider.configValue(), messageId);
+            throw e;
+        }
     }
 }

@@ -32,12 +32,10 @@ public class IncomingReplies {
     /**
      * An SMS from a recipient: it answers the newest bulletin with reply options sent to that number
      * in the last 72 hours. Anything else (unknown numbers, no question asked) is logged, not stored.
+     * {@link InboundSms} hands each message over once, however often the provider delivers it.
      */
     @Transactional
     public void receive(String from, String body, String messageSid) {
-        if (Reply.count("messageSid", messageSid) > 0) {
-            return;
-        }
         List<Object[]> match = awaiting(from);
         if (match.isEmpty()) {
             LOG.infof("SMS %s from %s matches no bulletin awaiting replies; not stored", messageSid, masked(from));

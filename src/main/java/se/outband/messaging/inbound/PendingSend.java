@@ -35,8 +35,9 @@ public class PendingSend extends PanacheEntity {
     @Column(name = "code_hash")
     public String codeHash;
 
-    @Column(name = "wrong_codes")
-    public int wrongCodes;
+    /** Codes compared with the code hash so far, right or wrong: each takes a try before it is compared. */
+    @Column(name = "codes_tried")
+    public int codesTried;
 
     @Enumerated(EnumType.STRING)
     public State state;

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
 import se.outband.access.AuditLog;
+import se.outband.access.LeaderWithdrawn;
 import se.outband.access.UserService;
 import se.outband.common.Language;
 import se.outband.common.Refused;
@@ -95,7 +97,7 @@ public class SmsCommands {
         if (command instanceof SmsCommand.Send send) {
             answer = request(from, send, actor, leader.get().username());
         } else if (command instanceof SmsCommand.Code code) {
-            answer = confirm(from, code.digits(), actor);
+            answer = confirm(from, leader.get().username(), code.digits(), actor);
         } else if (command instanceof SmsCommand.Status) {
             answer = status();
             audit.record(actor, "command.status", "");
@@ -106,6 +108,7 @@ public class SmsCommands {
         return Optional.of(answer);
     }
 
+    /** Counted while {@link UserService#leaderByMobile} holds the leader's row: requests at once are counted one by one. */
     private CommandAnswer request(String from, SmsCommand.Send send, String actor, String username) {
         if (PendingSend.count("fromNumber = ?1 and createdAt > ?2", from, clock.instant().minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
             audit.record(actor, "command.refused", "more than " + REQUESTS_PER_HOUR + " requests in an hour");
@@ -141,35 +144,68 @@ public class SmsCommands {
         return new CommandAnswer.Confirm(send.groups(), preview.recipients(), preview.smsSegments(), false, code);
     }
 
-    private CommandAnswer confirm(String from, String code, String actor) {
-        PendingSend pending = PendingSend.<PendingSend>find("fromNumber = ?1 and state = ?2", Sort.descending("id"), from,
-                PendingSend.State.PENDING).firstResult();
+    /**
+     * The pending send is changed only by conditional updates whose count decides, never by writing back
+     * what was read: each code takes one of the five tries before it is compared, and only the code whose
+     * update moves the send from PENDING to SENT sends it. However many copies of a code arrive at once,
+     * on however many instances, one bulletin goes out and no more than five codes are ever compared.
+     */
+    private CommandAnswer confirm(String from, String username, String code, String actor) {
+        PendingSend pending = PendingSend.<PendingSend>find("fromNumber = ?1 and username = ?2 and state = ?3", Sort.descending("id"), from,
+                username, PendingSend.State.PENDING).firstResult();
         if (pending == null || pending.createdAt.isBefore(clock.instant().minus(CODE_VALID))) {
             if (pending != null) {
-                pending.state = PendingSend.State.EXPIRED;
+                move(pending, PendingSend.State.EXPIRED);
             }
             audit.record(actor, "command.code-without-request", pending == null ? "" : "expired id=" + pending.id);
             return new CommandAnswer.NothingPending();
         }
+        if (PendingSend.update("codesTried = codesTried + 1 where id = ?1 and state = ?2 and codesTried < ?3", pending.id,
+                PendingSend.State.PENDING, WRONG_CODES) == 0) {
+            audit.record(actor, "command.code-without-request", "no tries left id=" + pending.id);
+            return new CommandAnswer.NothingPending();
+        }
         if (!MessageDigest.isEqual(Sha256.hex(code).getBytes(StandardCharsets.US_ASCII), pending.codeHash.getBytes(StandardCharsets.US_ASCII))) {
-            pending.wrongCodes++;
-            if (pending.wrongCodes >= WRONG_CODES) {
-                pending.state = PendingSend.State.CANCELLED;
-                audit.record(actor, "command.cancelled", "wrong codes=" + pending.wrongCodes);
+            PendingSend.getEntityManager().refresh(pending);
+            if (pending.codesTried >= WRONG_CODES) {
+                move(pending, PendingSend.State.CANCELLED);
+                audit.record(actor, "command.cancelled", "wrong codes=" + pending.codesTried);
                 return new CommandAnswer.Cancelled();
             }
-            audit.record(actor, "command.code-wrong", "wrong codes=" + pending.wrongCodes);
-            return new CommandAnswer.WrongCode(WRONG_CODES - pending.wrongCodes);
+            audit.record(actor, "command.code-wrong", "wrong codes=" + pending.codesTried);
+            return new CommandAnswer.WrongCode(WRONG_CODES - pending.codesTried);
         }
-        pending.state = PendingSend.State.SENT;
+        if (!move(pending, PendingSend.State.SENT)) {
+            audit.record(actor, "command.code-without-request", "already used id=" + pending.id);
+            return new CommandAnswer.NothingPending();
+        }
         try {
             BulletinPreview sent = bulletins.send(request(pending.groupList(), pending.text), false, actor);
-            pending.bulletinId = sent.id();
+            PendingSend.update("bulletinId = ?1 where id = ?2", sent.id(), pending.id);
             return new CommandAnswer.Sent(sent.id(), sent.recipients());
         } catch (Refused e) {
             return refused(actor, e.sentence(Language.SV));
         } catch (ConstraintViolationException e) {
             return refused(actor, Violations.sentence(e));
+        }
+    }
+
+    /** Moves a pending send on, if nothing else has; true for the one caller that did. */
+    private static boolean move(PendingSend pending, PendingSend.State to) {
+        return PendingSend.update("state = ?1 where id = ?2 and state = ?3", to, pending.id, PendingSend.State.PENDING) == 1;
+    }
+
+    /**
+     * A send waiting for its code dies with its user, their sender or admin role, or their mobile: the
+     * code went to a phone or a person that no longer speaks for Outband. In the change's transaction, so
+     * a code arriving meanwhile (which holds the same user's row) comes before the change or finds
+     * nothing waiting.
+     */
+    void cancelWithdrawn(@Observes LeaderWithdrawn withdrawn) {
+        int cancelled = PendingSend.update("state = ?1 where username = ?2 and state = ?3", PendingSend.State.CANCELLED,
+                withdrawn.username(), PendingSend.State.PENDING);
+        if (cancelled > 0) {
+            audit.record("command.cancelled", "username=%s: user removed, role or mobile changed".formatted(withdrawn.username()));
         }
     }
 

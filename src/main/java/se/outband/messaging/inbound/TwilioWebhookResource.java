@@ -66,7 +66,7 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        return inbound.receive(form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
+        return inbound.receive(SmsProvider.TWILIO, form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
                 .map(answer -> Twiml.message(answer.text()).render())
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }

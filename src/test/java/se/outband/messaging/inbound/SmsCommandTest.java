@@ -121,6 +121,42 @@ class SmsCommandTest {
         assertTrue(sms(mobile, "SKICKA " + group + ": Ett till").contains("Mer än 10 SKICKA på en timme"));
     }
 
+    /** A code answered after its user was removed, lost the role or moved to another mobile sends nothing, even once all is back. */
+    @Test
+    void aPendingSendDiesWithItsUserRoleOrNumber() {
+        long before = bulletins();
+        String other = "+46704" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String moved = code(sms(mobile, "SKICKA " + group + ": Numret byttes."));
+        changeUser(Map.of("mobile", other));
+        assertEquals(empty(), sms(mobile, moved), "the old number is nobody's now");
+        changeUser(Map.of("mobile", mobile));
+        assertTrue(sms(mobile, moved).contains("Ingen kod väntar"), "a send asked for from the old number died with the change");
+
+        String demoted = code(sms(mobile, "SKICKA " + group + ": Rollen togs bort."));
+        changeUser(Map.of("roles", List.of("contacts")));
+        changeUser(Map.of("roles", List.of("sender")));
+        assertTrue(sms(mobile, demoted).contains("Ingen kod väntar"), "a send asked for with the role died when the role went");
+
+        String removed = code(sms(mobile, "SKICKA " + group + ": Användaren togs bort."));
+        asAdmin().delete("/api/users/" + leader).then().statusCode(204);
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
+                .post("/api/users").then().statusCode(201);
+        assertTrue(sms(mobile, removed).contains("Ingen kod väntar"), "a send asked for by a removed user died with the user");
+
+        assertEquals(before, bulletins());
+        assertTrue(sent("Numret byttes.").isEmpty() && sent("Rollen togs bort.").isEmpty() && sent("Användaren togs bort.").isEmpty());
+        // A change that takes nothing away leaves the send waiting.
+        String kept = code(sms(mobile, "SKICKA " + group + ": Lösenordet byttes."));
+        changeUser(Map.of("password", "another-long-test-password", "roles", List.of("sender", "contacts")));
+        assertTrue(sms(mobile, kept).contains("Skickat: utskick "));
+        awaitNothingLeftToSend(bulletins());
+    }
+
+    private void changeUser(Map<String, Object> change) {
+        asAdmin().contentType(ContentType.JSON).body(change).put("/api/users/" + leader).then().statusCode(200);
+    }
+
     @Test
     void strangersAndContactsWithoutTheRoleGetNoAnswer() {
         long before = bulletins();

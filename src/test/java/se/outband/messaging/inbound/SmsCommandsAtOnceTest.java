@@ -1,0 +1,180 @@
+package se.outband.messaging.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.asAdmin;
+import static se.outband.TestApi.replaceContacts;
+import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSend;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import se.outband.AtOnce;
+import se.outband.messaging.FakeProviders;
+
+/**
+ * The same SMS arriving several times at the same moment, as providers retry and phones resend, or as a
+ * forger races the leader: a code sends once, a message id is handled once, and the limits on wrong codes
+ * and on SKICKA hold however many arrive at once, on every instance sharing the database.
+ */
+@QuarkusTest
+@Tag("persistence")
+@WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
+class SmsCommandsAtOnceTest {
+
+    private static final Pattern CODE = Pattern.compile("Svara (\\d{6}) inom 10 min");
+
+    private String group;
+    private String leader;
+    private String mobile;
+
+    @BeforeEach
+    void aLeaderAndTheirTeam() {
+        FakeProviders.reset();
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        group = "Lag" + unique;
+        replaceContacts("id,name,mobile,groups\n"
+                + "c1,Anna Andersson,070-174 06 05," + group + "\n"
+                + "c2,Bertil Berg,070-174 06 06," + group + "\n"
+                + "c3,Cecilia Carlsson,070-174 06 07," + group + "\n");
+        leader = "samtidig-" + unique;
+        mobile = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
+                .post("/api/users").then().statusCode(201);
+    }
+
+    @Test
+    void theRightCodeTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
+        String text = "Samling i stadshuset " + UUID.randomUUID();
+        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
+        List<String> answers = AtOnce.run(10, () -> sms(mobile, code));
+        assertOneSentTheRestNothingPending(answers);
+        assertSentOnceToEach(text);
+    }
+
+    @Test
+    void theSameSignedSmsTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
+        String text = "Samling i kommunhuset " + UUID.randomUUID();
+        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
+        String sid = newSid();
+        List<String> answers = AtOnce.run(10, () -> sms(sid, mobile, code));
+        assertEquals(1, answers.stream().filter(a -> a.contains("Skickat: utskick ")).count(), () -> "answers " + answers);
+        assertEquals(9, Collections.frequency(answers, empty()), () -> "the copies are not answered: " + answers);
+        assertSentOnceToEach(text);
+    }
+
+    @Test
+    void aMessageIdIsHandledOnce() throws Exception {
+        String sid = newSid();
+        String first = sms(sid, mobile, "SKICKA " + group + ": Första gången.");
+        code(first);
+        assertEquals(empty(), sms(sid, mobile, "SKICKA " + group + ": Första gången."), "the same message again is not a new request");
+        assertEquals(1, pendingSends(), "one request, one code");
+
+        String again = newSid();
+        List<String> answers = AtOnce.run(2, () -> sms(again, mobile, "SKICKA " + group + ": Andra gången."));
+        assertEquals(1, answers.stream().filter(a -> CODE.matcher(a).find()).count(), () -> "answers " + answers);
+        assertEquals(1, Collections.frequency(answers, empty()), () -> "answers " + answers);
+        assertEquals(2, pendingSends());
+    }
+
+    @Test
+    void fortyWrongCodesAtOnceAreNotAllCheckedAndCancelTheSend() throws Exception {
+        String text = "Gissat " + UUID.randomUUID();
+        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
+        List<Callable<String>> guesses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+            guesses.add(() -> sms(mobile, guess));
+        }
+        List<String> answers = AtOnce.run(guesses);
+        long checked = answers.stream().filter(a -> a.contains("Fel kod.") || a.contains("avbrutet")).count();
+        assertTrue(checked <= SmsCommands.WRONG_CODES, () -> checked + " codes were checked: " + answers);
+        assertEquals(1, answers.stream().filter(a -> a.contains("avbrutet")).count(), () -> "answers " + answers);
+        assertEquals(40 - checked, answers.stream().filter(a -> a.contains("Ingen kod väntar")).count(), () -> "answers " + answers);
+        assertTrue(sms(mobile, code).contains("Ingen kod väntar"), "the right code after that is too late");
+        assertTrue(sent(text).isEmpty());
+    }
+
+    @Test
+    void thirtySkickaAtOnceAreAcceptedAtMostTenTimes() throws Exception {
+        List<String> answers = AtOnce.run(30, () -> sms(mobile, "SKICKA " + group + ": Samtidigt."));
+        long accepted = answers.stream().filter(a -> CODE.matcher(a).find()).count();
+        assertEquals(SmsCommands.REQUESTS_PER_HOUR, accepted, () -> "answers " + answers);
+        assertEquals(30 - accepted, answers.stream().filter(a -> a.contains("Mer än 10 SKICKA")).count(), () -> "answers " + answers);
+        assertEquals(SmsCommands.REQUESTS_PER_HOUR, pendingSends());
+    }
+
+    private void assertOneSentTheRestNothingPending(List<String> answers) {
+        assertEquals(1, answers.stream().filter(a -> a.contains("Skickat: utskick ")).count(), () -> "answers " + answers);
+        assertEquals(answers.size() - 1, answers.stream().filter(a -> a.contains("Ingen kod väntar")).count(), () -> "answers " + answers);
+    }
+
+    /** One bulletin by the leader, and each of the three got its SMS once. */
+    private void assertSentOnceToEach(String text) {
+        List<Number> ids = asAdmin().get("/api/bulletins?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.createdBy == '" + leader + " via SMS' }.id");
+        assertEquals(1, ids.size(), () -> "bulletins " + ids);
+        awaitNothingLeftToSend(ids.get(0).longValue());
+        List<String> sent = sent(text);
+        assertEquals(3, sent.size(), () -> "sent " + sent);
+        assertEquals(3, sent.stream().map(body -> body.replaceAll(".*To=([^&]+).*", "$1")).distinct().count(), () -> "sent " + sent);
+    }
+
+    private long pendingSends() {
+        return QuarkusTransaction.requiringNew().call(() -> PendingSend.count("fromNumber", mobile));
+    }
+
+    private static String sms(String from, String body) {
+        return sms(newSid(), from, body);
+    }
+
+    /** The TwiML answer; any other status is returned as such, so a race's answers can all be read. */
+    private static String sms(String sid, String from, String body) {
+        ValidatableResponse answer = FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", sid,
+                "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body));
+        int status = answer.extract().statusCode();
+        return status == 200 ? answer.extract().asString() : "HTTP " + status + ": " + answer.extract().asString();
+    }
+
+    private static String newSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String empty() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    }
+
+    private static String code(String answer) {
+        Matcher matcher = CODE.matcher(answer);
+        assertTrue(matcher.find(), answer);
+        return matcher.group(1);
+    }
+
+    private static List<String> sent(String text) {
+        return FakeProviders.twilio().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/Messages.json") && e.getRequest().getBodyAsString().contains(
+                        URLEncoder.encode(text, StandardCharsets.UTF_8)))
+                .map(e -> e.getRequest().getBodyAsString()).toList();
+    }
+}
