@@ -95,6 +95,18 @@ public interface StatusPageMessages {
     @Message("Skriv ut och sätt upp affischen där personal och besökare ser den.")
     String posterPrint();
 
+    @Message("Sidan finns inte")
+    String notFoundHeading();
+
+    @Message("Det finns ingen sida på den här adressen. Kontrollera att adressen är rätt skriven, eller gå till statussidan.")
+    String notFoundText();
+
+    @Message("Gå till statussidan")
+    String goToStatus();
+
+    @Message("Tillgänglighetsredogörelse")
+    String accessibility();
+
     @Message("Ange ett namn på systemet.")
     String nameMissing();
 

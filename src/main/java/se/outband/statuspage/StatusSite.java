@@ -77,19 +77,21 @@ public class StatusSite {
     private final StatusConfig config;
     private final StatusPageAddress address;
     private final StatusPoster poster;
+    private final NoSuchPage noSuchPage;
     private final SiteVersions versions;
     private final ObjectMapper json;
     private final Clock clock;
     /** The version of the status page in the current folder. */
     private volatile long shown = -1;
 
-    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, SiteVersions versions,
-            ObjectMapper json, Clock clock) {
+    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, NoSuchPage noSuchPage,
+            SiteVersions versions, ObjectMapper json, Clock clock) {
         this.root = outband.dataFolder("status-site");
         this.outband = outband;
         this.config = config;
         this.address = address;
         this.poster = poster;
+        this.noSuchPage = noSuchPage;
         this.versions = versions;
         this.json = json;
         this.clock = clock;
@@ -120,6 +122,8 @@ public class StatusSite {
             write(dir.resolve("feed.atom"), feed(snapshot, now));
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
             write(dir.resolve("poster.html"), poster.render());
+            // What static hosts (and Outband) show for an address the site does not have.
+            write(dir.resolve("404.html"), noSuchPage.html());
             swapIn(dir);
             shown = snapshot.version();
             return dir;
@@ -334,6 +338,18 @@ public class StatusSite {
         List<Incident> withPages() {
             return Stream.concat(open.stream(), resolved.stream()).toList();
         }
+    }
+
+    /**
+     * A folder of the current site that has a page (its index.html), as its path inside the site ("en",
+     * "en/incidents"); empty for anything else. A folder without a page is an address with nothing to see.
+     */
+    Optional<String> folder(String relative) {
+        Path base = current();
+        Path folder = base.resolve(relative).normalize();
+        return folder.startsWith(base) && !folder.equals(base) && Files.isRegularFile(folder.resolve("index.html"))
+                ? Optional.of(base.relativize(folder).toString())
+                : Optional.empty();
     }
 
     /** A file of the current site, "" or a folder meaning its index.html; empty outside the site or when missing. */

@@ -547,6 +547,9 @@ public interface UiMessages {
     @Message("Ditt konto har inte behörighet till den här sidan. Be en administratör om rätt roll.")
     String forbidden();
 
+    @Message("Det finns ingen sida på den adressen. Kontrollera adressen, eller gå tillbaka till start.")
+    String pageNotFound();
+
     @Message("Något gick inte att göra")
     String errorHeading();
 
