@@ -1,6 +1,7 @@
 package se.outband.statuspage;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.quarkus.qute.RawString;
 import se.outband.common.Language;
@@ -66,6 +67,24 @@ public final class SiteModel {
             return new RawString(lang == null ? "" : " lang=\"" + lang + "\"");
         }
     }
+
+    /**
+     * What the accessibility statement says besides its fixed text: the address it is about, and where to
+     * report a problem ({@code contactHref} a mailto: or web link, null when the setting is neither).
+     */
+    public record Statement(String url, String contact, String contactHref) {
+        static Statement of(String url, String contact) {
+            if (contact == null || contact.isBlank()) {
+                return new Statement(url, null, null);
+            }
+            String text = contact.strip();
+            String href = EMAIL.matcher(text).matches() ? "mailto:" + text
+                    : text.startsWith("https://") || text.startsWith("http://") ? text : null;
+            return new Statement(url, text, href);
+        }
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
     /** The printed poster: {@code url} is where the public reads the page, {@code qr} the same address as an inline SVG. */
     public record Poster(String organisation, String url, RawString qr, Contact contact) {

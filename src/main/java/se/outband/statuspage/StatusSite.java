@@ -39,6 +39,7 @@ import se.outband.common.PhoneNumbers;
 import se.outband.statuspage.SiteModel.Contact;
 import se.outband.statuspage.SiteModel.IncidentBlock;
 import se.outband.statuspage.SiteModel.Page;
+import se.outband.statuspage.SiteModel.Statement;
 import se.outband.statuspage.SiteModel.SystemRow;
 import se.outband.statuspage.SiteModel.UpdateRow;
 import se.outband.statuspage.SiteModel.Words;
@@ -66,6 +67,8 @@ public class StatusSite {
         static native TemplateInstance incident(Page page, IncidentBlock incident);
 
         static native TemplateInstance history(Page page, List<IncidentBlock> resolved);
+
+        static native TemplateInstance accessibility(Page page, Statement statement);
 
         static native TemplateInstance feed(String lang, String pageUrl, String title, String updated, List<FeedEntry> entries);
     }
@@ -174,6 +177,8 @@ public class StatusSite {
                     block(incident, snapshot, format, Integer.MAX_VALUE)).setLocale(locale).render());
         }
         write(langRoot.resolve("feed.atom"), feed(language, snapshot, now));
+        write(langRoot.resolve("accessibility.html"), Templates.accessibility(page(language, "accessibility.html", updated, snapshot),
+                Statement.of(address.url(), config.accessibilityContact().orElse(null))).setLocale(locale).render());
     }
 
     private Page page(Language language, String path, String updated, Snapshot snapshot) {

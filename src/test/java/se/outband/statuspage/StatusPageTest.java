@@ -238,6 +238,16 @@ class StatusPageTest {
     }
 
     @Test
+    void withoutAnAccessibilityContactTheStatementPointsToHowToReachUs() {
+        Document statement = page("/status/accessibility.html");
+        assertTrue(statement.select("main .report-to").isEmpty(), "no contact is configured in the tests' settings");
+        assertEquals(List.of("Telefon", "SMS", "Besöksadress"), statement.select("main dl.contact dt").eachText());
+        assertEquals("tel:+46520497000", statement.selectFirst("main dl.contact dd a").attr("href"));
+        Document incident = page("/status/incidents/" + incident("Störning", "Text", List.of()) + ".html");
+        assertEquals("../accessibility.html", incident.selectFirst("footer a.accessibility").attr("href"));
+    }
+
+    @Test
     void aHostileTitleNeverBecomesMarkup() {
         long id = incident(HOSTILE, "<b>fet</b> & \"citat\"", List.of());
         for (String path : List.of("/status/", "/status/en/", "/status/incidents/" + id + ".html")) {
@@ -265,7 +275,7 @@ class StatusPageTest {
             Document doc = Jsoup.parse(html);
             assertTrue(doc.select("script, link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
             assertFalse(html.contains("<script"), file.toString());
-            // The one way out: the leaders' sign-in on Outband itself. The poster is for paper: no links at all.
+            // One way out: the leaders' sign-in on Outband itself. The poster is for paper: no links at all.
             if (file.getFileName().toString().equals("poster.html")) {
                 assertTrue(doc.select("a").isEmpty(), file.toString());
                 continue;
@@ -277,7 +287,8 @@ class StatusPageTest {
                 continue;
             }
             assertEquals("https://outband.test/app/", doc.selectFirst("a.sign-in").attr("href"), file.toString());
-            for (Element linked : doc.select("[href]:not(a.sign-in), [src]")) {
+            // ... and, on the accessibility statement, the supervisory authority's form, as the law asks.
+            for (Element linked : doc.select("[href]:not(a.sign-in):not(a.digg), [src]")) {
                 String url = linked.hasAttr("href") ? linked.attr("href") : linked.attr("src");
                 assertFalse(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("//"),
                         file + " loads or links outside the folder: " + url);
