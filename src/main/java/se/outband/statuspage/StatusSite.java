@@ -59,6 +59,8 @@ public class StatusSite {
     /** Updates of an open incident shown on the front page; the rest are on its own page. */
     static final int UPDATES_ON_FRONT_PAGE = 3;
     private static final int VERSIONS_KEPT = 3;
+    /** The same icon as the web UI's (/assets/favicon.svg). */
+    private static final byte[] FAVICON = resource("META-INF/resources/assets/favicon.svg");
 
     @CheckedTemplate(basePath = "statuspage")
     static class Templates {
@@ -132,6 +134,8 @@ public class StatusSite {
             }
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
             write(dir.resolve("poster.html"), poster.render());
+            // The site's own icon, so that a copy on another host needs nothing from Outband.
+            Files.write(dir.resolve("favicon.svg"), FAVICON);
             // What static hosts (and Outband) show for an address the site does not have.
             write(dir.resolve("404.html"), noSuchPage.html());
             swapIn(dir);
@@ -309,6 +313,17 @@ public class StatusSite {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.debugf("Old status page folder %s not removed: %s", dir, e.getMessage());
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = StatusSite.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -67,6 +67,9 @@ public class StatusSiteResource {
         if (file.endsWith(".atom")) {
             return "application/atom+xml; charset=utf-8";
         }
+        if (file.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
         if (file.endsWith(".json")) {
             return "application/json; charset=utf-8";
         }

@@ -101,6 +101,32 @@ class PublicAddressesTest {
                 .body("error", not(nullValue()));
     }
 
+    /**
+     * Every icon and stylesheet comes from Outband itself. Quarkus keeps /assets/ in browsers as immutable
+     * for a day: the stylesheet's address carries a hash of its content, so a new version is fetched at once.
+     */
+    @Test
+    void theIconsAndTheStylesheetAreOutbandsOwnAndTheStylesheetsAddressChangesWithItsContent() throws Exception {
+        site.render();
+        Document login = Jsoup.parse(given().get("/login").then().statusCode(200).extract().asString());
+        String stylesheet = login.selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(stylesheet.matches("/assets/outband\\.css\\?v=[0-9a-f]{12}"), stylesheet);
+        Response css = given().get(stylesheet);
+        css.then().statusCode(200).header("Cache-Control", containsString("immutable"));
+        byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(css.asByteArray());
+        assertEquals(java.util.HexFormat.of().formatHex(sha256).substring(0, 12), stylesheet.substring(stylesheet.indexOf("?v=") + 3),
+                "the address is the content's");
+
+        String icon = login.selectFirst("link[rel=icon]").attr("href");
+        given().get(icon).then().statusCode(200).contentType(containsString("image/svg+xml"));
+        given().get("/favicon.ico").then().statusCode(200).contentType(containsString("icon"));
+        for (String page : List.of("/status/", "/status/en/", "/status/poster.html")) {
+            String href = Jsoup.parse(given().get(page).asString(), "http://localhost" + page).selectFirst("link[rel=icon]").attr("abs:href");
+            given().get(href.substring("http://localhost".length())).then().statusCode(200).contentType(containsString("image/svg+xml"));
+        }
+        assertTrue(Files.isRegularFile(site.current().resolve("favicon.svg")), "part of the site, for static hosts");
+    }
+
     @Test
     void aSignedInLeaderWhoMistypesUnderAppSeesAPageNotJson() {
         Map<String, String> cookies = TestApi.signInToUi("mistyping-sender", List.of(Roles.SENDER));

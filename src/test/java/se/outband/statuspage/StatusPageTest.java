@@ -129,6 +129,8 @@ class StatusPageTest {
                 incident.select(".updates li > p:nth-of-type(2)").eachText(), "newest update first");
         assertTrue(incident.text().contains("Berörda system: E-post, IP-telefoni"), incident.text());
         assertTrue(sv.text().contains("0520-49 70 00") && sv.text().contains("Stadshuset, Torget 1"), "how to reach us");
+        assertEquals(List.of("tel:+46520497000", "sms:+46725000000"), sv.select("dl.contact a").eachAttr("href"),
+                "a tap calls the hotline or writes to the SMS number");
         assertTrue(sv.selectFirst("footer").text().matches("(?s).*Senast uppdaterad: \\d{1,2} \\p{L}+ \\d{4} kl\\. \\d{2}:\\d{2}.*"),
                 sv.selectFirst("footer").text());
         assertEquals("https://outband.test/app/", sv.selectFirst("footer a.sign-in").attr("href"),
