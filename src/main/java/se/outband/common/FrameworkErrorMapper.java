@@ -32,6 +32,11 @@ public class FrameworkErrorMapper {
         return error(403, Language.of(headers).messages(CommonMessages.class).forbidden());
     }
 
+    /** The API's answer to an address it does not have; the web UI and the public get a page. */
+    public static Response notFound(HttpHeaders headers) {
+        return error(404, Language.of(headers).messages(CommonMessages.class).notFound());
+    }
+
     @ServerExceptionMapper
     public Response notYesOrNo(YesNo.NotYesOrNo e, HttpHeaders headers) {
         return error(400, Language.of(headers).messages(CommonMessages.class).notYesOrNo(e.value()));

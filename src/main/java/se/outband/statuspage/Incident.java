@@ -22,6 +22,10 @@ public class Incident extends PanacheEntity {
 
     public String title;
 
+    /** The title on the English pages and feed; null shows the Swedish one, marked as Swedish. */
+    @Column(name = "title_en")
+    public String titleEn;
+
     @Enumerated(EnumType.STRING)
     public IncidentState state;
 

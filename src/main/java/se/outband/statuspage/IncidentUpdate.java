@@ -19,6 +19,10 @@ public class IncidentUpdate extends PanacheEntity {
 
     public String text;
 
+    /** The text on the English pages and feed; null shows the Swedish one, marked as Swedish. */
+    @Column(name = "text_en")
+    public String textEn;
+
     @Enumerated(EnumType.STRING)
     public IncidentState state;
 

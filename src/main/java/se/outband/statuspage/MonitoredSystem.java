@@ -28,6 +28,13 @@ public class MonitoredSystem extends PanacheEntity {
 
     public String note;
 
+    /** English versions for the English pages; null shows the Swedish, marked as Swedish. */
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "note_en")
+    public String noteEn;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

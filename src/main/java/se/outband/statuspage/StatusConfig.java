@@ -29,6 +29,13 @@ public interface StatusConfig {
 
     Contact contact();
 
+    /**
+     * Where the public reports an accessibility problem with the status page, as the accessibility statement
+     * must say (the law on accessible digital public services): an email address, a web address (e.g. the
+     * organisation's form) or any text. Without it the statement points to the "how to reach us" block.
+     */
+    Optional<String> accessibilityContact();
+
     /** The "how to reach us" block: what Kalix staff had to learn from posters. */
     interface Contact {
         Optional<String> hotline();

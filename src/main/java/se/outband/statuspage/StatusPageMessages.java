@@ -95,6 +95,73 @@ public interface StatusPageMessages {
     @Message("Skriv ut och sätt upp affischen där personal och besökare ser den.")
     String posterPrint();
 
+    @Message("Sidan finns inte")
+    String notFoundHeading();
+
+    @Message("Det finns ingen sida på den här adressen. Kontrollera att adressen är rätt skriven, eller gå till statussidan.")
+    String notFoundText();
+
+    @Message("Gå till statussidan")
+    String goToStatus();
+
+    @Message("Tillgänglighetsredogörelse")
+    String accessibility();
+
+    @Message("{organisation} står bakom statussidan på {url}. Vi vill att alla ska kunna ta del av den, också när organisationens"
+            + " egna system ligger nere. Här beskriver vi hur statussidan uppfyller lagen (2018:1937) om tillgänglighet till digital"
+            + " offentlig service, vilka brister vi känner till och hur du kan rapportera problem till oss.")
+    String accessibilityIntro(String organisation, String url);
+
+    @Message("Hur tillgänglig är statussidan?")
+    String accessibilityStandardHeading();
+
+    @Message("Statussidan är delvis förenlig med lagen om tillgänglighet till digital offentlig service, som kräver att"
+            + " standarden EN 301 549 följs, det vill säga nivå AA i WCAG 2.1. Bristerna beskrivs nedan.")
+    String accessibilityStandard();
+
+    @Message("Innehåll som inte är tillgängligt")
+    String accessibilityShortcomingsHeading();
+
+    @Message("Texter som krisledningen inte har skrivit på engelska visas på svenska på de engelska sidorna. De är markerade som"
+            + " svenska, så att skärmläsare läser dem med svenskt uttal.")
+    String accessibilityShortcomingSwedish();
+
+    @Message("På en engelsk sida om en händelse som saknar engelsk rubrik är sidans titel (den som syns i webbläsarens flik)"
+            + " svensk utan att vara markerad som svensk (WCAG 3.1.2).")
+    String accessibilityShortcomingTitle();
+
+    @Message("Prenumerationsflödet (Atom) och status.json är dataformat för program, inte sidor att läsa, och omfattas inte av"
+            + " den här redogörelsen.")
+    String accessibilityShortcomingData();
+
+    @Message("Hur vi har testat statussidan")
+    String accessibilityTestedHeading();
+
+    @Message("Varje sida kontrolleras automatiskt mot WCAG 2.1 nivå A och AA med verktyget axe-core, och med W3C:s Nu Html"
+            + " Checker, varje gång programmet som gör statussidan (Outband) testas. Sidorna fungerar utan JavaScript, går att"
+            + " använda med enbart tangentbord och går att läsa på en mobil som är 360 pixlar bred.")
+    String accessibilityTested();
+
+    @Message("Rapportera brister")
+    String accessibilityReportHeading();
+
+    @Message("Om du upptäcker problem som inte beskrivs här, eller om du behöver innehållet i ett annat format, vill vi veta det."
+            + " Kontakta oss:")
+    String accessibilityReport();
+
+    @Message("Kontakta {organisation}.")
+    String accessibilityAskOrganisation(String organisation);
+
+    @Message("Tillsyn")
+    String accessibilitySupervisionHeading();
+
+    @Message("Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet till digital offentlig service."
+            + " Om du inte är nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.")
+    String accessibilitySupervision();
+
+    @Message("Anmäl bristande tillgänglighet till Digg")
+    String accessibilityDiggLink();
+
     @Message("Ange ett namn på systemet.")
     String nameMissing();
 

@@ -106,14 +106,16 @@ public class StatusPageService {
         Instant now = clock.instant();
         Incident incident = new Incident();
         incident.title = title;
+        incident.titleEn = optional(request.titleEn());
         incident.state = state;
         incident.serviceIds = new HashSet<>(services);
         incident.createdAt = now;
         incident.updatedAt = now;
         incident.resolvedAt = state == IncidentState.RESOLVED ? now : null;
         incident.persist();
-        IncidentUpdate first = addUpdate(incident, text, state, now);
-        audit.record("status.incident-opened", "id=%d state=%s title=%s".formatted(incident.id, state.value(), title));
+        IncidentUpdate first = addUpdate(incident, text, optional(request.textEn()), state, now);
+        audit.record("status.incident-opened", "id=%d state=%s title=%s".formatted(incident.id, state.value(), title)
+                + english("title_en", incident.titleEn) + english("text_en", first.textEn));
         changed.fire(new StatusChanged());
         return view(incident, List.of(UpdateView.of(first)));
     }
@@ -130,8 +132,9 @@ public class StatusPageService {
         incident.state = state;
         incident.updatedAt = now;
         incident.resolvedAt = state == IncidentState.RESOLVED ? now : null;
-        IncidentUpdate update = addUpdate(incident, text, state, now);
-        audit.record("status.incident-updated", "id=%d state=%s text=%s".formatted(incident.id, state.value(), text));
+        IncidentUpdate update = addUpdate(incident, text, optional(request.textEn()), state, now);
+        audit.record("status.incident-updated", "id=%d state=%s text=%s".formatted(incident.id, state.value(), text)
+                + english("text_en", update.textEn));
         changed.fire(new StatusChanged());
         return UpdateView.of(update);
     }
@@ -155,10 +158,11 @@ public class StatusPageService {
         }
     }
 
-    private static IncidentUpdate addUpdate(Incident incident, String text, IncidentState state, Instant now) {
+    private static IncidentUpdate addUpdate(Incident incident, String text, String textEn, IncidentState state, Instant now) {
         IncidentUpdate update = new IncidentUpdate();
         update.incidentId = incident.id;
         update.text = text;
+        update.textEn = textEn;
         update.state = state;
         update.createdAt = now;
         update.persist();
@@ -179,6 +183,8 @@ public class StatusPageService {
         system.state = state;
         system.priority = request.priority() != null ? request.priority() : creating ? nextPriority() : system.priority;
         system.note = optional(request.note());
+        system.nameEn = optional(request.nameEn());
+        system.noteEn = optional(request.noteEn());
         system.updatedAt = clock.instant();
     }
 
@@ -217,11 +223,16 @@ public class StatusPageService {
 
     private static IncidentView view(Incident incident, List<UpdateView> updates) {
         return new IncidentView(incident.id, incident.title, incident.state, incident.serviceIds.stream().sorted().toList(),
-                incident.createdAt, incident.updatedAt, incident.resolvedAt, updates);
+                incident.createdAt, incident.updatedAt, incident.resolvedAt, updates, incident.titleEn);
     }
 
     private static String describe(MonitoredSystem system) {
         return "id=%d name=%s state=%s priority=%d note=%s".formatted(system.id, system.name, system.state.value(),
-                system.priority, system.note);
+                system.priority, system.note) + english("name_en", system.nameEn) + english("note_en", system.noteEn);
+    }
+
+    /** An English version in the audit entry, when there is one. */
+    private static String english(String field, String value) {
+        return value == null ? "" : " " + field + "=" + value;
     }
 }

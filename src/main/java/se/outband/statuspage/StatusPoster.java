@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.common.Language;
+import se.outband.common.PhoneNumbers;
 import se.outband.common.QrCodes;
 import se.outband.statuspage.SiteModel.Contact;
 import se.outband.statuspage.SiteModel.Poster;
@@ -25,16 +26,18 @@ class StatusPoster {
 
     private final StatusConfig config;
     private final StatusPageAddress address;
+    private final PhoneNumbers phones;
 
-    StatusPoster(StatusConfig config, StatusPageAddress address) {
+    StatusPoster(StatusConfig config, StatusPageAddress address, PhoneNumbers phones) {
         this.config = config;
         this.address = address;
+        this.phones = phones;
     }
 
     String render() {
         StatusPageMessages sv = Language.SV.messages(StatusPageMessages.class);
         String url = address.url();
-        Poster poster = new Poster(config.organisation(), url, QrCodes.svg(url, sv.posterQr(url)), Contact.of(config.contact()));
+        Poster poster = new Poster(config.organisation(), url, QrCodes.svg(url, sv.posterQr(url)), Contact.of(config.contact(), phones));
         return Templates.poster(poster, sv, Language.EN.messages(StatusPageMessages.class)).render();
     }
 }

@@ -35,11 +35,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
+import se.outband.common.PhoneNumbers;
 import se.outband.statuspage.SiteModel.Contact;
 import se.outband.statuspage.SiteModel.IncidentBlock;
 import se.outband.statuspage.SiteModel.Page;
+import se.outband.statuspage.SiteModel.Statement;
 import se.outband.statuspage.SiteModel.SystemRow;
 import se.outband.statuspage.SiteModel.UpdateRow;
+import se.outband.statuspage.SiteModel.Words;
 
 /**
  * Renders the public status page as plain files — Swedish and English pages, incident pages, history,
@@ -56,6 +59,8 @@ public class StatusSite {
     /** Updates of an open incident shown on the front page; the rest are on its own page. */
     static final int UPDATES_ON_FRONT_PAGE = 3;
     private static final int VERSIONS_KEPT = 3;
+    /** The same icon as the web UI's (/assets/favicon.svg). */
+    private static final byte[] FAVICON = resource("META-INF/resources/assets/favicon.svg");
 
     @CheckedTemplate(basePath = "statuspage")
     static class Templates {
@@ -65,11 +70,17 @@ public class StatusSite {
 
         static native TemplateInstance history(Page page, List<IncidentBlock> resolved);
 
-        static native TemplateInstance feed(String siteUrl, String title, String updated, List<FeedEntry> entries);
+        static native TemplateInstance accessibility(Page page, Statement statement);
+
+        static native TemplateInstance feed(String lang, String pageUrl, String title, String updated, List<FeedEntry> entries);
     }
 
-    /** One update as an Atom entry; times in RFC 3339. */
-    public record FeedEntry(String id, String title, String link, String updated, String text) {
+    /**
+     * One update as an Atom entry, times in RFC 3339. The incident's state is a category labelled in the
+     * feed's language, not part of the title: title and text are each in one language, marked with
+     * {@code xml:lang} when they are the Swedish original in the English feed.
+     */
+    public record FeedEntry(String id, Words title, String link, String updated, String state, String stateLabel, Words text) {
     }
 
     private final Path root;
@@ -77,19 +88,23 @@ public class StatusSite {
     private final StatusConfig config;
     private final StatusPageAddress address;
     private final StatusPoster poster;
+    private final NoSuchPage noSuchPage;
+    private final PhoneNumbers phones;
     private final SiteVersions versions;
     private final ObjectMapper json;
     private final Clock clock;
     /** The version of the status page in the current folder. */
     private volatile long shown = -1;
 
-    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, SiteVersions versions,
-            ObjectMapper json, Clock clock) {
+    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, NoSuchPage noSuchPage,
+            SiteVersions versions, ObjectMapper json, Clock clock, PhoneNumbers phones) {
         this.root = outband.dataFolder("status-site");
         this.outband = outband;
         this.config = config;
         this.address = address;
         this.poster = poster;
+        this.noSuchPage = noSuchPage;
+        this.phones = phones;
         this.versions = versions;
         this.json = json;
         this.clock = clock;
@@ -117,9 +132,12 @@ public class StatusSite {
             for (Language language : Language.values()) {
                 writePages(dir, language, snapshot, now);
             }
-            write(dir.resolve("feed.atom"), feed(snapshot, now));
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
             write(dir.resolve("poster.html"), poster.render());
+            // The site's own icon, so that a copy on another host needs nothing from Outband.
+            Files.write(dir.resolve("favicon.svg"), FAVICON);
+            // What static hosts (and Outband) show for an address the site does not have.
+            write(dir.resolve("404.html"), noSuchPage.html());
             swapIn(dir);
             shown = snapshot.version();
             return dir;
@@ -139,7 +157,8 @@ public class StatusSite {
     private String index(Language language, Snapshot snapshot, Instant now) {
         Formatter format = new Formatter(language);
         List<SystemRow> systems = snapshot.systems.stream()
-                .map(s -> new SystemRow(s.name, s.groupName, s.state.value(), s.priority, lines(s.note)))
+                .map(s -> new SystemRow(Words.of(s.name, s.nameEn, language), Words.of(s.groupName, null, language), s.state.value(),
+                        s.priority, Words.of(s.note, s.noteEn, language)))
                 .toList();
         List<IncidentBlock> open = snapshot.open.stream().map(i -> block(i, snapshot, format, UPDATES_ON_FRONT_PAGE)).toList();
         return Templates.index(page(language, "index.html", format.time(now), snapshot), systems, open)
@@ -161,6 +180,9 @@ public class StatusSite {
             write(langRoot.resolve(path), Templates.incident(page(language, path, updated, snapshot),
                     block(incident, snapshot, format, Integer.MAX_VALUE)).setLocale(locale).render());
         }
+        write(langRoot.resolve("feed.atom"), feed(language, snapshot, now));
+        write(langRoot.resolve("accessibility.html"), Templates.accessibility(page(language, "accessibility.html", updated, snapshot),
+                Statement.of(address.url(), config.accessibilityContact().orElse(null))).setLocale(locale).render());
     }
 
     private Page page(Language language, String path, String updated, Snapshot snapshot) {
@@ -168,23 +190,27 @@ public class StatusSite {
         String toSiteRoot = toLanguageRoot + (language == Language.EN ? "../" : "");
         String other = toSiteRoot + (language == Language.EN ? "" : "en/") + path;
         return new Page(language.tag(), toLanguageRoot, toSiteRoot, other, updated, config.organisation(),
-                snapshot.worst().value(), Contact.of(config.contact()), outband.link("/app/"));
+                snapshot.worst().value(), Contact.of(config.contact(), phones), outband.link("/app/"));
     }
 
     private static IncidentBlock block(Incident incident, Snapshot snapshot, Formatter format, int maxUpdates) {
         List<IncidentUpdate> updates = snapshot.updates.getOrDefault(incident.id, List.of());
         List<UpdateRow> rows = updates.stream().limit(maxUpdates)
-                .map(u -> new UpdateRow(u.state.value(), format.time(u.createdAt), lines(u.text)))
+                .map(u -> new UpdateRow(u.state.value(), format.time(u.createdAt), Words.of(u.text, u.textEn, format.language)))
                 .toList();
-        List<String> affected = incident.serviceIds.stream().map(snapshot.systemNames::get)
-                .filter(name -> name != null).sorted().toList();
-        return new IncidentBlock(incident.id, incident.title, incident.state.value(), format.time(incident.createdAt),
+        List<Words> affected = incident.serviceIds.stream().map(snapshot.systemsById::get)
+                .filter(system -> system != null).map(system -> Words.of(system.name, system.nameEn, format.language))
+                .sorted(Comparator.comparing(Words::text)).toList();
+        return new IncidentBlock(incident.id, Words.of(incident.title, incident.titleEn, format.language), incident.state.value(),
+                format.time(incident.createdAt),
                 incident.resolvedAt == null ? null : format.time(incident.resolvedAt), affected, rows,
                 Math.max(0, updates.size() - rows.size()), "incidents/" + incident.id + ".html");
     }
 
-    private String feed(Snapshot snapshot, Instant now) {
-        String siteUrl = address.url();
+    /** The feed in one language, beside that language's pages; its links lead to them. */
+    private String feed(Language language, Snapshot snapshot, Instant now) {
+        String pageUrl = address.url() + (language == Language.SV ? "" : "en/");
+        StatusPageMessages words = language.messages(StatusPageMessages.class);
         List<FeedEntry> entries = new ArrayList<>();
         Map<Long, Incident> incidents = Stream.concat(snapshot.open.stream(), snapshot.resolved.stream())
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
@@ -194,12 +220,13 @@ public class StatusSite {
                 .limit(RECENT)
                 .forEach(u -> {
                     Incident incident = incidents.get(u.incidentId);
-                    String link = siteUrl + "incidents/" + incident.id + ".html";
-                    entries.add(new FeedEntry(link + "#update-" + u.id, incident.title + " (" + u.state.value() + ")", link,
-                            rfc3339(u.createdAt), u.text));
+                    String link = pageUrl + "incidents/" + incident.id + ".html";
+                    entries.add(new FeedEntry(link + "#update-" + u.id, Words.of(incident.title, incident.titleEn, language), link,
+                            rfc3339(u.createdAt), u.state.value(), words.incidentState(u.state.value()),
+                            Words.of(u.text, u.textEn, language)));
                 });
         String updated = entries.isEmpty() ? rfc3339(now) : entries.get(0).updated();
-        return Templates.feed(siteUrl, config.organisation(), updated, entries).render();
+        return Templates.feed(language.tag(), pageUrl, config.organisation(), updated, entries).render();
     }
 
     /** Whole seconds: feed readers misread nanosecond fractions. */
@@ -289,6 +316,17 @@ public class StatusSite {
         }
     }
 
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = StatusSite.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(Path file, String content) throws IOException {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
@@ -300,8 +338,10 @@ public class StatusSite {
     /** Times as people in Sweden read them, in the page's language. */
     private static final class Formatter {
         private final DateTimeFormatter pattern;
+        private final Language language;
 
         Formatter(Language language) {
+            this.language = language;
             this.pattern = language == Language.SV
                     ? DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv"))
                     : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'Swedish time'", Locale.ENGLISH);
@@ -313,7 +353,7 @@ public class StatusSite {
     }
 
     /** Everything a render needs, read in one transaction with the version it is. */
-    private record Snapshot(long version, List<MonitoredSystem> systems, Map<Long, String> systemNames, List<Incident> open,
+    private record Snapshot(long version, List<MonitoredSystem> systems, Map<Long, MonitoredSystem> systemsById, List<Incident> open,
             List<Incident> resolved, Map<Long, List<IncidentUpdate>> updates) {
 
         static Snapshot read(long version) {
@@ -324,7 +364,8 @@ public class StatusSite {
             List<Incident> resolved = incidents.stream().filter(i -> i.state == IncidentState.RESOLVED).limit(RECENT).toList();
             Map<Long, List<IncidentUpdate>> updates = IncidentUpdate.<IncidentUpdate>findAll(Sort.descending("createdAt", "id"))
                     .stream().collect(Collectors.groupingBy(u -> u.incidentId, LinkedHashMap::new, Collectors.toList()));
-            return new Snapshot(version, systems, systems.stream().collect(Collectors.toMap(s -> s.id, s -> s.name)), open, resolved, updates);
+            return new Snapshot(version, systems, systems.stream().collect(Collectors.toMap(s -> s.id, Function.identity())), open,
+                    resolved, updates);
         }
 
         SystemState worst() {
@@ -334,6 +375,18 @@ public class StatusSite {
         List<Incident> withPages() {
             return Stream.concat(open.stream(), resolved.stream()).toList();
         }
+    }
+
+    /**
+     * A folder of the current site that has a page (its index.html), as its path inside the site ("en",
+     * "en/incidents"); empty for anything else. A folder without a page is an address with nothing to see.
+     */
+    Optional<String> folder(String relative) {
+        Path base = current();
+        Path folder = base.resolve(relative).normalize();
+        return folder.startsWith(base) && !folder.equals(base) && Files.isRegularFile(folder.resolve("index.html"))
+                ? Optional.of(base.relativize(folder).toString())
+                : Optional.empty();
     }
 
     /** A file of the current site, "" or a folder meaning its index.html; empty outside the site or when missing. */

@@ -3,6 +3,7 @@ package se.outband.statuspage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
@@ -23,34 +24,51 @@ public class StatusSiteResource {
     private static final String CACHE = "public, max-age=30";
 
     private final StatusSite site;
+    private final NoSuchPage noSuchPage;
 
-    StatusSiteResource(StatusSite site) {
+    StatusSiteResource(StatusSite site, NoSuchPage noSuchPage) {
         this.site = site;
+        this.noSuchPage = noSuchPage;
     }
 
     @GET
     @jakarta.ws.rs.Path("/{file: .*}")
     public Response file(@PathParam("file") String file, @Context UriInfo uri) throws IOException {
-        if (file.isEmpty() && !uri.getPath().endsWith("/")) {
-            // Relative links in the pages need the trailing slash. The Location stays relative: JAX-RS
-            // would make it absolute from the Host header, which anyone can forge (and a 301 is cached).
-            return Response.status(301).header("Location", "/status/").build();
+        boolean slash = uri.getPath().endsWith("/");
+        if (slash && !file.isEmpty() && site.folder(file).isEmpty()) {
+            // A file is not a folder (the path parameter comes without the slash): served as one, its
+            // relative links would lead nowhere.
+            return noSuchPage.response();
+        }
+        if (!slash) {
+            // A folder without its slash (/status, /status/en) is sent to the slash form: served as it is,
+            // the page's relative links would resolve one folder too high, onto addresses that are not
+            // the status page. The Location stays relative: JAX-RS would make it absolute from the Host
+            // header, which anyone can forge (and a 301 is cached). It is built from the folder found, not
+            // from the request.
+            Optional<String> folder = file.isEmpty() ? Optional.of("") : site.folder(file);
+            if (folder.isPresent()) {
+                return Response.status(301).header("Location", "/status/" + folder.get() + (folder.get().isEmpty() ? "" : "/")).build();
+            }
         }
         Path found = site.file(file).orElse(null);
         if (found == null) {
-            return Response.status(404).type("text/plain; charset=utf-8").entity("404").build();
+            return noSuchPage.response();
         }
         return Response.ok(Files.readAllBytes(found))
                 .type(type(found.getFileName().toString()))
                 .header("Cache-Control", CACHE)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
+                .header("Content-Security-Policy", NoSuchPage.POLICY)
                 .build();
     }
 
     private static String type(String file) {
         if (file.endsWith(".atom")) {
             return "application/atom+xml; charset=utf-8";
+        }
+        if (file.endsWith(".svg")) {
+            return "image/svg+xml";
         }
         if (file.endsWith(".json")) {
             return "application/json; charset=utf-8";

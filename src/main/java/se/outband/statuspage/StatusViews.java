@@ -17,41 +17,67 @@ public final class StatusViews {
     private StatusViews() {
     }
 
-    /** A system as a leader gives it; its shape is bounded here, what it means is the service's to check. */
+    /**
+     * A system as a leader gives it; its shape is bounded here, what it means is the service's to check.
+     * {@code nameEn} and {@code noteEn} are the optional English versions (like the note, left out means none).
+     */
     public record SystemRequest(
             @Size(max = StatusPageService.MAX_NAME, message = "{request.text.too-long}") String name,
             @Size(max = StatusPageService.MAX_NAME, message = "{request.text.too-long}") String group,
             @Size(max = MAX_WORD, message = "{request.text.too-long}") String state,
             @Min(value = 1, message = "{status.priority.invalid}") Integer priority,
-            @Size(max = StatusPageService.MAX_NOTE, message = "{request.text.too-long}") String note) {
-    }
+            @Size(max = StatusPageService.MAX_NOTE, message = "{request.text.too-long}") String note,
+            @Size(max = StatusPageService.MAX_NAME, message = "{request.text.too-long}") String nameEn,
+            @Size(max = StatusPageService.MAX_NOTE, message = "{request.text.too-long}") String noteEn) {
 
-    public record SystemView(long id, String name, String group, SystemState state, int priority, String note, Instant updatedAt) {
-        static SystemView of(MonitoredSystem s) {
-            return new SystemView(s.id, s.name, s.groupName, s.state, s.priority, s.note, s.updatedAt);
+        /** A system without English versions, as the API took it before they existed. */
+        public SystemRequest(String name, String group, String state, Integer priority, String note) {
+            this(name, group, state, priority, note, null, null);
         }
     }
 
+    public record SystemView(long id, String name, String group, SystemState state, int priority, String note, Instant updatedAt,
+            String nameEn, String noteEn) {
+        static SystemView of(MonitoredSystem s) {
+            return new SystemView(s.id, s.name, s.groupName, s.state, s.priority, s.note, s.updatedAt, s.nameEn, s.noteEn);
+        }
+    }
+
+    /** {@code titleEn} and {@code textEn} are the optional English versions of the title and the first text. */
     public record IncidentRequest(
             @Size(max = StatusPageService.MAX_TITLE, message = "{request.text.too-long}") String title,
             @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String text,
             @Size(max = MAX_WORD, message = "{request.text.too-long}") String state,
-            @Size(max = MAX_SYSTEMS, message = "{request.list.too-long}") List<Long> services) {
+            @Size(max = MAX_SYSTEMS, message = "{request.list.too-long}") List<Long> services,
+            @Size(max = StatusPageService.MAX_TITLE, message = "{request.text.too-long}") String titleEn,
+            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn) {
+
+        /** An incident in Swedish only. */
+        public IncidentRequest(String title, String text, String state, List<Long> services) {
+            this(title, text, state, services, null, null);
+        }
     }
 
+    /** {@code textEn} is the optional English version of the text. */
     public record UpdateRequest(
             @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String text,
-            @Size(max = MAX_WORD, message = "{request.text.too-long}") String state) {
+            @Size(max = MAX_WORD, message = "{request.text.too-long}") String state,
+            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn) {
+
+        /** An update in Swedish only. */
+        public UpdateRequest(String text, String state) {
+            this(text, state, null);
+        }
     }
 
-    public record UpdateView(long id, String text, IncidentState state, Instant createdAt) {
+    public record UpdateView(long id, String text, IncidentState state, Instant createdAt, String textEn) {
         static UpdateView of(IncidentUpdate u) {
-            return new UpdateView(u.id, u.text, u.state, u.createdAt);
+            return new UpdateView(u.id, u.text, u.state, u.createdAt, u.textEn);
         }
     }
 
     /** An incident with its updates, newest first. */
     public record IncidentView(long id, String title, IncidentState state, List<Long> services, Instant createdAt,
-            Instant updatedAt, Instant resolvedAt, List<UpdateView> updates) {
+            Instant updatedAt, Instant resolvedAt, List<UpdateView> updates, String titleEn) {
     }
 }

@@ -161,9 +161,13 @@ public class StatusPages {
         Integer priority;
         @RestForm
         String note;
+        @RestForm
+        String nameEn;
+        @RestForm
+        String noteEn;
 
         SystemRequest request() {
-            return new SystemRequest(name, group, state, priority, note);
+            return new SystemRequest(name, group, state, priority, note, nameEn, noteEn);
         }
     }
 
@@ -175,9 +179,13 @@ public class StatusPages {
         String text;
         @RestForm
         List<Long> services;
+        @RestForm
+        String titleEn;
+        @RestForm
+        String textEn;
 
         IncidentRequest request() {
-            return new IncidentRequest(title, text, null, services == null ? List.of() : services);
+            return new IncidentRequest(title, text, null, services == null ? List.of() : services, titleEn, textEn);
         }
     }
 
@@ -187,9 +195,11 @@ public class StatusPages {
         String text;
         @RestForm
         String state;
+        @RestForm
+        String textEn;
 
         UpdateRequest request() {
-            return new UpdateRequest(text, state);
+            return new UpdateRequest(text, state, textEn);
         }
     }
 }

@@ -484,6 +484,27 @@ public interface UiMessages {
     @Message("Rubrik")
     String incidentTitle();
 
+    @Message("På engelska (valfritt)")
+    String inEnglish();
+
+    @Message("Visas på statussidans engelska sidor. Utan engelsk text visas den svenska där, markerad som svenska.")
+    String inEnglishHint();
+
+    @Message("Namn på engelska")
+    String nameEn();
+
+    @Message("Kommentar på engelska")
+    String noteEn();
+
+    @Message("Rubrik på engelska")
+    String incidentTitleEn();
+
+    @Message("Vad har hänt, på engelska")
+    String incidentTextEn();
+
+    @Message("Uppdateringen på engelska")
+    String updateEn();
+
     @Message("Vad har hänt?")
     String incidentText();
 
@@ -564,6 +585,9 @@ public interface UiMessages {
 
     @Message("Ditt konto har inte behörighet till den här sidan. Be en administratör om rätt roll.")
     String forbidden();
+
+    @Message("Det finns ingen sida på den adressen. Kontrollera adressen, eller gå tillbaka till start.")
+    String pageNotFound();
 
     @Message("Något gick inte att göra")
     String errorHeading();

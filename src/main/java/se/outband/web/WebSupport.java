@@ -2,6 +2,7 @@ package se.outband.web;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import se.outband.common.FrameworkErrorMapper;
 import se.outband.common.RefusalMapper;
 import se.outband.common.Refused;
 import se.outband.common.Violations;
+import se.outband.statuspage.NoSuchPage;
 
 /** What all UI pages share: the CSRF cookie, the error page, redirects after a post. */
 public class WebSupport {
@@ -36,6 +38,9 @@ public class WebSupport {
 
     @Inject
     CallerLanguage language;
+
+    @Inject
+    NoSuchPage noSuchPage;
 
     /** Issues the CSRF cookie on the first page a browser sees. */
     @ServerResponseFilter
@@ -57,6 +62,26 @@ public class WebSupport {
         return uri.getPath().startsWith("/app")
                 ? page(403, ui.language().messages(UiMessages.class).forbidden())
                 : FrameworkErrorMapper.forbidden(headers);
+    }
+
+    /**
+     * An address nothing answers: in the web UI a page (a leader who mistypes is signed in, and reads
+     * pages, not JSON), the API's JSON under /api and /q, and the public's page saying so anywhere else.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (under(path, "/app")) {
+            return page(404, ui.language().messages(UiMessages.class).pageNotFound());
+        }
+        if (under(path, "/api") || under(path, "/q")) {
+            return FrameworkErrorMapper.notFound(headers);
+        }
+        return noSuchPage.response();
+    }
+
+    private static boolean under(String path, String area) {
+        return path.equals(area) || path.startsWith(area + "/");
     }
 
     /** A refusal (nobody in that group, an unknown parameter): a page in the web UI, the API's JSON elsewhere. */

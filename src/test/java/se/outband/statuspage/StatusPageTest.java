@@ -129,6 +129,8 @@ class StatusPageTest {
                 incident.select(".updates li > p:nth-of-type(2)").eachText(), "newest update first");
         assertTrue(incident.text().contains("Berörda system: E-post, IP-telefoni"), incident.text());
         assertTrue(sv.text().contains("0520-49 70 00") && sv.text().contains("Stadshuset, Torget 1"), "how to reach us");
+        assertEquals(List.of("tel:+46520497000", "sms:+46725000000"), sv.select("dl.contact a").eachAttr("href"),
+                "a tap calls the hotline or writes to the SMS number");
         assertTrue(sv.selectFirst("footer").text().matches("(?s).*Senast uppdaterad: \\d{1,2} \\p{L}+ \\d{4} kl\\. \\d{2}:\\d{2}.*"),
                 sv.selectFirst("footer").text());
         assertEquals("https://outband.test/app/", sv.selectFirst("footer a.sign-in").attr("href"),
@@ -144,6 +146,108 @@ class StatusPageTest {
         Document incidentPage = page("/status/incidents/" + id + ".html");
         assertEquals("IT-attack mot kommunen", incidentPage.selectFirst("h1").text());
         assertEquals("../index.html", incidentPage.select("main a").last().attr("href"));
+    }
+
+    @Test
+    void englishPagesShowTheEnglishVersionsAndMarkTheSwedishTextsTheyFallBackTo() throws Exception {
+        long mail = as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("name", "E-post", "state", "down", "priority", 1, "note", "Krypterad.",
+                        "nameEn", "Email", "noteEn", "Encrypted."))
+                .post("/api/status/services").then().statusCode(201)
+                .body("nameEn", equalTo("Email")).body("noteEn", equalTo("Encrypted.")).extract().<Number>path("id").longValue();
+        long payroll = system("Lönesystem", "restoring", 2, "Återställs i natt.");
+        long id = as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("title", "IT-attack", "text", "Systemen är utslagna.", "services", List.of(mail, payroll),
+                        "titleEn", "Cyber attack", "textEn", "The systems are down."))
+                .post("/api/status/incidents").then().statusCode(201)
+                .body("titleEn", equalTo("Cyber attack")).body("updates[0].textEn", equalTo("The systems are down."))
+                .extract().<Number>path("id").longValue();
+        update(id, "Lönen betalas ut som vanligt.", "identified");
+
+        Document en = page("/status/en/");
+        assertEquals("en", en.selectFirst("html").attr("lang"));
+        List<Element> names = en.select(".systems .name");
+        assertEquals(List.of("Email", "Lönesystem"), names.stream().map(Element::text).toList());
+        assertEquals(List.of("", "sv"), names.stream().map(e -> e.attr("lang")).toList(), "only the Swedish name is marked");
+        assertEquals(List.of("Encrypted.", "Återställs i natt."), en.select(".systems .note").eachText());
+        assertEquals(List.of("", "sv"), en.select(".systems .note").stream().map(e -> e.attr("lang")).toList());
+        Element incident = en.selectFirst("article");
+        assertEquals("Cyber attack", incident.selectFirst("h3 a").text());
+        assertFalse(incident.selectFirst("h3 a").hasAttr("lang"));
+        List<Element> texts = incident.select(".updates li > p:nth-of-type(2)");
+        assertEquals(List.of("Lönen betalas ut som vanligt.", "The systems are down."), texts.stream().map(Element::text).toList());
+        assertEquals(List.of("sv", ""), texts.stream().map(e -> e.attr("lang")).toList());
+        Element affected = incident.selectFirst("p:contains(Affected systems)");
+        assertEquals("Affected systems: Email, Lönesystem", affected.text());
+        assertEquals(List.of("Lönesystem"), affected.select("[lang=sv]").eachText(), "only the Swedish name is marked");
+        assertEquals("sv", en.selectFirst(".org").attr("lang"), "the organisation's Swedish name");
+        assertEquals("sv", en.selectFirst("dl.contact dd:contains(Stadshuset)").attr("lang"));
+
+        Document incidentPage = page("/status/en/incidents/" + id + ".html");
+        assertEquals("Cyber attack", incidentPage.selectFirst("h1").text());
+        assertTrue(incidentPage.select("h1 [lang]").isEmpty(), "an English title is not marked");
+
+        // The Swedish pages are Swedish throughout: nothing in them is marked as another language.
+        Document sv = page("/status/");
+        assertEquals(List.of("E-post", "Lönesystem"), sv.select(".systems .name").eachText());
+        assertEquals("IT-attack", sv.selectFirst("article h3").text());
+        assertTrue(sv.select("body [lang]").isEmpty(), sv.select("body [lang]").toString());
+
+        // Each feed's words are in its language; Swedish left in the English one is marked as such.
+        String atom = given().get("/status/en/feed.atom").then().statusCode(200)
+                .contentType(containsString("application/atom+xml")).extract().asString();
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
+        assertEquals("https://outband.test/status/en/incidents/" + id + ".html", feed.getEntries().get(0).getLink());
+        Document xml = Jsoup.parse(atom, "", org.jsoup.parser.Parser.xmlParser());
+        assertEquals("en", xml.selectFirst("feed").attr("xml:lang"));
+        List<Element> entries = xml.select("entry");
+        assertEquals("Cyber attack", entries.get(0).selectFirst("title").text());
+        assertFalse(entries.get(0).selectFirst("title").hasAttr("xml:lang"));
+        assertEquals("Identified", entries.get(0).selectFirst("category").attr("label"));
+        assertEquals("sv", entries.get(0).selectFirst("content").attr("xml:lang"));
+        assertEquals("The systems are down.", entries.get(1).selectFirst("content").text());
+        assertFalse(entries.get(1).selectFirst("content").hasAttr("xml:lang"));
+        assertEquals("feed.atom", en.selectFirst("footer a[href$=feed.atom]").attr("href"), "the English pages offer the English feed");
+
+        // Like the note, an English version left out of a change is removed with it.
+        as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("name", "E-post", "state", "operational"))
+                .put("/api/status/services/" + mail).then().statusCode(200).body("nameEn", org.hamcrest.Matchers.nullValue());
+        assertEquals("sv", page("/status/en/").selectFirst(".systems .name:contains(E-post)").attr("lang"));
+    }
+
+    @Test
+    void aLeaderGivesTheEnglishVersionsInTheStatusEditor() {
+        Map<String, String> cookies = se.outband.TestApi.signInToUi("english-editor", List.of(Roles.SENDER));
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> form = () -> given().redirects().follow(false)
+                .cookies(cookies).header("Sec-Fetch-Site", "same-origin").formParam("csrf", cookies.get("outband-csrf"));
+        assertEquals(303, form.get().formParams(Map.of("name", "Växel", "state", "down", "nameEn", "Switchboard",
+                "noteEn", "Call the mobile number instead.")).post("/app/status/services").statusCode());
+        long system = as(Roles.SENDER).get("/api/status/services").then().extract().<Number>path("find { it.name == 'Växel' }.id").longValue();
+        assertEquals(303, form.get().formParams(Map.of("title", "Växeln nere", "text", "Ring mobilnumret.", "titleEn", "Switchboard down",
+                "textEn", "Call the mobile number.", "services", String.valueOf(system))).post("/app/status/incidents").statusCode());
+        long incident = as(Roles.SENDER).get("/api/status/incidents").then().extract().<Number>path("[0].id").longValue();
+        assertEquals(303, form.get().formParams(Map.of("text", "Växeln fungerar.", "textEn", "The switchboard works.", "state", "resolved"))
+                .post("/app/status/incidents/" + incident + "/updates").statusCode());
+
+        Document en = page("/status/en/incidents/" + incident + ".html");
+        assertEquals("Switchboard down", en.selectFirst("h1").text());
+        assertEquals(List.of("The switchboard works.", "Call the mobile number."), en.select(".updates li > p:nth-of-type(2)").eachText());
+        assertTrue(en.text().contains("Affected systems: Switchboard"), en.text());
+
+        Document editor = Jsoup.parse(given().cookies(cookies).get("/app/status").then().statusCode(200).extract().asString());
+        assertEquals("Switchboard", editor.selectFirst("#name-en-" + system).attr("value"));
+        assertTrue(editor.selectFirst("#name-en-" + system).parent().hasAttr("open"), "given English texts are shown, not folded away");
+        assertEquals("På engelska (valfritt)", editor.selectFirst("details summary").text());
+    }
+
+    @Test
+    void withoutAnAccessibilityContactTheStatementPointsToHowToReachUs() {
+        Document statement = page("/status/accessibility.html");
+        assertTrue(statement.select("main .report-to").isEmpty(), "no contact is configured in the tests' settings");
+        assertEquals(List.of("Telefon", "SMS", "Besöksadress"), statement.select("main dl.contact dt").eachText());
+        assertEquals("tel:+46520497000", statement.selectFirst("main dl.contact dd a").attr("href"));
+        Document incident = page("/status/incidents/" + incident("Störning", "Text", List.of()) + ".html");
+        assertEquals("../accessibility.html", incident.selectFirst("footer a.accessibility").attr("href"));
     }
 
     @Test
@@ -174,13 +278,22 @@ class StatusPageTest {
             Document doc = Jsoup.parse(html);
             assertTrue(doc.select("script, link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
             assertFalse(html.contains("<script"), file.toString());
-            // The one way out: the leaders' sign-in on Outband itself. The poster is for paper: no links at all.
+            // One way out: the leaders' sign-in on Outband itself. The poster is for paper: it calls and texts,
+            // and on screen links to the accessibility statement beside it.
             if (file.getFileName().toString().equals("poster.html")) {
-                assertTrue(doc.select("a").isEmpty(), file.toString());
+                assertTrue(doc.select("a").eachAttr("href").stream().allMatch(h -> h.startsWith("tel:") || h.startsWith("sms:")
+                        || h.endsWith("accessibility.html") && !h.contains(":")), doc.select("a").toString());
+                continue;
+            }
+            // Shown at any address by a static host: it links to the status page's public address.
+            if (file.getFileName().toString().equals("404.html")) {
+                assertTrue(doc.select("a").eachAttr("href").stream().allMatch(h -> h.startsWith("https://outband.test/status/")),
+                        doc.select("a").toString());
                 continue;
             }
             assertEquals("https://outband.test/app/", doc.selectFirst("a.sign-in").attr("href"), file.toString());
-            for (Element linked : doc.select("[href]:not(a.sign-in), [src]")) {
+            // ... and, on the accessibility statement, the supervisory authority's form, as the law asks.
+            for (Element linked : doc.select("[href]:not(a.sign-in):not(a.digg), [src]")) {
                 String url = linked.hasAttr("href") ? linked.attr("href") : linked.attr("src");
                 assertFalse(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("//"),
                         file + " loads or links outside the folder: " + url);
@@ -196,9 +309,14 @@ class StatusPageTest {
                 .contentType(containsString("application/atom+xml")).extract().asString();
         SyndFeed feed = new SyndFeedInput().build(new StringReader(atom));
         assertEquals("Exempelby kommun", feed.getTitle());
+        assertEquals("sv", Jsoup.parse(atom, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("feed").attr("xml:lang"));
         List<SyndEntry> entries = feed.getEntries();
         assertEquals(2, entries.size());
-        assertEquals("Växeln ligger nere (resolved)", entries.get(0).getTitle());
+        assertEquals("Växeln ligger nere", entries.get(0).getTitle());
+        // The state in the feed's own words: a Swedish feed has no English in it.
+        Element category = Jsoup.parse(atom, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("entry category");
+        assertEquals("resolved", category.attr("term"));
+        assertEquals("Åtgärdat", category.attr("label"));
         assertEquals("Växeln fungerar igen.", entries.get(0).getContents().get(0).getValue());
         assertEquals("https://outband.test/status/incidents/" + id + ".html", entries.get(0).getLink());
         assertTrue(entries.get(0).getUpdatedDate().after(entries.get(1).getUpdatedDate())

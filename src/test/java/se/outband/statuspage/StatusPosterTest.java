@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +23,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -29,9 +37,14 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import se.outband.Browser;
 import se.outband.QrImages;
 import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.common.Language;
+import se.outband.common.QrCodes;
+import se.outband.statuspage.SiteModel.Contact;
+import se.outband.statuspage.SiteModel.Poster;
 
 /** The printable poster: part of the static site, its QR code leads to the configured public address. */
 @QuarkusTest
@@ -83,11 +96,90 @@ class StatusPosterTest {
         assertEquals(List.of("Telefon · Phone", "SMS", "Besöksadress · Visiting address"), contact.select("dt").eachText());
         assertEquals(List.of(HOTLINE, "072-500 00 00", ADDRESS), contact.select("dd").eachText(), "shown as text, never as markup");
 
-        assertTrue(poster.select("script, img, b, link, iframe, object, a, [src], [href]").isEmpty(),
-                "nothing runs, loads or links: " + poster.select("script, img, b, link, a, [src], [href]"));
+        // The hostile hotline is no number a phone can dial: text, not a tel: link; the SMS number is one.
+        assertEquals(List.of("sms:+46725000000"), contact.select("dd a").eachAttr("href"));
+        assertTrue(poster.select("script, img, b, iframe, object, [src]").isEmpty(),
+                "nothing runs or loads: " + poster.select("script, img, b, [src]"));
+        assertEquals(List.of("favicon.svg"), poster.select("link").eachAttr("href"), "the site's own icon, nothing else");
+        // The only links besides tel:/sms: lead to the accessibility statement, on screen only (the hint is not printed).
+        assertEquals(List.of("accessibility.html", "en/accessibility.html"), poster.select(".hint a").eachAttr("href"));
+        assertEquals(2, poster.select("a:not([href^=tel:]):not([href^=sms:])").size());
         String style = poster.selectFirst("head style").data();
         assertTrue(style.contains("@page{size:A4"), style);
-        assertTrue(style.contains("@media print{.hint{display:none}}"), "the screen-only hint is not printed");
+        assertTrue(style.contains("@media print{\n.hint{display:none}"), "the screen-only hint is not printed");
+    }
+
+    /**
+     * One A4 sheet whatever the settings hold: printed by Chromium (with Debian's fonts) with every field
+     * filled in, as long as anyone would write them, and then longer still.
+     */
+    @Test
+    void thePosterFitsOneA4SheetWhateverIsFilledIn() throws Exception {
+        site.render();
+        StatusPageMessages sv = Language.SV.messages(StatusPageMessages.class);
+        StatusPageMessages en = Language.EN.messages(StatusPageMessages.class);
+        String url = "https://status.exempelby-kommun.example/krisinformation/driftstatus/";
+        List<Contact> contacts = List.of(
+                new Contact("0520-49 70 00", "072-500 00 00", "Stadshuset, Torget 1", "+46520497000", "+46725000000"),
+                new Contact("0520-49 70 00 (dygnet runt, även helger)", "072-500 00 00 (skriv PRENUMERERA)",
+                        "Stadshuset, Torget 1, 462 80 Exempelby, ingång från parkeringen bakom biblioteket", "+46520497000", "+46725000000"),
+                new Contact("0520-49 70 00 ".repeat(8), "072-500 00 00 ".repeat(8), "Stadshuset, Torget 1, 462 80 Exempelby. ".repeat(12),
+                        null, null));
+        List<String> organisations = List.of("Exempelby kommun", "Exempelby kommun – krisledningsnämnden och räddningstjänsten",
+                "Exempelby kommun ".repeat(12));
+        Path folder = Files.createTempDirectory(site.current().getParent(), "posters-");
+        WebDriver browser = Browser.open(1024, 800, true);
+        try {
+            for (int i = 0; i < contacts.size(); i++) {
+                Poster poster = new Poster(organisations.get(i), url, QrCodes.svg(url, sv.posterQr(url)), contacts.get(i));
+                Path file = folder.resolve("poster-" + i + ".html");
+                Files.writeString(file, StatusPoster.Templates.poster(poster, sv, en).render());
+                browser.get(file.toUri().toString());
+                int pages = pages(browser);
+                assertEquals(1, pages, "poster " + i + " printed on " + pages + " A4 sheets");
+            }
+            // What Outband publishes, as a leader prints it from the site.
+            browser.get(site.current().resolve("poster.html").toUri().toString());
+            assertEquals(1, pages(browser));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The number of A4 pages Chromium prints the page on. */
+    static int pages(WebDriver browser) {
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(PageSize.ISO_A4);
+        a4.setBackground(true);
+        String pdf = new String(Base64.getDecoder().decode(((PrintsPage) browser).print(a4).getContent()),
+                StandardCharsets.ISO_8859_1);
+        return (int) Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(pdf).results().count();
+    }
+
+    @Test
+    void onAPhoneThePosterIsNoWiderThan320PixelsAndTheHotlineIsATelLink() throws Exception {
+        StatusPageMessages sv = Language.SV.messages(StatusPageMessages.class);
+        String url = "https://status.exempelby-kommun.example/krisinformation/";
+        Poster poster = new Poster("Exempelby kommun", url, QrCodes.svg(url, sv.posterQr(url)),
+                new Contact("0520-49 70 00", "072-500 00 00", "Stadshuset, Torget 1", "+46520497000", "+46725000000"));
+        Path file = Files.createTempDirectory(site.current().getParent(), "posters-").resolve("poster.html");
+        Files.writeString(file, StatusPoster.Templates.poster(poster, sv, Language.EN.messages(StatusPageMessages.class)).render());
+        Document html = Jsoup.parse(Files.readString(file));
+        assertEquals("tel:+46520497000", html.selectFirst(".contact dd a").attr("href"));
+        assertEquals("0520-49 70 00", html.selectFirst(".contact dd a").text());
+
+        WebDriver browser = Browser.open(320, 700, true);
+        try {
+            browser.get(file.toUri().toString());
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long width = (Long) js.executeScript("return document.documentElement.scrollWidth");
+            long qr = ((Number) js.executeScript("return document.querySelector('.qr svg').getBoundingClientRect().width")).longValue();
+            Browser.screenshot(browser, "poster-320");
+            assertTrue(width <= 320, "the poster scrolls sideways on a 320 px phone: " + width);
+            assertTrue(qr <= 320 && qr >= 200, "the QR code shrinks to the screen, and stays readable: " + qr);
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
