@@ -13,9 +13,12 @@ import java.util.function.Predicate;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import se.outband.access.Roles;
+import se.outband.messaging.outbox.Delivery;
+import se.outband.messaging.outbox.DeliveryState;
 
 /** Sending bulletins and reading what the fake providers received, as the messaging tests need it. */
 public final class MessagingTestSupport {
@@ -61,6 +64,13 @@ public final class MessagingTestSupport {
      */
     public static List<Map<String, Object>> awaitNothingLeftToSend(long bulletinId) {
         return awaitDeliveries(bulletinId, inState("QUEUED", "SENDING").negate());
+    }
+
+    /** As {@link #awaitNothingLeftToSend(long)}, for the messages of their own to one address (an answer to a leader's command). */
+    public static void awaitNothingLeftToSendTo(String address) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.count("bulletinId is null and address = ?1 and state in ?2", address,
+                        List.of(DeliveryState.QUEUED, DeliveryState.SENDING)) == 0));
     }
 
     public static Predicate<Map<String, Object>> inState(String... states) {

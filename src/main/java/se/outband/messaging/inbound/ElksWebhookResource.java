@@ -41,16 +41,15 @@ public class ElksWebhookResource {
     }
 
     /**
-     * {@code id}, {@code from}, {@code to}, {@code message}. 46elks texts any answer body back to the
-     * sender: a leader's command gets its answer that way; anything else gets no body, since Outband
-     * never texts staff back by itself.
+     * {@code id}, {@code from}, {@code to}, {@code message}. Never a body: 46elks would text it to the sender,
+     * and whoever knows this address could read it; a leader's command is answered by an SMS of its own to
+     * the leader's registered number.
      */
     @POST
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response inbound(MultivaluedMap<String, String> form) {
-        return inbound.receive(SmsProvider.ELKS, form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id"))
-                .map(answer -> Response.ok(answer.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
-                .orElse(Response.noContent().build());
+        inbound.receive(SmsProvider.ELKS, form.getFirst("from"), form.getFirst("message"), ProviderIds.from(form, "id"));
+        return Response.noContent().build();
     }
 }

@@ -1,6 +1,5 @@
 package se.outband.messaging.inbound;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +9,9 @@ import org.jboss.logging.Logger;
 import se.outband.messaging.providers.sms.SmsProvider;
 
 /**
- * An SMS to Outband's number, from whichever provider it came: a leader's command (answered), or a
- * reply to a bulletin (counted). Outband never texts staff back by itself: every SMS costs, and a
- * loop must be impossible.
+ * An SMS to Outband's number, from whichever provider it came: a leader's command (answered by an SMS to
+ * the leader's registered number), or a reply to a bulletin (counted). Outband never texts staff back by
+ * itself: every SMS costs, and a loop must be impossible.
  */
 @ApplicationScoped
 public class InboundSms {
@@ -31,26 +30,23 @@ public class InboundSms {
     }
 
     /**
-     * What to text back to {@code from}, if anything; {@code messageId} is {@code provider}'s id of the SMS.
-     * A message the provider delivers again is not handled again and gets no answer: the first delivery
-     * got it.
+     * Handles the SMS {@code provider} knows as {@code messageId}. A message the provider delivers again is
+     * not handled again: the first delivery was.
      */
-    public Optional<CommandAnswer> receive(SmsProvider provider, String from, String body, String messageId) {
+    public void receive(SmsProvider provider, String from, String body, String messageId) {
         if (from == null || !NUMBER.matcher(from).matches()) {
             LOG.infof("SMS %s from a sender that is not a phone number ignored", messageId);
-            return Optional.empty();
+            return;
         }
         if (!received.first(provider.configValue(), messageId)) {
             LOG.infof("SMS %s from %s delivered again; handled once already", messageId, provider.configValue());
-            return Optional.empty();
+            return;
         }
         try {
             String text = body == null ? "" : body;
-            Optional<CommandAnswer> answer = commands.answer(from, text);
-            if (answer.isEmpty()) {
+            if (!commands.obey(from, text)) {
                 replies.receive(from, text, messageId);
             }
-            return answer;
         } catch (RuntimeException e) {
             // Nothing of it was stored: the provider's next delivery of it is handled.
             received.forget(provider.configValue(), messageId);

@@ -34,12 +34,17 @@ import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.BulletinSummary;
 import se.outband.messaging.bulletins.Replies;
+import se.outband.messaging.outbox.Channel;
+import se.outband.messaging.outbox.Outbox;
 
 /**
  * SMS commands from a leader's own mobile. Only senders and admins are obeyed; anyone else gets no
  * answer, so a stranger learns nothing, not even that a number is known. A sender number can be
  * forged, so a SKICKA only sends after the six-digit code Outband texts to the real number comes
- * back from it within ten minutes; the code works once, and five wrong ones cancel it.
+ * back from it within ten minutes; the code works once, and five wrong ones cancel it. Every answer,
+ * the code's above all, is an SMS of its own to the leader's registered number, never the webhook's
+ * response: whoever can post to the webhook (46elks' secret is in its address) with a leader's number
+ * as sender would read it there.
  */
 @ApplicationScoped
 public class SmsCommands {
@@ -60,12 +65,14 @@ public class SmsCommands {
     private final Replies replies;
     private final IncomingReplies incoming;
     private final AuditLog audit;
+    private final Outbox outbox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, BulletinQueries queries, Replies replies,
-            IncomingReplies incoming, AuditLog audit, Clock clock) {
+            IncomingReplies incoming, AuditLog audit, Outbox outbox, Clock clock) {
         this.incoming = incoming;
+        this.outbox = outbox;
         this.users = users;
         this.contacts = contacts;
         this.bulletins = bulletins;
@@ -76,21 +83,22 @@ public class SmsCommands {
     }
 
     /**
-     * The answer to an SMS from {@code from} (E.164) when it is a leader's command; empty when it is
-     * not (a stranger's message, or a leader answering a bulletin as staff), for the replies to handle.
+     * Obeys and answers an SMS from {@code from} (E.164) when it is a leader's command, and says so; false
+     * when it is not (a stranger's message, or a leader answering a bulletin as staff), for the replies to
+     * handle. The answer is queued in this transaction: it goes out once what it reports is stored.
      */
     @Transactional
-    public Optional<CommandAnswer> answer(String from, String body) {
+    public boolean obey(String from, String body) {
         Optional<UserService.Leader> leader = users.leaderByMobile(from);
         SmsCommand command = SmsCommand.parse(body);
         if (leader.isEmpty()) {
             if (!(command instanceof SmsCommand.Other)) {
                 LOG.infof("An SMS command from a number that is no leader's was ignored");
             }
-            return Optional.empty();
+            return false;
         }
         if (command instanceof SmsCommand.Other && incoming.awaited(from)) {
-            return Optional.empty();
+            return false;
         }
         String actor = leader.get().username() + " via SMS";
         CommandAnswer answer;
@@ -105,7 +113,8 @@ public class SmsCommands {
             answer = new CommandAnswer.Help();
             audit.record(actor, "command.help", "");
         }
-        return Optional.of(answer);
+        outbox.send(Channel.SMS, leader.get().mobile(), answer.text());
+        return true;
     }
 
     /** Counted while {@link UserService#leaderByMobile} holds the leader's row: requests at once are counted one by one. */

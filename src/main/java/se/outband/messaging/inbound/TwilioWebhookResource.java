@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import se.outband.messaging.providers.sms.SmsGatewayProducer;
 import se.outband.messaging.providers.sms.SmsProvider;
 
@@ -26,11 +24,8 @@ import se.outband.messaging.providers.sms.SmsProvider;
 @Path("/webhooks/twilio")
 public class TwilioWebhookResource {
 
-    /** TwiML from a template: Qute escapes XML, so nothing a leader writes can add instructions. */
-    @CheckedTemplate(basePath = "twiml", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
-    static class Twiml {
-        static native TemplateInstance message(String text);
-    }
+    /** Never an answer to the sender: whoever may post here could read it (see {@link SmsCommands}). */
+    private static final String NO_ANSWER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     static final String INBOUND_PATH = "/webhooks/twilio/inbound";
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9-]{1,20}");
 
@@ -55,20 +50,15 @@ public class TwilioWebhookResource {
         return Response.noContent().build();
     }
 
-    /**
-     * A leader's SMS command is answered in the TwiML (Twilio texts it to the number it came from);
-     * anything else gets empty TwiML: Outband never texts staff back by itself (every SMS costs, and a
-     * loop must be impossible).
-     */
+    /** Always empty TwiML: a leader's command is answered by an SMS of its own to the leader's registered number. */
     @POST
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_XML)
     public String inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature) {
         verify(INBOUND_PATH, form, signature);
-        return inbound.receive(SmsProvider.TWILIO, form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"))
-                .map(answer -> Twiml.message(answer.text()).render())
-                .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        inbound.receive(SmsProvider.TWILIO, form.getFirst("From"), form.getFirst("Body"), ProviderIds.from(form, "MessageSid"));
+        return NO_ANSWER;
     }
 
     private void verify(String path, MultivaluedMap<String, String> form, String signature) {

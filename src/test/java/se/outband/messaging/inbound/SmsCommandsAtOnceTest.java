@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.asAdmin;
 import static se.outband.TestApi.replaceContacts;
 import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSend;
+import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSendTo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import se.outband.AtOnce;
 import se.outband.messaging.FakeProviders;
 
 /**
@@ -67,7 +67,7 @@ class SmsCommandsAtOnceTest {
     void theRightCodeTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
         String text = "Samling i stadshuset " + UUID.randomUUID();
         String code = code(sms(mobile, "SKICKA " + group + ": " + text));
-        List<String> answers = AtOnce.run(10, () -> sms(mobile, code));
+        List<String> answers = race(10, () -> LeaderSms.webhook(LeaderSms.newSid(), mobile, code));
         assertOneSentTheRestNothingPending(answers);
         assertSentOnceToEach(text);
     }
@@ -76,25 +76,25 @@ class SmsCommandsAtOnceTest {
     void theSameSignedSmsTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
         String text = "Samling i kommunhuset " + UUID.randomUUID();
         String code = code(sms(mobile, "SKICKA " + group + ": " + text));
-        String sid = newSid();
-        List<String> answers = AtOnce.run(10, () -> sms(sid, mobile, code));
-        assertEquals(1, answers.stream().filter(a -> a.contains("Skickat: utskick ")).count(), () -> "answers " + answers);
-        assertEquals(9, Collections.frequency(answers, empty()), () -> "the copies are not answered: " + answers);
+        String sid = LeaderSms.newSid();
+        List<String> answers = race(10, () -> LeaderSms.webhook(sid, mobile, code));
+        assertEquals(1, answers.size(), () -> "the copies are not answered: " + answers);
+        assertTrue(answers.get(0).contains("Skickat: utskick "), () -> "answers " + answers);
         assertSentOnceToEach(text);
     }
 
     @Test
     void aMessageIdIsHandledOnce() throws Exception {
-        String sid = newSid();
-        String first = sms(sid, mobile, "SKICKA " + group + ": Första gången.");
+        String sid = LeaderSms.newSid();
+        String first = LeaderSms.ask(sid, mobile, "SKICKA " + group + ": Första gången.");
         code(first);
-        assertEquals(empty(), sms(sid, mobile, "SKICKA " + group + ": Första gången."), "the same message again is not a new request");
+        assertEquals("", LeaderSms.ask(sid, mobile, "SKICKA " + group + ": Första gången."), "the same message again is not a new request");
         assertEquals(1, pendingSends(), "one request, one code");
 
-        String again = newSid();
-        List<String> answers = AtOnce.run(2, () -> sms(again, mobile, "SKICKA " + group + ": Andra gången."));
-        assertEquals(1, answers.stream().filter(a -> CODE.matcher(a).find()).count(), () -> "answers " + answers);
-        assertEquals(1, Collections.frequency(answers, empty()), () -> "answers " + answers);
+        String again = LeaderSms.newSid();
+        List<String> answers = race(2, () -> LeaderSms.webhook(again, mobile, "SKICKA " + group + ": Andra gången."));
+        assertEquals(1, answers.size(), () -> "the copy is not answered: " + answers);
+        assertTrue(CODE.matcher(answers.get(0)).find(), () -> "answers " + answers);
         assertEquals(2, pendingSends());
     }
 
@@ -105,9 +105,9 @@ class SmsCommandsAtOnceTest {
         List<Callable<String>> guesses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
-            guesses.add(() -> sms(mobile, guess));
+            guesses.add(() -> LeaderSms.webhook(LeaderSms.newSid(), mobile, guess));
         }
-        List<String> answers = AtOnce.run(guesses);
+        List<String> answers = race(guesses);
         long checked = answers.stream().filter(a -> a.contains("Fel kod.") || a.contains("avbrutet")).count();
         assertTrue(checked <= SmsCommands.WRONG_CODES, () -> checked + " codes were checked: " + answers);
         assertEquals(1, answers.stream().filter(a -> a.contains("avbrutet")).count(), () -> "answers " + answers);
@@ -118,11 +118,16 @@ class SmsCommandsAtOnceTest {
 
     @Test
     void thirtySkickaAtOnceAreAcceptedAtMostTenTimes() throws Exception {
-        List<String> answers = AtOnce.run(30, () -> sms(mobile, "SKICKA " + group + ": Samtidigt."));
+        List<String> answers = race(30, () -> LeaderSms.webhook(LeaderSms.newSid(), mobile, "SKICKA " + group + ": Samtidigt."));
         long accepted = answers.stream().filter(a -> CODE.matcher(a).find()).count();
         assertEquals(SmsCommands.REQUESTS_PER_HOUR, accepted, () -> "answers " + answers);
         assertEquals(30 - accepted, answers.stream().filter(a -> a.contains("Mer än 10 SKICKA")).count(), () -> "answers " + answers);
         assertEquals(SmsCommands.REQUESTS_PER_HOUR, pendingSends());
+    }
+
+    @AfterEach
+    void answersSent() {
+        awaitNothingLeftToSendTo(mobile);
     }
 
     private void assertOneSentTheRestNothingPending(List<String> answers) {
@@ -146,23 +151,16 @@ class SmsCommandsAtOnceTest {
     }
 
     private static String sms(String from, String body) {
-        return sms(newSid(), from, body);
+        return LeaderSms.ask(from, body);
     }
 
-    /** The TwiML answer; any other status is returned as such, so a race's answers can all be read. */
-    private static String sms(String sid, String from, String body) {
-        ValidatableResponse answer = FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", sid,
-                "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body));
-        int status = answer.extract().statusCode();
-        return status == 200 ? answer.extract().asString() : "HTTP " + status + ": " + answer.extract().asString();
+    /** What the leader's phone got for a race of SMS: every answer texted to it meanwhile. */
+    private List<String> race(int times, Callable<String> webhookCall) {
+        return race(Collections.nCopies(times, webhookCall));
     }
 
-    private static String newSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static String empty() {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    private List<String> race(List<Callable<String>> webhookCalls) {
+        return LeaderSms.answers(mobile, webhookCalls);
     }
 
     private static String code(String answer) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -174,6 +175,29 @@ class FailoverTest {
                 .post("/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/inbound").then().statusCode(204);
         asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(1))
                 .body("replies[0].answer", equalTo("JA"));
+    }
+
+    /**
+     * Whoever knows 46elks' webhook address can post as any number: a leader's command from it is answered
+     * only by an SMS of its own to the leader's registered number, never in the response 46elks would text on.
+     */
+    private static final Pattern CODE = Pattern.compile("Svara \\d{6} inom 10 min");
+
+    @Test
+    void aCommandThrough46elksIsAnsweredOnlyToTheRegisteredNumber() {
+        String leader = "elksledare-" + UUID.randomUUID().toString().substring(0, 6);
+        String mobile = "+46703" + String.format("%06d", Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        asAdmin().contentType("application/json").body(Map.of("username", leader, "password", "a-long-test-password", "roles",
+                List.of("sender"), "mobile", mobile)).post("/api/users").then().statusCode(201);
+        String group = crew();
+        given().contentType("application/x-www-form-urlencoded").formParams(Map.of("id", "s" + UUID.randomUUID().toString().replace("-", ""), "from", mobile,
+                "to", Fake46elks.SENDER, "message", "SKICKA " + group + ": Samling nu."))
+                .post("/webhooks/46elks/" + Fake46elks.WEBHOOK_SECRET + "/inbound").then().statusCode(204).body(equalTo(""));
+        // The code goes out by whichever provider the outbox picks, as any SMS of its own would.
+        await().atMost(Duration.ofSeconds(15)).until(() -> MessagingTestSupport.smsRequests().stream()
+                .anyMatch(m -> mobile.equals(m.get("To")) && CODE.matcher(m.getOrDefault("Body", "")).find())
+                || Fake46elks.smsRequests().stream().anyMatch(m -> mobile.equals(m.get("to")) && CODE.matcher(m.getOrDefault("message", "")).find()));
+        MessagingTestSupport.awaitNothingLeftToSendTo(mobile);
     }
 
     /**
