@@ -2,16 +2,20 @@ package se.outband.messaging.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.asAdmin;
+import static se.outband.TestApi.replaceContacts;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import se.outband.AtOnce;
 import se.outband.messaging.FakeProviders;
@@ -29,6 +33,23 @@ final class LeaderSms {
     static final String NO_ANSWER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private LeaderSms() {
+    }
+
+    /** A sender with a mobile of their own, and a group of three to send to; unique names. */
+    record Team(String group, String leader, String mobile) {
+
+        static Team create(String leaderPrefix) {
+            String unique = UUID.randomUUID().toString().substring(0, 6);
+            Team team = new Team("Lag" + unique, leaderPrefix + "-" + unique,
+                    "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)));
+            replaceContacts("id,name,mobile,groups\n"
+                    + "c1,Anna Andersson,070-174 06 05," + team.group + "\n"
+                    + "c2,Bertil Berg,070-174 06 06," + team.group + "\n"
+                    + "c3,Cecilia Carlsson,070-174 06 07," + team.group + "\n");
+            asAdmin().contentType(ContentType.JSON).body(Map.of("username", team.leader, "password", "a-long-test-password", "roles",
+                    List.of("sender"), "mobile", team.mobile)).post("/api/users").then().statusCode(201);
+            return team;
+        }
     }
 
     /** The answer texted to {@code from}, or "" when none was. */

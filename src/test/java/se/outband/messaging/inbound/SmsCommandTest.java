@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -46,51 +45,39 @@ class SmsCommandTest {
 
     private static final Pattern CODE = Pattern.compile("Svara (\\d{6}) inom 10 min");
 
-    private String group;
-    private String leader;
-    private String mobile;
+    private LeaderSms.Team team;
 
     @BeforeEach
     void aLeaderAndTheirTeam() {
         FakeProviders.reset();
-        String unique = UUID.randomUUID().toString().substring(0, 6);
-        group = "Lag" + unique;
-        replaceContacts("id,name,mobile,groups\n"
-                + "c1,Anna Andersson,070-174 06 05," + group + "\n"
-                + "c2,Bertil Berg,070-174 06 06," + group + "\n"
-                + "c3,Cecilia Carlsson,070-174 06 07," + group + "\n");
-        leader = "ledare-" + unique;
-        mobile = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
-                .post("/api/users").then().statusCode(201);
+        team = LeaderSms.Team.create("ledare");
     }
 
     @Test
     void skickaAnswersWithACodeAndOnlyTheCodeFromTheSameNumberSends() {
         long before = bulletins();
-        String answer = sms(mobile, "SKICKA " + group + ": Krisledningen samlas kl 14 i stadshuset.");
-        assertTrue(answer.contains("Skickas till " + group + " (3 personer), 1 SMS per person, inte övning."), answer);
+        String answer = sms(team.mobile(), "SKICKA " + team.group() + ": Krisledningen samlas kl 14 i stadshuset.");
+        assertTrue(answer.contains("Skickas till " + team.group() + " (3 personer), 1 SMS per person, inte övning."), answer);
         String code = code(answer);
         assertEquals(before, bulletins(), "nothing is sent before the code comes back");
         assertTrue(sent("Krisledningen samlas kl 14 i stadshuset.").isEmpty());
 
         String wrong = code.equals("000000") ? "000001" : "000000";
-        assertTrue(sms(mobile, wrong).contains("Fel kod. 4 försök kvar."));
+        assertTrue(sms(team.mobile(), wrong).contains("Fel kod. 4 försök kvar."));
         String other = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         assertEquals(empty(), sms(other, code), "the code from another number is nobody's command");
         assertEquals(before, bulletins());
 
-        String done = sms(mobile, " " + code + " ");
+        String done = sms(team.mobile(), " " + code + " ");
         assertTrue(done.contains("Skickat: utskick ") && done.contains("till 3 personer."), done);
         assertTrue(bulletins() > before);
         await(() -> sent("Krisledningen samlas kl 14 i stadshuset.").size() == 3);
-        asAdmin().get("/api/bulletins?limit=1").then().body("createdBy", hasItem(leader + " via SMS"));
-        asAdmin().get("/api/audit?size=20").then().body("entries.actor", hasItem(leader + " via SMS"))
+        asAdmin().get("/api/bulletins?limit=1").then().body("createdBy", hasItem(team.leader() + " via SMS"));
+        asAdmin().get("/api/audit?size=20").then().body("entries.actor", hasItem(team.leader() + " via SMS"))
                 .body("entries.action", hasItem("command.send-requested"));
 
         long after = bulletins();
-        assertTrue(sms(mobile, code).contains("Ingen kod väntar"), "a code works once");
+        assertTrue(sms(team.mobile(), code).contains("Ingen kod väntar"), "a code works once");
         assertEquals(after, bulletins());
         // Twilio has the three; their results may not be stored yet.
         awaitNothingLeftToSend(after);
@@ -99,18 +86,18 @@ class SmsCommandTest {
     @Test
     void anExpiredCodeOrFiveWrongOnesSendNothing() {
         long before = bulletins();
-        String code = code(sms(mobile, "SEND " + group + ": Första försöket."));
+        String code = code(sms(team.mobile(), "SEND " + team.group() + ": Första försöket."));
         QuarkusTransaction.requiringNew().run(() -> PendingSend.update("createdAt = ?1 where fromNumber = ?2",
-                Instant.now().minus(Duration.ofMinutes(11)), mobile));
-        assertTrue(sms(mobile, code).contains("Ingen kod väntar"));
+                Instant.now().minus(Duration.ofMinutes(11)), team.mobile()));
+        assertTrue(sms(team.mobile(), code).contains("Ingen kod väntar"));
 
-        String second = code(sms(mobile, "skicka " + group + ": Andra försöket."));
+        String second = code(sms(team.mobile(), "skicka " + team.group() + ": Andra försöket."));
         String wrong = second.equals("999999") ? "999998" : "999999";
         for (int i = 0; i < 4; i++) {
-            assertTrue(sms(mobile, wrong).contains("Fel kod."));
+            assertTrue(sms(team.mobile(), wrong).contains("Fel kod."));
         }
-        assertTrue(sms(mobile, wrong).contains("avbrutet"));
-        assertTrue(sms(mobile, second).contains("Ingen kod väntar"), "the right code after five wrong ones is too late");
+        assertTrue(sms(team.mobile(), wrong).contains("avbrutet"));
+        assertTrue(sms(team.mobile(), second).contains("Ingen kod väntar"), "the right code after five wrong ones is too late");
         assertEquals(before, bulletins());
         assertTrue(sent("Första försöket.").isEmpty() && sent("Andra försöket.").isEmpty());
     }
@@ -118,95 +105,96 @@ class SmsCommandTest {
     @Test
     void aForgerCannotGuessByAskingForCodeAfterCode() {
         for (int i = 0; i < SmsCommands.REQUESTS_PER_HOUR; i++) {
-            assertTrue(sms(mobile, "SKICKA " + group + ": Försök " + i).contains("Svara "));
+            assertTrue(sms(team.mobile(), "SKICKA " + team.group() + ": Försök " + i).contains("Svara "));
         }
-        assertTrue(sms(mobile, "SKICKA " + group + ": Ett till").contains("Mer än 10 SKICKA på en timme"));
+        assertTrue(sms(team.mobile(), "SKICKA " + team.group() + ": Ett till").contains("Mer än 10 SKICKA på en timme"));
     }
 
-    /** A code answered after its user was removed, lost the role or moved to another mobile sends nothing, even once all is back. */
+    /** A code answered after its user was removed, lost the role or moved to another team.mobile() sends nothing, even once all is back. */
     @Test
     void aPendingSendDiesWithItsUserRoleOrNumber() {
         long before = bulletins();
         String other = "+46704" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        String moved = code(sms(mobile, "SKICKA " + group + ": Numret byttes."));
+        String moved = code(sms(team.mobile(), "SKICKA " + team.group() + ": Numret byttes."));
         changeUser(Map.of("mobile", other));
-        assertEquals(empty(), sms(mobile, moved), "the old number is nobody's now");
-        changeUser(Map.of("mobile", mobile));
-        assertTrue(sms(mobile, moved).contains("Ingen kod väntar"), "a send asked for from the old number died with the change");
+        assertEquals(empty(), sms(team.mobile(), moved), "the old number is nobody's now");
+        changeUser(Map.of("mobile", team.mobile()));
+        assertTrue(sms(team.mobile(), moved).contains("Ingen kod väntar"), "a send asked for from the old number died with the change");
 
-        String demoted = code(sms(mobile, "SKICKA " + group + ": Rollen togs bort."));
+        String demoted = code(sms(team.mobile(), "SKICKA " + team.group() + ": Rollen togs bort."));
         changeUser(Map.of("roles", List.of("contacts")));
         changeUser(Map.of("roles", List.of("sender")));
-        assertTrue(sms(mobile, demoted).contains("Ingen kod väntar"), "a send asked for with the role died when the role went");
+        assertTrue(sms(team.mobile(), demoted).contains("Ingen kod väntar"), "a send asked for with the role died when the role went");
 
-        String removed = code(sms(mobile, "SKICKA " + group + ": Användaren togs bort."));
-        asAdmin().delete("/api/users/" + leader).then().statusCode(204);
+        String removed = code(sms(team.mobile(), "SKICKA " + team.group() + ": Användaren togs bort."));
+        asAdmin().delete("/api/users/" + team.leader()).then().statusCode(204);
         asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
+                .body(Map.of("username", team.leader(), "password", "a-long-test-password", "roles", List.of("sender"), "mobile", team.mobile()))
                 .post("/api/users").then().statusCode(201);
-        assertTrue(sms(mobile, removed).contains("Ingen kod väntar"), "a send asked for by a removed user died with the user");
+        assertTrue(sms(team.mobile(), removed).contains("Ingen kod väntar"), "a send asked for by a removed user died with the user");
 
         assertEquals(before, bulletins());
         assertTrue(sent("Numret byttes.").isEmpty() && sent("Rollen togs bort.").isEmpty() && sent("Användaren togs bort.").isEmpty());
         // A change that takes nothing away leaves the send waiting.
-        String kept = code(sms(mobile, "SKICKA " + group + ": Lösenordet byttes."));
+        String kept = code(sms(team.mobile(), "SKICKA " + team.group() + ": Lösenordet byttes."));
         changeUser(Map.of("password", "another-long-test-password", "roles", List.of("sender", "contacts")));
-        assertTrue(sms(mobile, kept).contains("Skickat: utskick "));
+        assertTrue(sms(team.mobile(), kept).contains("Skickat: utskick "));
         awaitNothingLeftToSend(bulletins());
     }
 
     private void changeUser(Map<String, Object> change) {
-        asAdmin().contentType(ContentType.JSON).body(change).put("/api/users/" + leader).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(change).put("/api/users/" + team.leader()).then().statusCode(200);
     }
 
     @Test
     void strangersAndContactsWithoutTheRoleGetNoAnswer() {
         long before = bulletins();
         String stranger = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        assertEquals(empty(), sms(stranger, "SKICKA " + group + ": Falskt larm."));
+        assertEquals(empty(), sms(stranger, "SKICKA " + team.group() + ": Falskt larm."));
         assertEquals(empty(), sms(stranger, "STATUS"));
         assertEquals(empty(), sms(stranger, "HJÄLP"));
-        asAdmin().contentType(ContentType.JSON).body(Map.of("roles", List.of("contacts"))).put("/api/users/" + leader).then().statusCode(200);
-        assertEquals(empty(), sms(mobile, "SKICKA " + group + ": Falskt larm."), "only senders and admins give commands");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("roles", List.of("contacts"))).put("/api/users/" + team.leader()).then().statusCode(200);
+        assertEquals(empty(), sms(team.mobile(), "SKICKA " + team.group() + ": Falskt larm."), "only senders and admins give commands");
         assertEquals(before, bulletins());
     }
 
     @Test
     void statusAndHelpAnswerInOneSms() {
-        String code = code(sms(mobile, "SKICKA " + group + ": Läget kl 16."));
-        sms(mobile, code);
-        String status = sms(mobile, "status");
+        String code = code(sms(team.mobile(), "SKICKA " + team.group() + ": Läget kl 16."));
+        sms(team.mobile(), code);
+        String status = sms(team.mobile(), "status");
         assertTrue(status.matches("(?s).*Utskick \\d+ .*: \\d av 3 nådda, \\d väntar, 0 misslyckade\\..*"), status);
-        assertTrue(sms(mobile, "HJÄLP").contains("SKICKA grupp, grupp: text"));
-        assertTrue(sms(mobile, "vad gör jag nu?").contains("SKICKA grupp, grupp: text"), "an unknown command gets the help");
-        assertTrue(sms(mobile, "SKICKA Finnsinte: Hej").contains("Okänd grupp: Finnsinte."));
+        assertTrue(sms(team.mobile(), "HJÄLP").contains("SKICKA grupp, grupp: text"));
+        assertTrue(sms(team.mobile(), "vad gör jag nu?").contains("SKICKA grupp, grupp: text"), "an unknown command gets the help");
+        assertTrue(sms(team.mobile(), "SKICKA Finnsinte: Hej").contains("Okänd grupp: Finnsinte."));
         awaitNothingLeftToSend(bulletins());
     }
 
     @Test
     void aLeaderAnsweringABulletinAsStaffIsAReplyNotACommand() {
-        replaceContacts("id,name,mobile,groups\nl1,Ledaren Själv," + mobile + "," + group + "\n");
-        long id = asAdmin().contentType(ContentType.JSON).body(Map.of("text", "Kan du komma?", "groups", List.of(group),
+        replaceContacts("id,name,mobile,groups\nl1,Ledaren Själv," + team.mobile() + "," + team.group() + "\n");
+        long id = asAdmin().contentType(ContentType.JSON).body(Map.of("text", "Kan du komma?", "groups", List.of(team.group()),
                 "replyOptions", List.of("JA", "NEJ"))).post("/api/bulletins").then().statusCode(201).extract().jsonPath().getLong("id");
-        assertEquals(empty(), sms(mobile, "ja"));
-        asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.answer", hasItem("JA"));
+        // The leader answers the bulletin once it has reached their phone, as people do.
         awaitNothingLeftToSend(id);
+        assertEquals(empty(), sms(team.mobile(), "ja"));
+        asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.answer", hasItem("JA"));
     }
 
     /**
-     * Whoever can post to the webhook with a leader's number as sender reads nothing from its response (LeaderSms
+     * Whoever can post to the webhook with a team.leader()'s number as sender reads nothing from its response (LeaderSms
      * checks every response is empty TwiML); the answer is the SMS Twilio was asked to send to the registered
-     * number, in the leader's own words, unescaped.
+     * number, in the team.leader()'s own words, unescaped.
      */
     @Test
     void theAnswerIsAnSmsToTheRegisteredNumber() {
-        String answer = sms(mobile, "SKICKA <b>&" + group + ": Hej");
-        assertTrue(answer.contains("Okänd grupp: <b>&" + group), answer);
+        String answer = sms(team.mobile(), "SKICKA <b>&" + team.group() + ": Hej");
+        assertTrue(answer.contains("Okänd grupp: <b>&" + team.group()), answer);
     }
 
     @AfterEach
     void answersSent() {
-        awaitNothingLeftToSendTo(mobile);
+        awaitNothingLeftToSendTo(team.mobile());
     }
 
     private static String sms(String from, String body) {

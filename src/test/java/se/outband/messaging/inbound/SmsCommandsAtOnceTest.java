@@ -3,7 +3,6 @@ package se.outband.messaging.inbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.asAdmin;
-import static se.outband.TestApi.replaceContacts;
 import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSend;
 import static se.outband.messaging.MessagingTestSupport.awaitNothingLeftToSendTo;
 
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import se.outband.messaging.FakeProviders;
 
 /**
@@ -43,31 +40,19 @@ class SmsCommandsAtOnceTest {
 
     private static final Pattern CODE = Pattern.compile("Svara (\\d{6}) inom 10 min");
 
-    private String group;
-    private String leader;
-    private String mobile;
+    private LeaderSms.Team team;
 
     @BeforeEach
     void aLeaderAndTheirTeam() {
         FakeProviders.reset();
-        String unique = UUID.randomUUID().toString().substring(0, 6);
-        group = "Lag" + unique;
-        replaceContacts("id,name,mobile,groups\n"
-                + "c1,Anna Andersson,070-174 06 05," + group + "\n"
-                + "c2,Bertil Berg,070-174 06 06," + group + "\n"
-                + "c3,Cecilia Carlsson,070-174 06 07," + group + "\n");
-        leader = "samtidig-" + unique;
-        mobile = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("username", leader, "password", "a-long-test-password", "roles", List.of("sender"), "mobile", mobile))
-                .post("/api/users").then().statusCode(201);
+        team = LeaderSms.Team.create("samtidig");
     }
 
     @Test
     void theRightCodeTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
         String text = "Samling i stadshuset " + UUID.randomUUID();
-        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
-        List<String> answers = race(10, () -> LeaderSms.webhook(LeaderSms.newSid(), mobile, code));
+        String code = code(sms(team.mobile(), "SKICKA " + team.group() + ": " + text));
+        List<String> answers = race(10, () -> LeaderSms.webhook(LeaderSms.newSid(), team.mobile(), code));
         assertOneSentTheRestNothingPending(answers);
         assertSentOnceToEach(text);
     }
@@ -75,9 +60,9 @@ class SmsCommandsAtOnceTest {
     @Test
     void theSameSignedSmsTenTimesAtOnceSendsOneBulletinOnce() throws Exception {
         String text = "Samling i kommunhuset " + UUID.randomUUID();
-        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
+        String code = code(sms(team.mobile(), "SKICKA " + team.group() + ": " + text));
         String sid = LeaderSms.newSid();
-        List<String> answers = race(10, () -> LeaderSms.webhook(sid, mobile, code));
+        List<String> answers = race(10, () -> LeaderSms.webhook(sid, team.mobile(), code));
         assertEquals(1, answers.size(), () -> "the copies are not answered: " + answers);
         assertTrue(answers.get(0).contains("Skickat: utskick "), () -> "answers " + answers);
         assertSentOnceToEach(text);
@@ -86,13 +71,13 @@ class SmsCommandsAtOnceTest {
     @Test
     void aMessageIdIsHandledOnce() throws Exception {
         String sid = LeaderSms.newSid();
-        String first = LeaderSms.ask(sid, mobile, "SKICKA " + group + ": Första gången.");
+        String first = LeaderSms.ask(sid, team.mobile(), "SKICKA " + team.group() + ": Första gången.");
         code(first);
-        assertEquals("", LeaderSms.ask(sid, mobile, "SKICKA " + group + ": Första gången."), "the same message again is not a new request");
+        assertEquals("", LeaderSms.ask(sid, team.mobile(), "SKICKA " + team.group() + ": Första gången."), "the same message again is not a new request");
         assertEquals(1, pendingSends(), "one request, one code");
 
         String again = LeaderSms.newSid();
-        List<String> answers = race(2, () -> LeaderSms.webhook(again, mobile, "SKICKA " + group + ": Andra gången."));
+        List<String> answers = race(2, () -> LeaderSms.webhook(again, team.mobile(), "SKICKA " + team.group() + ": Andra gången."));
         assertEquals(1, answers.size(), () -> "the copy is not answered: " + answers);
         assertTrue(CODE.matcher(answers.get(0)).find(), () -> "answers " + answers);
         assertEquals(2, pendingSends());
@@ -101,24 +86,24 @@ class SmsCommandsAtOnceTest {
     @Test
     void fortyWrongCodesAtOnceAreNotAllCheckedAndCancelTheSend() throws Exception {
         String text = "Gissat " + UUID.randomUUID();
-        String code = code(sms(mobile, "SKICKA " + group + ": " + text));
+        String code = code(sms(team.mobile(), "SKICKA " + team.group() + ": " + text));
         List<Callable<String>> guesses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
-            guesses.add(() -> LeaderSms.webhook(LeaderSms.newSid(), mobile, guess));
+            guesses.add(() -> LeaderSms.webhook(LeaderSms.newSid(), team.mobile(), guess));
         }
         List<String> answers = race(guesses);
         long checked = answers.stream().filter(a -> a.contains("Fel kod.") || a.contains("avbrutet")).count();
         assertTrue(checked <= SmsCommands.WRONG_CODES, () -> checked + " codes were checked: " + answers);
         assertEquals(1, answers.stream().filter(a -> a.contains("avbrutet")).count(), () -> "answers " + answers);
         assertEquals(40 - checked, answers.stream().filter(a -> a.contains("Ingen kod väntar")).count(), () -> "answers " + answers);
-        assertTrue(sms(mobile, code).contains("Ingen kod väntar"), "the right code after that is too late");
+        assertTrue(sms(team.mobile(), code).contains("Ingen kod väntar"), "the right code after that is too late");
         assertTrue(sent(text).isEmpty());
     }
 
     @Test
     void thirtySkickaAtOnceAreAcceptedAtMostTenTimes() throws Exception {
-        List<String> answers = race(30, () -> LeaderSms.webhook(LeaderSms.newSid(), mobile, "SKICKA " + group + ": Samtidigt."));
+        List<String> answers = race(30, () -> LeaderSms.webhook(LeaderSms.newSid(), team.mobile(), "SKICKA " + team.group() + ": Samtidigt."));
         long accepted = answers.stream().filter(a -> CODE.matcher(a).find()).count();
         assertEquals(SmsCommands.REQUESTS_PER_HOUR, accepted, () -> "answers " + answers);
         assertEquals(30 - accepted, answers.stream().filter(a -> a.contains("Mer än 10 SKICKA")).count(), () -> "answers " + answers);
@@ -127,7 +112,7 @@ class SmsCommandsAtOnceTest {
 
     @AfterEach
     void answersSent() {
-        awaitNothingLeftToSendTo(mobile);
+        awaitNothingLeftToSendTo(team.mobile());
     }
 
     private void assertOneSentTheRestNothingPending(List<String> answers) {
@@ -135,10 +120,10 @@ class SmsCommandsAtOnceTest {
         assertEquals(answers.size() - 1, answers.stream().filter(a -> a.contains("Ingen kod väntar")).count(), () -> "answers " + answers);
     }
 
-    /** One bulletin by the leader, and each of the three got its SMS once. */
+    /** One bulletin by the team.leader(), and each of the three got its SMS once. */
     private void assertSentOnceToEach(String text) {
         List<Number> ids = asAdmin().get("/api/bulletins?limit=100").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.createdBy == '" + leader + " via SMS' }.id");
+                .getList("findAll { it.createdBy == '" + team.leader() + " via SMS' }.id");
         assertEquals(1, ids.size(), () -> "bulletins " + ids);
         awaitNothingLeftToSend(ids.get(0).longValue());
         List<String> sent = sent(text);
@@ -147,20 +132,20 @@ class SmsCommandsAtOnceTest {
     }
 
     private long pendingSends() {
-        return QuarkusTransaction.requiringNew().call(() -> PendingSend.count("fromNumber", mobile));
+        return QuarkusTransaction.requiringNew().call(() -> PendingSend.count("fromNumber", team.mobile()));
     }
 
     private static String sms(String from, String body) {
         return LeaderSms.ask(from, body);
     }
 
-    /** What the leader's phone got for a race of SMS: every answer texted to it meanwhile. */
+    /** What the team.leader()'s phone got for a race of SMS: every answer texted to it meanwhile. */
     private List<String> race(int times, Callable<String> webhookCall) {
         return race(Collections.nCopies(times, webhookCall));
     }
 
     private List<String> race(List<Callable<String>> webhookCalls) {
-        return LeaderSms.answers(mobile, webhookCalls);
+        return LeaderSms.answers(team.mobile(), webhookCalls);
     }
 
     private static String code(String answer) {
