@@ -21,9 +21,6 @@ final class OneSms {
     static String fit(String words, String url) {
         String tail = " " + url;
         String text = words.strip().replaceAll("\\s+", " ");
-        if (SmsSegments.count(text + tail).segments() <= 1) {
-            return text + tail;
-        }
         for (int parts = 1; parts <= 2; parts++) {
             String cut = cut(text, tail, parts);
             if (cut != null) {
@@ -33,8 +30,11 @@ final class OneSms {
         return clip(text, FEWEST_WORDS) + CUT + tail;
     }
 
-    /** The longest cut of {@code text} that fits {@code parts} with the tail, or null when too few words would fit. */
+    /** {@code text} with the tail in {@code parts} SMS: whole, or its longest cut, or null when too few words would fit. */
     private static String cut(String text, String tail, int parts) {
+        if (SmsSegments.count(text + tail).segments() <= parts) {
+            return text + tail;
+        }
         for (int length = Math.min(text.length(), LONGEST); length >= FEWEST_WORDS; length--) {
             String words = clip(text, length);
             if (SmsSegments.count(words.stripTrailing() + CUT + tail).segments() <= parts) {
