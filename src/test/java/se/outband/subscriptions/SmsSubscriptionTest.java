@@ -2,6 +2,7 @@ package se.outband.subscriptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restassured.RestAssured.given;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.auditBy;
 import static se.outband.TestApi.auditTotal;
@@ -25,6 +26,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import se.outband.TestApi;
 import se.outband.access.Roles;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.outbox.Delivery;
@@ -134,6 +136,31 @@ class SmsSubscriptionTest {
         assertEquals(subscribers, subscriberCount());
         awaitNothingLeftToSend();
         assertEquals(List.of(), to(stranger, ""));
+    }
+
+    /** In the web UI a leader sees how many subscribe, and a change with "do not send" reaches none of them. */
+    @Test
+    void theLeadersEditorShowsTheCountAndCanKeepAChangeFromSubscribers() {
+        String number = number();
+        sms(number, "PRENUMERERA");
+        awaitOne(number, "Du får nu ett SMS");
+        long count = subscriberCount();
+        Map<String, String> cookies = TestApi.signInToUi("ui-subscriptions", List.of(Roles.SENDER));
+        String editor = given().cookies(cookies).get("/app/status").then().statusCode(200).extract().asString();
+        assertTrue(editor.contains(count + (count == 1 ? " person" : " personer") + " prenumererar på SMS om driftstatus"), editor);
+
+        String title = "Tyst " + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(303, given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("csrf", cookies.get("outband-csrf"), "title", title, "text", "Bara ett test.", "quiet", "true"))
+                .post("/app/status/incidents").statusCode());
+        long incident = as(Roles.SENDER).get("/api/status/incidents").then().extract().jsonPath()
+                .<Number>getList("findAll { it.title == '" + title + "' }.id").get(0).longValue();
+        assertEquals(303, given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("csrf", cookies.get("outband-csrf"), "text", "Och det här hörs.", "state", "resolved"))
+                .post("/app/status/incidents/" + incident + "/updates").statusCode());
+        assertTrue(awaitOne(number, "Åtgärdat: " + title).contains("Och det här hörs."), "left unchecked, subscribers are told");
+        awaitNothingLeftToSend();
+        assertEquals(List.of(), to(number, "Ny störning: " + title), "checked, they are not");
     }
 
     private void update(long incident, Map<String, Object> body) {
