@@ -36,9 +36,11 @@ public class StatusPageService {
     private final Clock clock;
     private final Event<StatusChanged> changed;
     private final SiteVersions versions;
+    private final Event<IncidentPosted> posted;
 
-    StatusPageService(AuditLog audit, Clock clock, Event<StatusChanged> changed, SiteVersions versions) {
+    StatusPageService(AuditLog audit, Clock clock, Event<StatusChanged> changed, SiteVersions versions, Event<IncidentPosted> posted) {
         this.versions = versions;
+        this.posted = posted;
         this.audit = audit;
         this.clock = clock;
         this.changed = changed;
@@ -115,7 +117,8 @@ public class StatusPageService {
         incident.persist();
         IncidentUpdate first = addUpdate(incident, text, optional(request.textEn()), state, now);
         audit.record("status.incident-opened", "id=%d state=%s title=%s".formatted(incident.id, state.value(), title)
-                + english("title_en", incident.titleEn) + english("text_en", first.textEn));
+                + english("title_en", incident.titleEn) + english("text_en", first.textEn) + quiet(request.notifySubscribers()));
+        tell(incident, first, IncidentPosted.Kind.OPENED, request.notifySubscribers());
         changed.fire(new StatusChanged());
         return view(incident, List.of(UpdateView.of(first)));
     }
@@ -128,13 +131,15 @@ public class StatusPageService {
         }
         String text = required(request.text(), new StatusRefusal.TextMissing());
         IncidentState state = request.state() == null ? incident.state : incidentState(request.state());
+        boolean resolving = state == IncidentState.RESOLVED && incident.state != IncidentState.RESOLVED;
         Instant now = clock.instant();
         incident.state = state;
         incident.updatedAt = now;
         incident.resolvedAt = state == IncidentState.RESOLVED ? now : null;
         IncidentUpdate update = addUpdate(incident, text, optional(request.textEn()), state, now);
         audit.record("status.incident-updated", "id=%d state=%s text=%s".formatted(incident.id, state.value(), text)
-                + english("text_en", update.textEn));
+                + english("text_en", update.textEn) + quiet(request.notifySubscribers()));
+        tell(incident, update, resolving ? IncidentPosted.Kind.RESOLVED : IncidentPosted.Kind.UPDATED, request.notifySubscribers());
         changed.fire(new StatusChanged());
         return UpdateView.of(update);
     }
@@ -156,6 +161,16 @@ public class StatusPageService {
             String title = Text.clip(firstLine, 120);
             openIncident(new IncidentRequest(title, clipped, null, List.of()));
         }
+    }
+
+    private void tell(Incident incident, IncidentUpdate update, IncidentPosted.Kind kind, Boolean notify) {
+        posted.fire(new IncidentPosted(incident.id, update.id, kind, update.state, incident.title, incident.titleEn, update.text,
+                update.textEn, !Boolean.FALSE.equals(notify)));
+    }
+
+    /** Said in the audit entry when the leader chose not to tell subscribers. */
+    private static String quiet(Boolean notify) {
+        return Boolean.FALSE.equals(notify) ? " notify=false" : "";
     }
 
     private static IncidentUpdate addUpdate(Incident incident, String text, String textEn, IncidentState state, Instant now) {

@@ -133,6 +133,11 @@ public class StatusSite {
                 writePages(dir, language, snapshot, now);
             }
             write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
+            Files.createDirectories(dir.resolve("api/v2"));
+            for (Map.Entry<String, Map<String, Object>> file : StatuspageApi.files(new StatuspageApi.Source(config.organisation(),
+                    address.url(), STOCKHOLM.getId(), now, snapshot.systems, snapshot.open, snapshot.resolved, snapshot.updates)).entrySet()) {
+                write(dir.resolve(file.getKey()), json.writeValueAsString(file.getValue()));
+            }
             write(dir.resolve("poster.html"), poster.render());
             // The site's own icon, so that a copy on another host needs nothing from Outband.
             Files.write(dir.resolve("favicon.svg"), FAVICON);
@@ -234,7 +239,7 @@ public class StatusSite {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Close to Statuspage's summary.json, so existing tools can read it. */
+    /** Outband's own summary, kept as it was for those who read it; Statuspage's clients read api/v2/ ({@link StatuspageApi}). */
     private Map<String, Object> summary(Snapshot snapshot, Instant now) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("name", config.organisation());
@@ -244,7 +249,7 @@ public class StatusSite {
         SystemState worst = snapshot.worst();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("page", page);
-        summary.put("status", Map.of("indicator", indicator(worst), "state", worst.value()));
+        summary.put("status", Map.of("indicator", StatuspageApi.indicator(worst), "state", worst.value()));
         summary.put("components", snapshot.systems.stream().map(s -> {
             Map<String, Object> component = new LinkedHashMap<>();
             component.put("id", s.id);
@@ -273,16 +278,6 @@ public class StatusSite {
         json.put("incident_updates", snapshot.updates.getOrDefault(incident.id, List.of()).stream().map(u -> Map.of(
                 "id", u.id, "status", u.state.value(), "body", u.text, "created_at", u.createdAt.toString())).toList());
         return json;
-    }
-
-    /** Statuspage's indicator words for the worst state. */
-    private static String indicator(SystemState worst) {
-        return switch (worst) {
-            case OPERATIONAL -> "none";
-            case UNKNOWN, DEGRADED -> "minor";
-            case RESTORING -> "major";
-            case DOWN -> "critical";
-        };
     }
 
     private void swapIn(Path dir) throws IOException {

@@ -43,30 +43,48 @@ public final class StatusViews {
         }
     }
 
-    /** {@code titleEn} and {@code textEn} are the optional English versions of the title and the first text. */
+    /**
+     * {@code titleEn} and {@code textEn} are the optional English versions of the title and the first text;
+     * {@code notifySubscribers} false keeps the incident from the subscribers, left out means they are told.
+     */
     public record IncidentRequest(
             @Size(max = StatusPageService.MAX_TITLE, message = "{request.text.too-long}") String title,
             @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String text,
             @Size(max = MAX_WORD, message = "{request.text.too-long}") String state,
             @Size(max = MAX_SYSTEMS, message = "{request.list.too-long}") List<Long> services,
             @Size(max = StatusPageService.MAX_TITLE, message = "{request.text.too-long}") String titleEn,
-            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn) {
+            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn,
+            Boolean notifySubscribers) {
 
         /** An incident in Swedish only. */
         public IncidentRequest(String title, String text, String state, List<Long> services) {
-            this(title, text, state, services, null, null);
+            this(title, text, state, services, null, null, null);
+        }
+
+        /** An incident subscribers are told about. */
+        public IncidentRequest(String title, String text, String state, List<Long> services, String titleEn, String textEn) {
+            this(title, text, state, services, titleEn, textEn, null);
         }
     }
 
-    /** {@code textEn} is the optional English version of the text. */
+    /**
+     * {@code textEn} is the optional English version of the text; {@code notifySubscribers} false keeps the change from
+     * the subscribers (a typo fixed), left out means they are told.
+     */
     public record UpdateRequest(
             @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String text,
             @Size(max = MAX_WORD, message = "{request.text.too-long}") String state,
-            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn) {
+            @Size(max = StatusPageService.MAX_TEXT, message = "{request.text.too-long}") String textEn,
+            Boolean notifySubscribers) {
 
         /** An update in Swedish only. */
         public UpdateRequest(String text, String state) {
-            this(text, state, null);
+            this(text, state, null, null);
+        }
+
+        /** An update subscribers are told about. */
+        public UpdateRequest(String text, String state, String textEn) {
+            this(text, state, textEn, null);
         }
     }
 

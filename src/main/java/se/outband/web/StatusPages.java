@@ -21,6 +21,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.Refused;
+import se.outband.common.YesNo;
 import se.outband.statuspage.StatusPageService;
 import se.outband.statuspage.StatusSite;
 import se.outband.statuspage.StatusViews.IncidentRequest;
@@ -28,6 +29,7 @@ import se.outband.statuspage.StatusViews.IncidentView;
 import se.outband.statuspage.StatusViews.SystemRequest;
 import se.outband.statuspage.StatusViews.SystemView;
 import se.outband.statuspage.StatusViews.UpdateRequest;
+import se.outband.subscriptions.SmsSubscriptions;
 
 /** Editing the public status page: systems and their restoration order, incidents and their updates. */
 @Path("/app/status")
@@ -41,14 +43,17 @@ public class StatusPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved);
+        static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved,
+                long subscribers);
     }
 
     private final Ui ui;
     private final StatusPageService status;
     private final StatusSite site;
+    private final SmsSubscriptions subscriptions;
 
-    StatusPages(Ui ui, StatusPageService status, StatusSite site) {
+    StatusPages(Ui ui, StatusPageService status, StatusSite site, SmsSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.ui = ui;
         this.status = status;
         this.site = site;
@@ -57,7 +62,8 @@ public class StatusPages {
     /** {@code saved} after a change: the page says so, since it looks the same as before. */
     @GET
     public TemplateInstance show(@QueryParam("saved") String saved) {
-        return Templates.status(status.systems(), status.incidents(), null, "true".equals(saved)).setLocale(ui.locale());
+        return Templates.status(status.systems(), status.incidents(), null, "true".equals(saved), subscriptions.count())
+                .setLocale(ui.locale());
     }
 
     @POST
@@ -146,7 +152,12 @@ public class StatusPages {
     }
 
     private TemplateInstance withError(String error) {
-        return Templates.status(status.systems(), status.incidents(), error, false).setLocale(ui.locale());
+        return Templates.status(status.systems(), status.incidents(), error, false, subscriptions.count()).setLocale(ui.locale());
+    }
+
+    /** Whether subscribers are told, from the editor's "do not send" box. */
+    private static Boolean told(YesNo quiet) {
+        return !YesNo.yes(quiet);
     }
 
     /** A system's fields, as the editor and its preview send them (a new system has no group field). */
@@ -183,9 +194,12 @@ public class StatusPages {
         String titleEn;
         @RestForm
         String textEn;
+        /** Checked: the subscribers are not told. */
+        @RestForm
+        YesNo quiet;
 
         IncidentRequest request() {
-            return new IncidentRequest(title, text, null, services == null ? List.of() : services, titleEn, textEn);
+            return new IncidentRequest(title, text, null, services == null ? List.of() : services, titleEn, textEn, told(quiet));
         }
     }
 
@@ -197,9 +211,11 @@ public class StatusPages {
         String state;
         @RestForm
         String textEn;
+        @RestForm
+        YesNo quiet;
 
         UpdateRequest request() {
-            return new UpdateRequest(text, state, textEn);
+            return new UpdateRequest(text, state, textEn, told(quiet));
         }
     }
 }

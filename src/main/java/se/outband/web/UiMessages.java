@@ -279,7 +279,7 @@ public interface UiMessages {
     @Message("Påminn dem som inte svarat")
     String remindNoReply();
 
-    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har stoppat SMS från avsändaren{#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har skickat STOP till Outbands nummer och Twilio spärrar nu alla SMS till hen: be hen skicka START till samma nummer (utskick med e-post som reserv når hen där under tiden){#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
     String failureReason(String code);
 
     @Message("Sök namn, nummer eller adress")
@@ -489,6 +489,12 @@ public interface UiMessages {
 
     @Message("Visas på statussidans engelska sidor. Utan engelsk text visas den svenska där, markerad som svenska.")
     String inEnglishHint();
+
+    @Message("{#if count == 0}Ingen prenumererar på SMS om driftstatus.{#else if count == 1}1 person prenumererar på SMS om driftstatus och får ett SMS om varje ändring av en störning.{#else}{count} personer prenumererar på SMS om driftstatus och får ett SMS om varje ändring av en störning.{/if}")
+    String subscribers(long count);
+
+    @Message("Skicka inte till prenumeranterna (till exempel ett rättat stavfel)")
+    String quiet();
 
     @Message("Namn på engelska")
     String nameEn();

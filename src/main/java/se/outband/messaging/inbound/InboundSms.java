@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import se.outband.messaging.providers.sms.SmsProvider;
+import se.outband.subscriptions.SmsSubscriptions;
 
 /**
- * An SMS to Outband's number, from whichever provider it came: a leader's command (answered by an SMS to
- * the leader's registered number), or a reply to a bulletin (counted). Outband never texts staff back by
- * itself: every SMS costs, and a loop must be impossible.
+ * An SMS to Outband's number, from whichever provider it came: a subscription word from anyone (confirmed
+ * through the outbox), a leader's command (answered by an SMS to the leader's registered number), or a
+ * reply to a bulletin (counted). Outband never texts staff back by itself otherwise: every SMS costs, and
+ * a loop must be impossible.
  */
 @ApplicationScoped
 public class InboundSms {
@@ -22,8 +24,10 @@ public class InboundSms {
     private final SmsCommands commands;
     private final IncomingReplies replies;
     private final ReceivedMessages received;
+    private final SmsSubscriptions subscriptions;
 
-    InboundSms(SmsCommands commands, IncomingReplies replies, ReceivedMessages received) {
+    InboundSms(SmsCommands commands, IncomingReplies replies, ReceivedMessages received, SmsSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.commands = commands;
         this.replies = replies;
         this.received = received;
@@ -44,6 +48,10 @@ public class InboundSms {
         }
         try {
             String text = body == null ? "" : body;
+            // One of the public's words alone, whoever sends it; a JA or NEJ to a bulletin is none of them.
+            if (subscriptions.receive(from, text, provider == SmsProvider.TWILIO)) {
+                return;
+            }
             if (!commands.obey(from, text)) {
                 replies.receive(from, text, messageId);
             }

@@ -107,6 +107,17 @@ public class Outbox {
         queued.fire(new DeliveriesQueued());
     }
 
+    /** Deliveries of a channel waiting to be sent: a bulletin's, and messages of their own (answers, codes, notices to the public). */
+    public record Waiting(long bulletins, long own) {
+    }
+
+    /** What waits on {@code channel}, for work that must let bulletins go first (it queues only while none wait). */
+    @Transactional
+    public Waiting waiting(Channel channel) {
+        return new Waiting(Delivery.count("state = ?1 and channel = ?2 and bulletinId is not null", DeliveryState.QUEUED, channel),
+                Delivery.count("state = ?1 and channel = ?2 and bulletinId is null", DeliveryState.QUEUED, channel));
+    }
+
     /** Deliveries this instance claimed and will not send after all (it is stopping): queued again for any instance at once. */
     @Transactional
     public int handBack(Collection<Long> unstarted) {

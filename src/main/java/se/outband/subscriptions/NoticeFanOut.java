@@ -1,0 +1,100 @@
+package se.outband.subscriptions;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import se.outband.common.ScheduledJob;
+import se.outband.messaging.outbox.Channel;
+import se.outband.messaging.outbox.Outbox;
+import se.outband.messaging.providers.sms.SmsConfig;
+
+/**
+ * Queues each stored notice's SMS to the subscribers in the outbox, a batch per transaction, so a notice to
+ * thousands never holds one long transaction and the outbox paces the sending. Staff bulletins go first: the
+ * outbox sends oldest first, so a batch is queued only while no bulletin's SMS waits, and only as many as the
+ * provider's rate sends in about a second; a bulletin arriving meanwhile waits behind those few, not behind
+ * thousands. A batch moves the notice's
+ * {@code queuedThrough} by a conditional update before it queues anything: on several instances the one
+ * whose update counts queues the batch, the others queue nothing, so each subscriber gets each notice once.
+ * A crash loses at most a batch's uncommitted work, which the next run does again.
+ */
+@ApplicationScoped
+class NoticeFanOut {
+
+    static final int MOST_WAITING = 500;
+    static final int FEWEST_WAITING = 10;
+    /** How many seconds of sending may wait in the outbox ahead of a bulletin that arrives. */
+    static final int SECONDS_AHEAD = 1;
+
+    private final Outbox outbox;
+    private final Clock clock;
+    /** Subscribers' SMS the outbox holds at most: about a second of the provider's rate. */
+    private final int mostWaiting;
+
+    NoticeFanOut(Outbox outbox, Clock clock, SmsConfig sms) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.mostWaiting = (int) Math.max(FEWEST_WAITING, Math.min(MOST_WAITING, Math.ceil(sms.ratePerSecond() * SECONDS_AHEAD)));
+    }
+
+    private enum Step {
+        MORE, DONE, TAKEN
+    }
+
+    @ScheduledJob
+    @Scheduled(every = "1s", identity = "subscriber-notices", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        Long next;
+        while ((next = QuarkusTransaction.requiringNew().call(NoticeFanOut::oldestWaiting)) != null) {
+            long id = next;
+            Step step;
+            do {
+                Outbox.Waiting waiting = outbox.waiting(Channel.SMS);
+                int room = mostWaiting - (int) Math.min(mostWaiting, waiting.own());
+                if (waiting.bulletins() > 0 || room == 0) {
+                    // The next run goes on, once the bulletin's SMS or those queued before have gone out.
+                    return;
+                }
+                step = QuarkusTransaction.requiringNew().call(() -> batch(id, room));
+            } while (step == Step.MORE);
+            if (step == Step.TAKEN) {
+                // Another instance is queuing it: leave it to that one rather than race it batch by batch.
+                return;
+            }
+        }
+    }
+
+    private static Long oldestWaiting() {
+        SubscriberNotice notice = SubscriberNotice.<SubscriberNotice>find("done = false", Sort.by("id")).firstResult();
+        return notice == null ? null : notice.id;
+    }
+
+    /** Queues the next batch of the notice. */
+    private Step batch(long noticeId, int size) {
+        SubscriberNotice notice = SubscriberNotice.findById(noticeId);
+        if (notice == null || notice.done) {
+            return Step.DONE;
+        }
+        List<SmsSubscriber> batch = SmsSubscriber.<SmsSubscriber>find("id > ?1 and subscribedAt <= ?2", Sort.by("id"),
+                notice.queuedThrough, notice.createdAt).page(Page.ofSize(size)).list();
+        long through = batch.isEmpty() ? notice.queuedThrough : batch.get(batch.size() - 1).id;
+        boolean done = batch.size() < size;
+        if (SubscriberNotice.update("queuedThrough = ?1, done = ?2 where id = ?3 and queuedThrough = ?4 and done = false", through, done,
+                noticeId, notice.queuedThrough) == 0) {
+            return Step.TAKEN;
+        }
+        for (SmsSubscriber subscriber : batch) {
+            outbox.send(Channel.SMS, subscriber.mobile, "en".equals(subscriber.language) ? notice.textEn : notice.textSv);
+        }
+        if (!batch.isEmpty()) {
+            SmsSubscriber.update("lastSentAt = ?1 where id in ?2", clock.instant(), batch.stream().map(s -> s.id).toList());
+        }
+        return done ? Step.DONE : Step.MORE;
+    }
+}

@@ -1,0 +1,30 @@
+package se.outband.subscriptions;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import se.outband.access.Roles;
+
+/** How many people a status change reaches beyond staff: the leader weighs it before telling them. */
+@Path("/api/status/subscribers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SENDER})
+public class SubscribersResource {
+
+    public record Counts(long sms) {
+    }
+
+    private final SmsSubscriptions subscriptions;
+
+    SubscribersResource(SmsSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GET
+    public Counts counts() {
+        return new Counts(subscriptions.count());
+    }
+}
