@@ -1,5 +1,7 @@
 package se.outband.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import se.outband.common.YesNo;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
+import se.outband.messaging.bulletins.AudienceView;
 import se.outband.messaging.bulletins.BulletinPreview;
 import se.outband.messaging.bulletins.BulletinProgress;
 import se.outband.messaging.bulletins.BulletinQueries;
@@ -89,8 +92,8 @@ public class BulletinPages {
 
         static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
 
-        static native TemplateInstance bulletin(BulletinProgress progress, List<DeliveryView> failures, Replies.RepliesView replies,
-                Missing unreached, Missing silent, boolean simulate);
+        static native TemplateInstance bulletin(BulletinProgress progress, AudienceView audience, List<DeliveryView> failures,
+                Replies.RepliesView replies, Missing unreached, Missing silent, boolean simulate, Replies.ReplyView recorded);
     }
 
     private final Ui ui;
@@ -103,9 +106,11 @@ public class BulletinPages {
     private final MessageTemplates templates;
 
     private final AuditLog audit;
+    private final AudienceView.Reader audiences;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences) {
+        this.audiences = audiences;
         this.audit = audit;
         this.templates = templates;
         this.sms = sms;
@@ -159,17 +164,18 @@ public class BulletinPages {
         return Templates.bulletinNew$found(found(find), find).setLocale(ui.locale());
     }
 
-    /** Dry-run mode only: a leader answers for a recipient, so a drill can exercise JA/NEJ end to end. */
+    /**
+     * Dry-run mode only: a leader answers for a recipient, so a drill can exercise JA/NEJ end to end. The
+     * page it leads back to says the answer was recorded: the tally alone changes by one figure among many.
+     */
     @POST
     @Path("{id}/simulated-reply")
     public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
         if (!sms.dryRun()) {
             throw new Refused(new WebRefusal.SimulationOnlyInDryRun());
         }
-        if (contactId != null && answer != null) {
-            replies.simulate(id, contactId, answer);
-        }
-        return WebSupport.seeOther("/app/bulletins/" + id).build();
+        boolean recorded = contactId != null && answer != null && replies.simulate(id, contactId, answer);
+        return WebSupport.seeOther("/app/bulletins/" + id + (recorded ? "?recorded=" + URLEncoder.encode(contactId, StandardCharsets.UTF_8) : "")).build();
     }
 
     /** Back from the confirm step to the form, with everything as it was. */
@@ -194,12 +200,13 @@ public class BulletinPages {
 
     /**
      * A bulletin's progress, with the numbers or addresses of the people whose message failed, who are not
-     * reached and who have not answered: audited as a read of everyone shown (the page refreshes itself,
-     * and the audit log takes a refresh that shows nobody new as the same read).
+     * reached and who have not answered: audited as a read of everyone shown (the page's script fetches it
+     * again to update its figures, and the audit log takes a fetch that shows nobody new as the same read).
+     * {@code recorded} names the person a simulated reply was just recorded for.
      */
     @GET
     @Path("{id}")
-    public TemplateInstance bulletin(@PathParam("id") long id) {
+    public TemplateInstance bulletin(@PathParam("id") long id, @QueryParam("recorded") String recorded) {
         List<DeliveryView> failures = queries.deliveries(id).stream()
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
                 .toList();
@@ -209,8 +216,10 @@ public class BulletinPages {
         audit.recordRead("bulletin.people-shown", "bulletin=" + id, (int) Stream.of(failures.stream().map(DeliveryView::contactId),
                 unreached.shown().stream().map(RecipientContact::contactId), silent.shown().stream().map(RecipientContact::contactId))
                 .flatMap(ids -> ids).distinct().count());
-        return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, unreached, silent, sms.dryRun())
-                .setLocale(ui.locale());
+        Replies.ReplyView justRecorded = recorded == null ? null
+                : answers.replies().stream().filter(r -> recorded.equals(r.contactId()) && r.simulated()).findFirst().orElse(null);
+        return Templates.bulletin(queries.progress(id).explained(ui.language()), audiences.of(id), failures, answers, unreached, silent,
+                sms.dryRun(), justRecorded).setLocale(ui.locale());
     }
 
     private TemplateInstance form(Draft draft, String error) {

@@ -21,6 +21,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.Refused;
+import se.outband.common.YesNo;
 import se.outband.statuspage.StatusPageService;
 import se.outband.statuspage.StatusSite;
 import se.outband.statuspage.StatusViews.IncidentRequest;
@@ -42,6 +43,8 @@ public class StatusPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved);
+
+        static native TemplateInstance systemDelete(SystemView system);
     }
 
     private final Ui ui;
@@ -72,9 +75,18 @@ public class StatusPages {
         return attempt(() -> status.updateSystem(id, form.request()));
     }
 
+    /**
+     * Removing a system changes the public page at once, so the editor's button leads to a page that asks
+     * first; only its own button, which sends {@code confirmed=yes}, removes the system.
+     */
     @POST
     @Path("services/{id}/delete")
-    public Object deleteSystem(@PathParam("id") long id) {
+    public Object deleteSystem(@PathParam("id") long id, @RestForm YesNo confirmed) {
+        if (!YesNo.yes(confirmed)) {
+            return status.systems().stream().filter(s -> s.id() == id).findFirst()
+                    .<Object>map(system -> Templates.systemDelete(system).setLocale(ui.locale()))
+                    .orElseGet(() -> attempt(() -> status.deleteSystem(id)));
+        }
         return attempt(() -> status.deleteSystem(id));
     }
 

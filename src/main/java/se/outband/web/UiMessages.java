@@ -255,8 +255,38 @@ public interface UiMessages {
     @Message("{answered} av {total} besvarade")
     String callsAnswered(long answered, long total);
 
-    @Message("Sidan uppdateras av sig själv var 10:e sekund medan meddelanden är på väg eller svar kan komma.")
-    String autoRefresh();
+    @Message("Siffrorna uppdateras var 10:e sekund medan meddelanden är på väg eller svar kan komma. Senast uppdaterade")
+    String liveUpdated();
+
+    @Message("Uppdateringen är pausad.")
+    String livePaused();
+
+    @Message("Pausa uppdateringen")
+    String livePause();
+
+    @Message("Fortsätt uppdatera")
+    String liveResume();
+
+    @Message("Meddelanden är på väg eller svar kan komma.")
+    String liveManual();
+
+    @Message("Uppdatera siffrorna")
+    String liveUpdate();
+
+    @Message("Skickat till")
+    String sentTo();
+
+    @Message("{#if count == 1}Gruppen{#else}Grupperna{/if}")
+    String sentToGroups(int count);
+
+    @Message("{#if count == 1}Personen{#else}Personerna{/if}")
+    String sentToPeople(int count);
+
+    @Message("{count} personer valda en och en")
+    String sentToPeopleCounted(int count);
+
+    @Message("Svaret från {name} är registrerat som {answer} och räknas nedan.")
+    String replyRecorded(String name, String answer);
 
     @Message("Problem")
     String failures();
@@ -377,6 +407,18 @@ public interface UiMessages {
 
     @Message("Ta bort {name} från statussidan")
     String deleteSystem(String name);
+
+    @Message("Ta bort {name}?")
+    String deleteSystemHeading(String name);
+
+    @Message("{name} försvinner genast från den publika statussidan, och med det systemets läge och anteckning. Händelser som nämner systemet finns kvar.")
+    String deleteSystemConsequence(String name);
+
+    @Message("Avbryt och behåll systemet")
+    String keepSystem();
+
+    @Message("Lägg till de system som kan drabbas, i den ordning de ska återställas.")
+    String addSystemsHint();
 
     @Message("Berörda system")
     String incidentSystems();
