@@ -97,7 +97,12 @@ class UiFormsTest {
                 .post("/app/status/incidents").statusCode());
         given().get("/status/").then().body(containsString("Berörda system: Reservväxel"));
 
-        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER)).post("/app/status/services/" + id + "/delete").statusCode());
+        // The editor's button asks first; only the question's own button removes the system.
+        signedIn("ui-leader", List.of(Roles.SENDER)).post("/app/status/services/" + id + "/delete").then().statusCode(200)
+                .body(containsString("Ta bort Reservväxel?"));
+        TestApi.as(Roles.SENDER).get("/api/status/services").then().body("id", hasItem((int) id));
+        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER)).formParam("confirmed", "true")
+                .post("/app/status/services/" + id + "/delete").statusCode());
         TestApi.as(Roles.SENDER).get("/api/status/services").then().body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
 
