@@ -150,6 +150,17 @@ public class BulletinPages {
         }
     }
 
+    /** A ready text in place of the text, with the groups, people and reply options chosen so far kept. */
+    @POST
+    @Path("use-template")
+    public TemplateInstance useTemplate(@BeanParam DraftForm form, @RestForm Long template) {
+        Draft draft = form.draft();
+        String text = template == null ? draft.text()
+                : templates.find(template).map(MessageTemplates.TemplateView::text).orElse(draft.text());
+        return form(new Draft(text, draft.groups(), draft.people(), draft.channels(), draft.replyOptions(), draft.drill(),
+                draft.statusUpdate()), null);
+    }
+
     /** The picker's search step: the form as it was, with the people matching {@code find} to tick. */
     @POST
     @Path("pick")

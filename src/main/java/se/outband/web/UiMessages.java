@@ -408,6 +408,45 @@ public interface UiMessages {
     @Message("Ta bort {name} från statussidan")
     String deleteSystem(String name);
 
+    @Message("En färdig text ersätter texten nedan; mottagare och svarsalternativ som du valt finns kvar.")
+    String templateKeeps();
+
+    @Message("Inga API-nycklar ännu.")
+    String noTokensYet();
+
+    @Message("Inget i händelseloggen ännu.")
+    String noAuditYet();
+
+    @Message("Skriv ut")
+    String printNow();
+
+    @Message("Lägg till person")
+    String newContact();
+
+    @Message("Lägg till")
+    String addContact();
+
+    @Message("Id")
+    String contactId();
+
+    @Message("Organisationens id för personen, t.ex. anställningsnummer: samma som i personallistans fil, så att en import känner igen personen.")
+    String contactIdHint();
+
+    @Message("Visar {shown} av {total} {#if total == 1}person{#else}personer{/if}")
+    String contactsShown(int shown, int total);
+
+    @Message("{total} {#if total == 1}träff{#else}träffar{/if}{#if shown < total}, de {shown} första visas{/if}")
+    String contactsFound(int shown, int total);
+
+    @Message("Ingen träff på ”{q}”. Sök på en del av namnet, id, e-post eller mobilnumret.")
+    String noContactsFound(String q);
+
+    @Message("Ingen finns i gruppen {group}.")
+    String noContactsInGroup(String group);
+
+    @Message("Kontaktlistan är tom. Importera personallistan eller lägg till en person.")
+    String noContactsYet();
+
     @Message("Ta bort {name}?")
     String deleteSystemHeading(String name);
 
@@ -444,6 +483,21 @@ public interface UiMessages {
 
     @Message("Läggs till ({count})")
     String importAdded(int count);
+
+    @Message("Lades till ({count})")
+    String importedAdded(int count);
+
+    @Message("Ändrades ({count})")
+    String importedChanged(int count);
+
+    @Message("Togs bort ({count})")
+    String importedRemoved(int count);
+
+    @Message("Hoppades över: rader med fel")
+    String importedRejected();
+
+    @Message("Rader med fel")
+    String importRejected();
 
     @Message("Ändras ({count})")
     String importChanged(int count);
@@ -589,7 +643,7 @@ public interface UiMessages {
     @Message("Skapa användare")
     String createUser();
 
-    @Message("Nytt lösenord (lämna tomt för att behålla; ett nytt lösenord låser också upp kontot)")
+    @Message("Nytt lösenord (lämna tomt för att behålla det)")
     String newPassword();
 
     @Message("API-nycklar")

@@ -174,7 +174,7 @@ class UiFormsTest {
         String unique = "Samling i [lokal] kl 9, dag " + System.nanoTime();
         assertEquals(303, signedIn("ui-texter", List.of(Roles.ADMIN)).formParams(Map.of("name", "Morgonsamling", "text", unique))
                 .post("/app/templates").statusCode());
-        Matcher link = Pattern.compile("href=\"/app/bulletins/new\\?template=(\\d+)\">Morgonsamling<")
+        Matcher link = Pattern.compile("name=\"template\" value=\"(\\d+)\">Morgonsamling<")
                 .matcher(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new").asString());
         assertTrue(link.find(), "leaders see the new ready text");
         assertTrue(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new?template=" + link.group(1)).asString()
