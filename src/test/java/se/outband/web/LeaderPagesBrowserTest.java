@@ -115,6 +115,7 @@ class LeaderPagesBrowserTest {
         assertEquals("live-update", js.executeScript("return document.activeElement.id"), "the focus stays");
         assertTrue(find("#live-state").getText().startsWith("Siffrorna uppdateras var 10:e sekund"), find("#live-state").getText());
 
+        Browser.screenshot(browser, "ui-390-bulletin-progress");
         find("#live-pause").click();
         assertEquals("Fortsätt uppdatera", find("#live-pause").getText());
         assertEquals("Uppdateringen är pausad.", find("#live-state").getText());
@@ -163,14 +164,76 @@ class LeaderPagesBrowserTest {
         TestApi.as(Roles.SENDER).get("/api/status/services").then()
                 .body("find { it.name == '" + name + "' }.state", org.hamcrest.Matchers.equalTo("operational"));
 
+        Browser.screenshot(browser, "ui-390-status-editor");
         browser.findElement(By.xpath("//button[text()='Ta bort " + name + " från statussidan']")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("confirm-delete")).isEmpty());
         assertEquals("Ta bort " + name + "?", find("h1").getText());
         TestApi.as(Roles.SENDER).get("/api/status/services").then().body("name", org.hamcrest.Matchers.hasItem(name));
         checkedAsShown(posted(URI.create(browser.getCurrentUrl()).getPath(), Map.of()));
+        Browser.screenshot(browser, "ui-390-status-editor-confirm-removal");
         find("#confirm-delete").click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("saved")).isEmpty());
         TestApi.as(Roles.SENDER).get("/api/status/services").then().body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name)));
+    }
+
+    @Test
+    void theContactPagesTheImportPreviewAndTheNewBulletinFormPassTheChecksOnAPhone() throws Exception {
+        String group = "Stab " + UUID.randomUUID().toString().substring(0, 6);
+        TestApi.replaceContacts("id,name,mobile,groups\nk1,Karin Kontakt,070-174 06 24," + group + "\nk2,Kalle Kontakt,070-174 06 25,"
+                + group + "\n");
+        checked("app/contacts");
+        checked("app/contacts?q=zzzingen");
+        assertTrue(find("#no-contacts").getText().startsWith("Ingen träff"));
+        checked("app/contacts/new");
+        find("#id").sendKeys("k3");
+        find("#name").sendKeys("Klara Kontakt");
+        find("#mobile").sendKeys("70123456");
+        find("#name").submit();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector(".error")).isEmpty());
+        checkedAsShown(posted("/app/contacts/new", Map.of("id", "k3", "name", "Klara Kontakt", "mobile", "70123456")));
+
+        // An import with errors whose table has long reasons: its headings stay whole words at 390 px.
+        String csv = "id,name,mobile,groups\nk1,Karin Kontakt,070-174 06 24," + group + "\nk4,,070\nk 5,Kim Kort,inte-ett-nummer\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("personal", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        browser.get(base + "app/contacts/import");
+        find("#file").sendKeys(file.toAbsolutePath().toString());
+        find("#import-preview").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("rejected")).isEmpty());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(Boolean.TRUE, js.executeScript("return Array.from(document.querySelectorAll('#rejected th')).every(function (th) {"
+                + " var r = document.createRange(); r.selectNodeContents(th); return r.getClientRects().length === 1; })"),
+                "each heading of the error table on one line");
+        assertTrue(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue() <= 390, "no sideways scrolling");
+        Browser.screenshot(browser, "ui-390-import-preview");
+        String served = given().cookies(cookies).header("Sec-Fetch-Site", "same-origin").multiPart("csrf", cookies.get("outband-csrf"))
+                .multiPart("file", "personal.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/app/contacts/import/preview").then().statusCode(200).extract().asString();
+        checkedAsShown(served);
+
+        checked("app/bulletins/new");
+        assertEquals(find("#replyOptions").getSize().getHeight(), find("#find").getSize().getHeight(),
+                "the person search field is as tall as the other fields");
+    }
+
+    @Test
+    void theCallListPrintsOnA4At100PercentAndHasAPrintButton() throws Exception {
+        String group = "Ringlista " + UUID.randomUUID().toString().substring(0, 6);
+        TestApi.replaceContacts("id,name,mobile,email,groups,title,unit\nl1,Lena Långnamn-Svensson,070-174 06 26,"
+                + "lena.langnamn-svensson.verksamhetsutveckling@exempelby-kommun.example.se," + group
+                + ",Verksamhetsutvecklingssamordnare,Socialförvaltningens myndighetsavdelning\nl2,Bo Berg,070-174 06 27,,"
+                + group + ",,\n");
+        checked("app/contacts/print?group=" + java.net.URLEncoder.encode(group, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(find("#print").isDisplayed(), "a print button");
+        // A4 less the page margins (210 mm - 2 × 12 mm) is 703 CSS pixels: printed wider, the browser shrinks the page.
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 703, "height", 1000, "deviceScaleFactor", 1,
+                "mobile", false));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Number width = (Number) js.executeScript("return document.documentElement.scrollWidth");
+        Number table = (Number) js.executeScript("return document.querySelector('.call-list table').getBoundingClientRect().width");
+        assertTrue(width.intValue() <= 703 && table.doubleValue() <= 703, "printed width " + width + ", table " + table);
     }
 
     private void simulateReply(long bulletin, String contactId, String answer) {
