@@ -14,7 +14,8 @@
   var paused = false;
 
   function clock() {
-    return new Date().toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    // Swedish time, as every other time in the UI (TimeExtensions), whatever the phone's own zone.
+    return new Date().toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Stockholm" });
   }
 
   function schedule() {
