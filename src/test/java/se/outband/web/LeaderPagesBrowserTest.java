@@ -236,6 +236,18 @@ class LeaderPagesBrowserTest {
         assertTrue(width.intValue() <= 703 && table.doubleValue() <= 703, "printed width " + width + ", table " + table);
     }
 
+    @Test
+    void theAdministrationPageAndTheEnglishFormPassTheChecks() throws Exception {
+        browser.manage().deleteAllCookies();
+        cookies = TestApi.signInToUi("admin-" + UUID.randomUUID().toString().substring(0, 8), List.of(Roles.ADMIN));
+        cookies.forEach((name, value) -> browser.manage().addCookie(new Cookie(name, value, "/")));
+        checked("app/admin");
+        assertTrue(find("main").getText().contains("Nytt lösenord (lämna tomt för att behålla det)"), "no account is ever locked");
+        browser.manage().addCookie(new Cookie("outband-lang", "en", "/"));
+        checked("app/bulletins/new");
+        assertTrue(find("main").getText().contains("Swedish for \"EXERCISE:\""), "ÖVNING: explained in English");
+    }
+
     private void simulateReply(long bulletin, String contactId, String answer) {
         given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
                 .formParams(Map.of("csrf", cookies.get("outband-csrf"), "contactId", contactId, "answer", answer))
