@@ -55,8 +55,16 @@ public interface ContactMessages {
     @Message("Filen är för stor: högst {megabytes} MB kan importeras.")
     String fileTooLarge(long megabytes);
 
-    @Message("Rubrikraden saknar kolumnen {columns}. Första raden ska ha rubriker, t.ex. anstnr;namn;mobil;epost;grupper.")
-    String columnMissing(String columns);
+    @Message("Rubrikraden saknar {#if count == 1}kolumnen{#else}kolumnerna{/if} {columns}. Rubrikerna i filen är: {found}. "
+            + "Rubriker som godtas: anstnr (eller id), namn (eller name), mobil, epost, grupper, språk, titel och enhet. "
+            + "Ett namn i två kolumner (Förnamn, Efternamn) behöver slås ihop till en kolumn namn.")
+    String columnMissing(int count, String columns, String found);
+
+    @Message("{#when field}{#is 'id'}anstnr (eller id){#is 'name'}namn (eller name){#else}{field}{/when}")
+    String columnName(String field);
+
+    @Message("(inga)")
+    String noHeaders();
 
     @Message("Rubrikraden saknar både mobil och epost, så ingen kan nås. Lägg till minst en av kolumnerna.")
     String channelColumnsMissing();

@@ -63,10 +63,12 @@ public sealed interface ContactRefusal extends Refusal {
         }
     }
 
-    record ColumnMissing(String columns) implements ContactRefusal {
+    /** Required columns not in the header row ({@code missing}, by their API names), and the headers that were. */
+    record ColumnMissing(List<String> missing, List<String> found) implements ContactRefusal {
         @Override
         public String sentence(ContactMessages messages) {
-            return messages.columnMissing(columns);
+            return messages.columnMissing(missing.size(), String.join(", ", missing.stream().map(messages::columnName).toList()),
+                    found.isEmpty() ? messages.noHeaders() : String.join(", ", found.stream().map(h -> "\u201d" + h + "\u201d").toList()));
         }
     }
 

@@ -128,7 +128,7 @@ public class ContactService {
     private static final int MAX_SEARCH = 100;
 
     /**
-     * Up to {@code max} contacts whose name, id, unit, title or email contains the text, or whose mobile
+     * Up to {@code max} contacts whose name, id, unit, title, email or a group contains the text, or whose mobile
      * contains its digits (070 174 finds +4670174…), sorted by name: for picking people to send to.
      * Audited as a read of those found, with the search.
      */
@@ -147,9 +147,12 @@ public class ContactService {
         }
         String digits = needle.replaceAll("[^0-9]", "").replaceFirst("^0", "");
         String like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // A group's name finds its members: "Krisledning" is how a leader thinks of those people.
         return Contact.<Contact>find("select c from Contact c where lower(c.name) like ?1 escape '\\'"
                 + " or lower(c.id) like ?1 escape '\\' or lower(c.unit) like ?1 escape '\\' or lower(c.title) like ?1 escape '\\'"
-                + " or lower(c.email) like ?1 escape '\\' or (?2 <> '' and c.mobile like ?3) order by c.name, c.id",
+                + " or lower(c.email) like ?1 escape '\\' or (?2 <> '' and c.mobile like ?3)"
+                + " or exists (select g from Contact m join m.groups g where m = c and lower(g) like ?1 escape '\\')"
+                + " order by c.name, c.id",
                 like, digits, "%" + digits + "%")
                 .page(0, max).list().stream().map(Contact::toData).toList();
     }

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import se.outband.common.Refused;
+import se.outband.common.Text;
 
 /**
  * Reads a staff list as HR systems and Excel write it (see {@link CsvEncoding}), English or Swedish
@@ -126,7 +127,8 @@ final class CsvContactReader implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new Refused(new ContactRefusal.ColumnMissing(String.join(", ", missing)));
+            throw new Refused(new ContactRefusal.ColumnMissing(missing,
+                    header.stream().map(String::strip).filter(h -> !h.isEmpty()).limit(20).map(h -> Text.clip(h, 40)).toList()));
         }
         if (!positions.containsKey(ContactField.MOBILE) && !positions.containsKey(ContactField.EMAIL)) {
             throw new Refused(new ContactRefusal.ChannelColumnsMissing());

@@ -50,7 +50,8 @@ public class CallLists {
 
     /**
      * The members of {@code group} (everyone when blank) in {@code unit} (any when blank), sorted as a
-     * Swedish reader looks names up: å, ä, ö after z. Nobody to give out is a 404 saying why: an empty
+     * Swedish reader looks names up: by surname (the name's last word: contacts have one name field),
+     * then by the whole name, with å, ä, ö after z. Nobody to give out is a 404 saying why: an empty
      * file or page would look like a list that worked.
      */
     @Transactional
@@ -61,7 +62,8 @@ public class CallLists {
         Comparator<String> swedish = Collator.getInstance(SWEDISH)::compare;
         List<ContactData> people = contacts.list(groupName).stream()
                 .filter(c -> unitName == null || unitName.equals(c.unit()))
-                .sorted(Comparator.comparing(ContactData::name, swedish).thenComparing(ContactData::id))
+                .sorted(Comparator.comparing((ContactData c) -> surname(c.name()), swedish).thenComparing(ContactData::name, swedish)
+                        .thenComparing(ContactData::id))
                 .toList();
         if (people.isEmpty()) {
             throw new Refused(new ContinuityRefusal.Nobody(Text.clip(groupName, MAX_ECHO), Text.clip(unitName, MAX_ECHO)));
@@ -69,6 +71,11 @@ public class CallLists {
         audit.record(form.action, (groupName == null ? "" : "group=" + Text.clip(groupName, MAX_ECHO) + " ")
                 + (unitName == null ? "" : "unit=" + Text.clip(unitName, MAX_ECHO) + " ") + "people=" + people.size());
         return new CallList(groupName, unitName, people, clock.instant());
+    }
+
+    static String surname(String name) {
+        String[] words = name.strip().split("\\s+");
+        return words[words.length - 1];
     }
 
     private static String blankAsNull(String value) {

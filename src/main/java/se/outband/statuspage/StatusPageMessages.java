@@ -23,6 +23,10 @@ public interface StatusPageMessages {
             + "{#else}Störning: system ligger nere{/when}")
     String banner(String state);
 
+    /** Said instead of the banner while no system is listed: "all systems operational" would claim what nobody checked. */
+    @Message("Inga system är listade ännu")
+    String noSystemsYet();
+
     @Message("Senast uppdaterad")
     String updatedAt();
 

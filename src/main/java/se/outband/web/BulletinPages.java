@@ -1,6 +1,7 @@
 package se.outband.web;
 
-import java.util.Arrays;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,14 +26,13 @@ import io.quarkus.qute.TemplateInstance;
 import se.outband.access.AuditLog;
 import se.outband.access.Roles;
 import se.outband.common.Refused;
-import se.outband.common.YesNo;
 import se.outband.contacts.Addressee;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
+import se.outband.messaging.bulletins.AudienceView;
 import se.outband.messaging.bulletins.BulletinPreview;
 import se.outband.messaging.bulletins.BulletinProgress;
 import se.outband.messaging.bulletins.BulletinQueries;
-import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.DeliveryView;
 import se.outband.messaging.bulletins.MessageTemplates;
@@ -49,21 +49,6 @@ import se.outband.messaging.providers.sms.SmsGateway;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class BulletinPages {
-
-    /** What the form holds, echoed back on every step. */
-    public record Draft(String text, List<String> groups, List<String> people, String channels, String replyOptions, boolean drill,
-            boolean statusUpdate) {
-
-        BulletinRequest request() {
-            List<String> options = replyOptions == null ? List.of()
-                    : Arrays.stream(replyOptions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate);
-        }
-
-        public boolean chose(String group) {
-            return groups.contains(group);
-        }
-    }
 
     /** A person as the picker shows them: who, and enough to tell two Anna Anderssons apart. */
     public record Person(String id, String name, String detail) {
@@ -82,15 +67,15 @@ public class BulletinPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance bulletinNew(Draft draft, List<GroupSummary> groups, List<MessageTemplates.TemplateView> templates,
+        static native TemplateInstance bulletinNew(BulletinDraft draft, List<GroupSummary> groups, List<MessageTemplates.TemplateView> templates,
                 String error, String pricePerSegment, String oneWaySender, List<Person> chosen, String find, List<Person> found);
 
         static native TemplateInstance bulletinNew$found(List<Person> found, String find);
 
-        static native TemplateInstance bulletinConfirm(Draft draft, BulletinPreview preview);
+        static native TemplateInstance bulletinConfirm(BulletinDraft draft, BulletinPreview preview);
 
-        static native TemplateInstance bulletin(BulletinProgress progress, List<DeliveryView> failures, Replies.RepliesView replies,
-                Missing unreached, Missing silent, boolean simulate);
+        static native TemplateInstance bulletin(BulletinProgress progress, AudienceView audience, List<DeliveryView> failures,
+                Replies.RepliesView replies, Missing unreached, Missing silent, boolean simulate, Replies.ReplyView recorded);
     }
 
     private final Ui ui;
@@ -103,9 +88,11 @@ public class BulletinPages {
     private final MessageTemplates templates;
 
     private final AuditLog audit;
+    private final AudienceView.Reader audiences;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences) {
+        this.audiences = audiences;
         this.audit = audit;
         this.templates = templates;
         this.sms = sms;
@@ -125,17 +112,17 @@ public class BulletinPages {
         if (from != null) {
             BulletinQueries.FollowUp followUp = queries.followUp(from);
             List<RecipientContact> people = "noreply".equals(who) ? replies.silent(from) : queries.unreached(from);
-            return form(new Draft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
+            return form(new BulletinDraft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
                     followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
         }
         String text = template == null ? "" : templates.find(template).map(MessageTemplates.TemplateView::text).orElse("");
-        return form(new Draft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
+        return form(new BulletinDraft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
     }
 
     @POST
     @Path("preview")
-    public TemplateInstance preview(@BeanParam DraftForm form) {
-        Draft draft = form.draft();
+    public TemplateInstance preview(@BeanParam BulletinDraft.Form form) {
+        BulletinDraft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
@@ -145,10 +132,21 @@ public class BulletinPages {
         }
     }
 
+    /** A ready text in place of the text, with the groups, people and reply options chosen so far kept. */
+    @POST
+    @Path("use-template")
+    public TemplateInstance useTemplate(@BeanParam BulletinDraft.Form form, @RestForm Long template) {
+        BulletinDraft draft = form.draft();
+        String text = template == null ? draft.text()
+                : templates.find(template).map(MessageTemplates.TemplateView::text).orElse(draft.text());
+        return form(new BulletinDraft(text, draft.groups(), draft.people(), draft.channels(), draft.replyOptions(), draft.drill(),
+                draft.statusUpdate()), null);
+    }
+
     /** The picker's search step: the form as it was, with the people matching {@code find} to tick. */
     @POST
     @Path("pick")
-    public TemplateInstance pick(@BeanParam DraftForm form, @RestForm String find) {
+    public TemplateInstance pick(@BeanParam BulletinDraft.Form form, @RestForm String find) {
         return form(form.draft(), null, find);
     }
 
@@ -159,30 +157,31 @@ public class BulletinPages {
         return Templates.bulletinNew$found(found(find), find).setLocale(ui.locale());
     }
 
-    /** Dry-run mode only: a leader answers for a recipient, so a drill can exercise JA/NEJ end to end. */
+    /**
+     * Dry-run mode only: a leader answers for a recipient, so a drill can exercise JA/NEJ end to end. The
+     * page it leads back to says the answer was recorded: the tally alone changes by one figure among many.
+     */
     @POST
     @Path("{id}/simulated-reply")
     public Response simulateReply(@PathParam("id") long id, @RestForm String contactId, @RestForm String answer) {
         if (!sms.dryRun()) {
             throw new Refused(new WebRefusal.SimulationOnlyInDryRun());
         }
-        if (contactId != null && answer != null) {
-            replies.simulate(id, contactId, answer);
-        }
-        return WebSupport.seeOther("/app/bulletins/" + id).build();
+        boolean recorded = contactId != null && answer != null && replies.simulate(id, contactId, answer);
+        return WebSupport.seeOther("/app/bulletins/" + id + (recorded ? "?recorded=" + URLEncoder.encode(contactId, StandardCharsets.UTF_8) : "")).build();
     }
 
     /** Back from the confirm step to the form, with everything as it was. */
     @POST
     @Path("change")
-    public TemplateInstance change(@BeanParam DraftForm form) {
+    public TemplateInstance change(@BeanParam BulletinDraft.Form form) {
         return form(form.draft(), null);
     }
 
     @POST
     @Path("send")
-    public Object send(@BeanParam DraftForm form) {
-        Draft draft = form.draft();
+    public Object send(@BeanParam BulletinDraft.Form form) {
+        BulletinDraft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
@@ -194,12 +193,13 @@ public class BulletinPages {
 
     /**
      * A bulletin's progress, with the numbers or addresses of the people whose message failed, who are not
-     * reached and who have not answered: audited as a read of everyone shown (the page refreshes itself,
-     * and the audit log takes a refresh that shows nobody new as the same read).
+     * reached and who have not answered: audited as a read of everyone shown (the page's script fetches it
+     * again to update its figures, and the audit log takes a fetch that shows nobody new as the same read).
+     * {@code recorded} names the person a simulated reply was just recorded for.
      */
     @GET
     @Path("{id}")
-    public TemplateInstance bulletin(@PathParam("id") long id) {
+    public TemplateInstance bulletin(@PathParam("id") long id, @QueryParam("recorded") String recorded) {
         List<DeliveryView> failures = queries.deliveries(id).stream()
                 .filter(d -> "FAILED".equals(d.state()) || "UNDELIVERED".equals(d.state()))
                 .toList();
@@ -209,15 +209,17 @@ public class BulletinPages {
         audit.recordRead("bulletin.people-shown", "bulletin=" + id, (int) Stream.of(failures.stream().map(DeliveryView::contactId),
                 unreached.shown().stream().map(RecipientContact::contactId), silent.shown().stream().map(RecipientContact::contactId))
                 .flatMap(ids -> ids).distinct().count());
-        return Templates.bulletin(queries.progress(id).explained(ui.language()), failures, answers, unreached, silent, sms.dryRun())
-                .setLocale(ui.locale());
+        Replies.ReplyView justRecorded = recorded == null ? null
+                : answers.replies().stream().filter(r -> recorded.equals(r.contactId()) && r.simulated()).findFirst().orElse(null);
+        return Templates.bulletin(queries.progress(id).explained(ui.language()), audiences.of(id), failures, answers, unreached, silent,
+                sms.dryRun(), justRecorded).setLocale(ui.locale());
     }
 
-    private TemplateInstance form(Draft draft, String error) {
+    private TemplateInstance form(BulletinDraft draft, String error) {
         return form(draft, error, null);
     }
 
-    private TemplateInstance form(Draft draft, String error, String find) {
+    private TemplateInstance form(BulletinDraft draft, String error, String find) {
         return Templates.bulletinNew(draft, contacts.groups(), templates.list(), error,
                 smsConfig.pricePerSegment().toPlainString(), sms.oneWaySender().orElse(null), chosen(draft.people()), find,
                 found(find).stream().filter(p -> !draft.people().contains(p.id())).toList()).setLocale(ui.locale());
@@ -242,29 +244,5 @@ public class BulletinPages {
 
     private String phone(String mobile, String email) {
         return mobile != null ? ui.phone(mobile) : email == null ? "" : email;
-    }
-
-    /** The bulletin form's fields. */
-    public static class DraftForm {
-        @RestForm
-        String text;
-        @RestForm
-        List<String> groups;
-        @RestForm
-        List<String> people;
-        @RestForm
-        String channels;
-        @RestForm
-        String replyOptions;
-        @RestForm
-        YesNo drill;
-        @RestForm
-        YesNo statusUpdate;
-
-        Draft draft() {
-            return new Draft(text == null ? "" : text, groups == null ? List.of() : groups,
-                    people == null ? List.of() : people.stream().filter(p -> p != null && !p.isBlank()).distinct().toList(), channels, replyOptions,
-                    YesNo.yes(drill), YesNo.yes(statusUpdate));
-        }
     }
 }

@@ -2,6 +2,8 @@ package se.outband.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,8 @@ public class ContactPages {
         static native TemplateInstance contacts(List<ContactData> contacts, int total, List<GroupSummary> groups, String q,
                 String group);
 
-        static native TemplateInstance contact(ContactData contact, String error, boolean saved);
+        /** {@code stored}: the contact as saved, whose number the call buttons use; null for a new person. */
+        static native TemplateInstance contact(ContactData contact, ContactData stored, String error, boolean saved);
 
         static native TemplateInstance contactsImport(ImportReport report, String upload, boolean replace, String error,
                 boolean done);
@@ -70,10 +73,34 @@ public class ContactPages {
         return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group).setLocale(ui.locale());
     }
 
+    /** An empty form for one person, for those not (yet) in the staff list's file. */
+    @GET
+    @jakarta.ws.rs.Path("new")
+    public TemplateInstance newContact() {
+        return Templates.contact(new ContactData(null, null, null, null, List.of(), "sv", null, null, List.of()), null, null, false)
+                .setLocale(ui.locale());
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("new")
+    public Object create(@RestForm String id, @RestForm String name, @RestForm String mobile, @RestForm String email,
+            @RestForm String groups, @RestForm String language, @RestForm String title, @RestForm String unit) {
+        ContactData entered = new ContactData(id, name, mobile, email, groupList(groups), language, title, unit, List.of());
+        try {
+            ContactData created = contacts.create(entered, ui.language());
+            return WebSupport.seeOther("/app/contacts/" + URLEncoder.encode(created.id(), StandardCharsets.UTF_8).replace("+", "%20")
+                    + "?saved=true").build();
+        } catch (Refused e) {
+            return Templates.contact(entered, null, e.sentence(ui.language()) + details(e), false).setLocale(ui.locale());
+        }
+    }
+
+    /** {@code saved} after a person was added: the page says so. */
     @GET
     @jakarta.ws.rs.Path("{id}")
-    public TemplateInstance edit(@PathParam("id") String id) {
-        return Templates.contact(contacts.get(id), null, false).setLocale(ui.locale());
+    public TemplateInstance edit(@PathParam("id") String id, @QueryParam("saved") String saved) {
+        ContactData contact = contacts.get(id);
+        return Templates.contact(contact, contact, null, "true".equals(saved)).setLocale(ui.locale());
     }
 
     @POST
@@ -81,13 +108,18 @@ public class ContactPages {
     public TemplateInstance save(@PathParam("id") String id, @RestForm String name,
             @RestForm String mobile, @RestForm String email, @RestForm String groups, @RestForm String language,
             @RestForm String title, @RestForm String unit) {
-        List<String> groupList = groups == null ? List.of() : Arrays.stream(groups.split(",")).map(String::strip).toList();
-        ContactData edited = new ContactData(id, name, mobile, email, groupList, language, title, unit, List.of());
+        ContactData edited = new ContactData(id, name, mobile, email, groupList(groups), language, title, unit, List.of());
         try {
-            return Templates.contact(contacts.update(id, edited, ui.language()), null, true).setLocale(ui.locale());
+            ContactData saved = contacts.update(id, edited, ui.language());
+            return Templates.contact(saved, saved, null, true).setLocale(ui.locale());
         } catch (Refused e) {
-            return Templates.contact(edited, e.sentence(ui.language()) + details(e), false).setLocale(ui.locale());
+            // The call buttons keep the stored number: a refused one would dial what was mistyped.
+            return Templates.contact(edited, contacts.get(id), e.sentence(ui.language()) + details(e), false).setLocale(ui.locale());
         }
+    }
+
+    private static List<String> groupList(String groups) {
+        return groups == null ? List.of() : Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
     }
 
     @GET

@@ -45,6 +45,8 @@ public class StatusPages {
     static class Templates {
         static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved,
                 long subscribers);
+
+        static native TemplateInstance systemDelete(SystemView system);
     }
 
     private final Ui ui;
@@ -78,9 +80,18 @@ public class StatusPages {
         return attempt(() -> status.updateSystem(id, form.request()));
     }
 
+    /**
+     * Removing a system changes the public page at once, so the editor's button leads to a page that asks
+     * first; only its own button, which sends {@code confirmed=yes}, removes the system.
+     */
     @POST
     @Path("services/{id}/delete")
-    public Object deleteSystem(@PathParam("id") long id) {
+    public Object deleteSystem(@PathParam("id") long id, @RestForm YesNo confirmed) {
+        if (!YesNo.yes(confirmed)) {
+            return status.systems().stream().filter(s -> s.id() == id).findFirst()
+                    .<Object>map(system -> Templates.systemDelete(system).setLocale(ui.locale()))
+                    .orElseGet(() -> attempt(() -> status.deleteSystem(id)));
+        }
         return attempt(() -> status.deleteSystem(id));
     }
 

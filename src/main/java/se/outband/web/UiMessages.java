@@ -255,8 +255,38 @@ public interface UiMessages {
     @Message("{answered} av {total} besvarade")
     String callsAnswered(long answered, long total);
 
-    @Message("Sidan uppdateras av sig själv var 10:e sekund medan meddelanden är på väg eller svar kan komma.")
-    String autoRefresh();
+    @Message("Siffrorna uppdateras var 10:e sekund medan meddelanden är på väg eller svar kan komma. Senast uppdaterade")
+    String liveUpdated();
+
+    @Message("Uppdateringen är pausad.")
+    String livePaused();
+
+    @Message("Pausa uppdateringen")
+    String livePause();
+
+    @Message("Fortsätt uppdatera")
+    String liveResume();
+
+    @Message("Meddelanden är på väg eller svar kan komma.")
+    String liveManual();
+
+    @Message("Uppdatera siffrorna")
+    String liveUpdate();
+
+    @Message("Skickat till")
+    String sentTo();
+
+    @Message("{#if count == 1}Gruppen{#else}Grupperna{/if}")
+    String sentToGroups(int count);
+
+    @Message("{#if count == 1}Personen{#else}Personerna{/if}")
+    String sentToPeople(int count);
+
+    @Message("{count} personer valda en och en")
+    String sentToPeopleCounted(int count);
+
+    @Message("Svaret från {name} är registrerat som {answer} och räknas nedan.")
+    String replyRecorded(String name, String answer);
 
     @Message("Problem")
     String failures();
@@ -378,6 +408,57 @@ public interface UiMessages {
     @Message("Ta bort {name} från statussidan")
     String deleteSystem(String name);
 
+    @Message("En färdig text ersätter texten nedan; mottagare och svarsalternativ som du valt finns kvar.")
+    String templateKeeps();
+
+    @Message("Inga API-nycklar ännu.")
+    String noTokensYet();
+
+    @Message("Inget i händelseloggen ännu.")
+    String noAuditYet();
+
+    @Message("Skriv ut")
+    String printNow();
+
+    @Message("Lägg till person")
+    String newContact();
+
+    @Message("Lägg till")
+    String addContact();
+
+    @Message("Id")
+    String contactId();
+
+    @Message("Organisationens id för personen, t.ex. anställningsnummer: samma som i personallistans fil, så att en import känner igen personen.")
+    String contactIdHint();
+
+    @Message("Visar {shown} av {total} {#if total == 1}person{#else}personer{/if}")
+    String contactsShown(int shown, int total);
+
+    @Message("{total} {#if total == 1}träff{#else}träffar{/if}{#if shown < total}, de {shown} första visas{/if}")
+    String contactsFound(int shown, int total);
+
+    @Message("Ingen träff på ”{q}”. Sök på en del av namnet, id, e-post eller mobilnumret.")
+    String noContactsFound(String q);
+
+    @Message("Ingen finns i gruppen {group}.")
+    String noContactsInGroup(String group);
+
+    @Message("Kontaktlistan är tom. Importera personallistan eller lägg till en person.")
+    String noContactsYet();
+
+    @Message("Ta bort {name}?")
+    String deleteSystemHeading(String name);
+
+    @Message("{name} försvinner genast från den publika statussidan, och med det systemets läge och anteckning. Händelser som nämner systemet finns kvar.")
+    String deleteSystemConsequence(String name);
+
+    @Message("Avbryt och behåll systemet")
+    String keepSystem();
+
+    @Message("Lägg till de system som kan drabbas, i den ordning de ska återställas.")
+    String addSystemsHint();
+
     @Message("Berörda system")
     String incidentSystems();
 
@@ -402,6 +483,21 @@ public interface UiMessages {
 
     @Message("Läggs till ({count})")
     String importAdded(int count);
+
+    @Message("Lades till ({count})")
+    String importedAdded(int count);
+
+    @Message("Ändrades ({count})")
+    String importedChanged(int count);
+
+    @Message("Togs bort ({count})")
+    String importedRemoved(int count);
+
+    @Message("Hoppades över: rader med fel")
+    String importedRejected();
+
+    @Message("Rader med fel")
+    String importRejected();
 
     @Message("Ändras ({count})")
     String importChanged(int count);
@@ -553,7 +649,7 @@ public interface UiMessages {
     @Message("Skapa användare")
     String createUser();
 
-    @Message("Nytt lösenord (lämna tomt för att behålla; ett nytt lösenord låser också upp kontot)")
+    @Message("Nytt lösenord (lämna tomt för att behålla det)")
     String newPassword();
 
     @Message("API-nycklar")

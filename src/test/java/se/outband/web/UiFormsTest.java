@@ -97,7 +97,12 @@ class UiFormsTest {
                 .post("/app/status/incidents").statusCode());
         given().get("/status/").then().body(containsString("Berörda system: Reservväxel"));
 
-        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER)).post("/app/status/services/" + id + "/delete").statusCode());
+        // The editor's button asks first; only the question's own button removes the system.
+        signedIn("ui-leader", List.of(Roles.SENDER)).post("/app/status/services/" + id + "/delete").then().statusCode(200)
+                .body(containsString("Ta bort Reservväxel?"));
+        TestApi.as(Roles.SENDER).get("/api/status/services").then().body("id", hasItem((int) id));
+        assertEquals(303, signedIn("ui-leader", List.of(Roles.SENDER)).formParam("confirmed", "true")
+                .post("/app/status/services/" + id + "/delete").statusCode());
         TestApi.as(Roles.SENDER).get("/api/status/services").then().body("id", org.hamcrest.Matchers.not(hasItem((int) id)));
     }
 
@@ -169,7 +174,7 @@ class UiFormsTest {
         String unique = "Samling i [lokal] kl 9, dag " + System.nanoTime();
         assertEquals(303, signedIn("ui-texter", List.of(Roles.ADMIN)).formParams(Map.of("name", "Morgonsamling", "text", unique))
                 .post("/app/templates").statusCode());
-        Matcher link = Pattern.compile("href=\"/app/bulletins/new\\?template=(\\d+)\">Morgonsamling<")
+        Matcher link = Pattern.compile("name=\"template\" value=\"(\\d+)\">Morgonsamling<")
                 .matcher(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new").asString());
         assertTrue(link.find(), "leaders see the new ready text");
         assertTrue(signedIn("ui-texter", List.of(Roles.ADMIN)).get("/app/bulletins/new?template=" + link.group(1)).asString()

@@ -81,10 +81,10 @@ public sealed interface BulletinRefusal extends Refusal {
     }
 
     /** A ready text's [placeholder] is still in the text: a detail only the leader knows. */
-    record PlaceholderUnfilled(String placeholder) implements BulletinRefusal {
+    record PlaceholderUnfilled(List<String> placeholders) implements BulletinRefusal {
         @Override
         public String sentence(MessagingMessages messages) {
-            return messages.placeholderUnfilled(placeholder);
+            return messages.placeholderUnfilled(placeholders.size(), String.join(", ", placeholders));
         }
     }
 

@@ -1,8 +1,10 @@
 package se.outband.messaging.bulletins;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,11 +84,16 @@ public class MessageTemplates {
     public void requireFilledIn(String text) {
         List<String> ready = MessageTemplate.<MessageTemplate>listAll().stream().map(t -> t.text).toList();
         Matcher placeholder = PLACEHOLDER.matcher(text == null ? "" : text);
+        // All of them at once: refused one at a time, a text with three took three rounds.
+        Set<String> unfilled = new LinkedHashSet<>();
         while (placeholder.find()) {
             String found = placeholder.group();
             if (ready.stream().anyMatch(t -> t.contains(found))) {
-                throw new Refused(new BulletinRefusal.PlaceholderUnfilled(found));
+                unfilled.add(found);
             }
+        }
+        if (!unfilled.isEmpty()) {
+            throw new Refused(new BulletinRefusal.PlaceholderUnfilled(List.copyOf(unfilled)));
         }
     }
 

@@ -52,6 +52,6 @@ public interface MessagingMessages {
     @Message("Det finns ingen färdig text med nummer {id}.")
     String templateNotFound(Long id);
 
-    @Message("Fyll i {placeholder} i texten innan du skickar: det är en uppgift som den färdiga texten lämnar åt dig.")
-    String placeholderUnfilled(String placeholder);
+    @Message("Fyll i {placeholders} i texten innan du skickar: {#if count == 1}det är en uppgift{#else}det är uppgifter{/if} som den färdiga texten lämnar åt dig.")
+    String placeholderUnfilled(int count, String placeholders);
 }
