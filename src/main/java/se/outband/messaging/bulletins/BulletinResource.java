@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,9 +37,11 @@ public class BulletinResource {
     private final SecurityIdentity identity;
     private final CallerLanguage language;
     private final AuditLog audit;
+    private final ReachReports reports;
 
     BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
-            CallerLanguage language, AuditLog audit) {
+            CallerLanguage language, AuditLog audit, ReachReports reports) {
+        this.reports = reports;
         this.audit = audit;
         this.language = language;
         this.bulletins = bulletins;
@@ -93,5 +96,24 @@ public class BulletinResource {
         audit.recordRead("bulletin.replies-read", "bulletin=" + id,
                 (int) view.replies().stream().map(Replies.ReplyView::contactId).distinct().count());
         return view;
+    }
+
+    /** How well it reached people: names only of those never reached, audited as a read of them. */
+    @GET
+    @Path("/{id}/report")
+    public ReachReport report(@PathParam("id") long id) {
+        ReachReport report = reports.of(id, language.get()).report();
+        audit.recordRead("bulletin.report-read", "bulletin=" + id, report.neverReached().size());
+        return report;
+    }
+
+    /** Every recipient's outcome as a CSV file: an export, audited as one. */
+    @GET
+    @Path("/{id}/report.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response reportCsv(@PathParam("id") long id) {
+        List<ReachReports.Line> lines = reports.export(id, language.get());
+        StreamingOutput body = out -> ReachCsv.write(lines, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-report-" + id + ".csv\"").build();
     }
 }

@@ -54,4 +54,26 @@ public interface MessagingMessages {
 
     @Message("Fyll i {placeholder} i texten innan du skickar: det är en uppgift som den färdiga texten lämnar åt dig.")
     String placeholderUnfilled(String placeholder);
+
+    /** Why a delivery failed, from its provider's error code (or Outband's own word for it). */
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har stoppat SMS från avsändaren{#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
+    String failureReason(String code);
+
+    @Message("{#when key}{#is 'sms'}SMS{#is 'email'}e-post{#is 'voice'}samtal{#else}{key}{/when}")
+    String channelName(String key);
+
+    @Message("Ingen enhet")
+    String noUnit();
+
+    @Message("Nådd via {channel}")
+    String outcomeReached(String channel);
+
+    @Message("Inte nådd: {reason}")
+    String outcomeFailed(String reason);
+
+    @Message("Skickas fortfarande")
+    String outcomeUnderWay();
+
+    @Message("Inte försökt: ingen adress för de valda kanalerna")
+    String outcomeNotTried();
 }
