@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,9 +39,11 @@ public class BulletinResource {
     private final CallerLanguage language;
     private final AuditLog audit;
     private final ReachReports reports;
+    private final PlannedSends planned;
 
     BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
-            CallerLanguage language, AuditLog audit, ReachReports reports) {
+            CallerLanguage language, AuditLog audit, ReachReports reports, PlannedSends planned) {
+        this.planned = planned;
         this.reports = reports;
         this.audit = audit;
         this.language = language;
@@ -62,6 +65,11 @@ public class BulletinResource {
             throw new Refused(new BulletinRefusal.TextMissing());
         }
         boolean onlyPreview = YesNo.queryFlag(uri, "dryRun");
+        if (request.sendAt() != null) {
+            PlannedView plan = planned.plan(request, onlyPreview, identity.getPrincipal().getName());
+            return onlyPreview ? Response.ok(plan).build()
+                    : Response.created(URI.create("/api/bulletins/planned/" + plan.id())).entity(plan).build();
+        }
         BulletinPreview preview = bulletins.send(request, onlyPreview, identity.getPrincipal().getName()).explained(language.get());
         return onlyPreview ? Response.ok(preview).build()
                 : Response.created(URI.create("/api/bulletins/" + preview.id())).entity(preview).build();
@@ -70,6 +78,26 @@ public class BulletinResource {
     @GET
     public List<BulletinSummary> list(@QueryParam("limit") @DefaultValue("50") int limit) {
         return queries.list(Math.min(Math.max(1, limit), 500));
+    }
+
+    /** Bulletins planned for later: those still waiting, soonest first, then those sent, cancelled or refused. */
+    @GET
+    @Path("/planned")
+    public List<PlannedView> planned(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return planned.list(Math.min(Math.max(1, limit), 500));
+    }
+
+    @GET
+    @Path("/planned/{id}")
+    public PlannedView planned(@PathParam("id") long id) {
+        return planned.get(id);
+    }
+
+    /** Cancels a planned bulletin that is still waiting for its time; 409 once it is sent. */
+    @DELETE
+    @Path("/planned/{id}")
+    public PlannedView cancel(@PathParam("id") long id) {
+        return planned.cancel(id, identity.getPrincipal().getName());
     }
 
     @GET

@@ -76,4 +76,16 @@ public interface MessagingMessages {
 
     @Message("Inte försökt: ingen adress för de valda kanalerna")
     String outcomeNotTried();
+
+    @Message("Sändtiden {at} har redan varit. Välj en tid framåt, eller skicka nu utan sändtid.")
+    String sendAtPast(String at);
+
+    @Message("Ett utskick kan planeras högst ett år framåt, och {at} ligger längre bort. Välj en tidigare tid.")
+    String sendAtTooFar(String at);
+
+    @Message("Det finns inget planerat utskick med nummer {id}.")
+    String plannedNotFound(long id);
+
+    @Message("Det planerade utskicket {id} går inte att avbryta: det är {#when state}{#is 'SENT'}redan skickat{#is 'CANCELLED'}redan avbrutet{#else}inte längre planerat{/when}.")
+    String plannedNotCancellable(long id, String state);
 }
