@@ -33,6 +33,7 @@ import se.outband.messaging.bulletins.BulletinPreview;
 import se.outband.messaging.bulletins.BulletinProgress;
 import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinRequest;
+import se.outband.messaging.bulletins.PlannedSends;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.DeliveryView;
 import se.outband.messaging.bulletins.MessageTemplates;
@@ -52,12 +53,16 @@ public class BulletinPages {
 
     /** What the form holds, echoed back on every step. */
     public record Draft(String text, List<String> groups, List<String> people, String channels, String replyOptions, boolean drill,
-            boolean statusUpdate) {
+            boolean statusUpdate, String sendAt) {
 
         BulletinRequest request() {
             List<String> options = replyOptions == null ? List.of()
                     : Arrays.stream(replyOptions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate);
+            return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate, SendTimes.parse(sendAt));
+        }
+
+        public boolean planned() {
+            return sendAt != null && !sendAt.isBlank();
         }
 
         public boolean chose(String group) {
@@ -103,9 +108,11 @@ public class BulletinPages {
     private final MessageTemplates templates;
 
     private final AuditLog audit;
+    private final PlannedSends planned;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, PlannedSends planned) {
+        this.planned = planned;
         this.audit = audit;
         this.templates = templates;
         this.sms = sms;
@@ -126,10 +133,10 @@ public class BulletinPages {
             BulletinQueries.FollowUp followUp = queries.followUp(from);
             List<RecipientContact> people = "noreply".equals(who) ? replies.silent(from) : queries.unreached(from);
             return form(new Draft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
-                    followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
+                    followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false, null), null);
         }
         String text = template == null ? "" : templates.find(template).map(MessageTemplates.TemplateView::text).orElse("");
-        return form(new Draft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
+        return form(new Draft(text, List.of(), List.of(), "sms-then-email", "", false, false, null), null);
     }
 
     @POST
@@ -138,6 +145,9 @@ public class BulletinPages {
         Draft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
+            if (draft.planned()) {
+                planned.plan(draft.request(), true, ui.username());
+            }
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
             return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
         } catch (Refused | ConstraintViolationException e) {
@@ -185,6 +195,10 @@ public class BulletinPages {
         Draft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
+            if (draft.planned()) {
+                planned.plan(draft.request(), false, ui.username());
+                return WebSupport.seeOther("/app/planned").build();
+            }
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
             return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
         } catch (Refused | ConstraintViolationException e) {
@@ -260,11 +274,13 @@ public class BulletinPages {
         YesNo drill;
         @RestForm
         YesNo statusUpdate;
+        @RestForm
+        String sendAt;
 
         Draft draft() {
             return new Draft(text == null ? "" : text, groups == null ? List.of() : groups,
                     people == null ? List.of() : people.stream().filter(p -> p != null && !p.isBlank()).distinct().toList(), channels, replyOptions,
-                    YesNo.yes(drill), YesNo.yes(statusUpdate));
+                    YesNo.yes(drill), YesNo.yes(statusUpdate), sendAt);
         }
     }
 }

@@ -657,4 +657,43 @@ public interface UiMessages {
 
     @Message("Eget mobilnummer (för SMS-kommandon, valfritt)")
     String userMobile();
+
+    @Message("Sändtiden \"{value}\" går inte att läsa. Skriv den som 2027-03-14T09:00, eller lämna fältet tomt för att skicka nu.")
+    String sendAtUnreadable(String value);
+
+    @Message("Skicka vid en senare tid (valfritt)")
+    String sendAtLabel();
+
+    @Message("Svensk tid. Lämna tomt för att skicka direkt. Ett planerat utskick kan avbrytas fram till dess.")
+    String sendAtHint();
+
+    @Message("Skickas {at}, svensk tid.")
+    String sendsAt(String at);
+
+    @Message("Planera utskicket")
+    String planSend();
+
+    @Message("Planerade utskick")
+    String navPlanned();
+
+    @Message("Inga utskick är planerade.")
+    String noPlanned();
+
+    @Message("Sändtid")
+    String sendAtColumn();
+
+    @Message("Text")
+    String textColumn();
+
+    @Message("Läge")
+    String stateColumn();
+
+    @Message("{#when state}{#is 'PLANNED'}Planerat{#is 'SENT'}Skickat{#is 'CANCELLED'}Avbrutet{#is 'REFUSED'}Kunde inte skickas{#else}{state}{/when}")
+    String plannedState(String state);
+
+    @Message("Avbryt")
+    String cancelPlanned();
+
+    @Message("Avbryt utskicket som ska skickas {at}")
+    String cancelPlannedLabel(String at);
 }

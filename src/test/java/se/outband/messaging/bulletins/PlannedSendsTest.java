@@ -168,4 +168,33 @@ class PlannedSendsTest {
         MessagingTestSupport.awaitNothingLeftToSend(bulletinId);
         as(Roles.SENDER).delete("/api/bulletins/planned/" + id).then().statusCode(409).body("error", containsString("redan skickat"));
     }
+
+    @Test
+    void aLeaderPlansABulletinInTheFormSeesItListedAndCancelsIt() {
+        Map<String, String> leader = TestApi.signInToUi("planerare", List.of(Roles.SENDER));
+        String text = "Övning på torsdag " + UUID.randomUUID();
+        String at = java.time.LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(2)), ZoneId.of("Europe/Stockholm"))
+                .withSecond(0).withNano(0).toString();
+        Map<String, String> form = Map.of("csrf", leader.get("outband-csrf"), "text", text, "groups", group,
+                "channels", "sms", "sendAt", at);
+        String confirm = io.restassured.RestAssured.given().cookies(leader).formParams(form).post("/app/bulletins/preview").then()
+                .statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(confirm.contains("id=\"sends-at\"") && confirm.contains(at.replace('T', ' ')), confirm);
+        io.restassured.RestAssured.given().cookies(leader).redirects().follow(false).formParams(form).post("/app/bulletins/send")
+                .then().statusCode(303).header("Location", containsString("/app/planned"));
+        assertEquals(0, bulletinsWith(text), "planned, not sent");
+        long id = QuarkusTransaction.requiringNew().call(() -> PlannedBulletin.<PlannedBulletin>find("text", text).singleResult().id);
+        String list = io.restassured.RestAssured.given().cookies(leader).get("/app/planned").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(list.contains(text) && list.contains("/app/planned/" + id + "/cancel"), list);
+
+        String unreadable = io.restassured.RestAssured.given().cookies(leader)
+                .formParams(Map.of("csrf", leader.get("outband-csrf"), "text", text, "groups", group, "channels", "sms",
+                        "sendAt", "nästa torsdag"))
+                .post("/app/bulletins/preview").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(unreadable.contains("går inte att läsa"), "an unreadable time is said, not sent");
+
+        io.restassured.RestAssured.given().cookies(leader).redirects().follow(false)
+                .formParams(Map.of("csrf", leader.get("outband-csrf"))).post("/app/planned/" + id + "/cancel").then().statusCode(303);
+        as(Roles.SENDER).get("/api/bulletins/planned/" + id).then().body("state", equalTo("CANCELLED"));
+    }
 }
