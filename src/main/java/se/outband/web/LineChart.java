@@ -12,8 +12,8 @@ public record LineChart(String points, List<Tick> xTicks, List<Tick> yTicks, Lis
 
     public static final int WIDTH = 600;
     public static final int HEIGHT = 300;
-    static final int LEFT = 48;
-    static final int RIGHT = 16;
+    static final int LEFT = 72;
+    static final int RIGHT = 56;
     static final int TOP = 12;
     static final int BOTTOM = 40;
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;

@@ -1,5 +1,7 @@
 package se.outband.web;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,11 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.AuditLog;
 import se.outband.access.Roles;
+import se.outband.messaging.bulletins.DrillHistory;
 import se.outband.messaging.bulletins.ReachReport;
 import se.outband.messaging.bulletins.ReachReports;
 
@@ -34,16 +39,52 @@ public class ReachPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance report(ReachReport report, LineChart curve, List<Mark> marks, Unreached unreached);
+
+        static native TemplateInstance drills(List<DrillHistory.Drill> drills, LineChart trend);
     }
+
+    private static final int DRILLS_SHOWN = 100;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final Ui ui;
     private final ReachReports reports;
     private final AuditLog audit;
+    private final DrillHistory history;
 
-    ReachPages(Ui ui, ReachReports reports, AuditLog audit) {
+    ReachPages(Ui ui, ReachReports reports, AuditLog audit, DrillHistory history) {
+        this.history = history;
         this.ui = ui;
         this.reports = reports;
         this.audit = audit;
+    }
+
+    /** Every drill's reach at 15 minutes, as a trend and a table: did the lists get better since the last one? */
+    @GET
+    @Path("drills")
+    public TemplateInstance drills() {
+        List<DrillHistory.Drill> drills = history.drills(DRILLS_SHOWN);
+        LineChart trend = LineChart.trend(drills.stream().map(DrillHistory.Drill::percentWithin15m).toList(),
+                drills.stream().map(d -> DAY.format(d.sentAt())).toList());
+        return Templates.drills(drills, trend).setLocale(ui.locale());
+    }
+
+    @GET
+    @Path("drills.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response drillsCsv() {
+        List<DrillHistory.Drill> drills = history.drills(DRILLS_SHOWN);
+        StreamingOutput body = out -> DrillHistory.writeCsv(drills, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-drills.csv\"").build();
+    }
+
+    /** The same file as the API's, for a leader signed in to the web UI; an export, audited as one. */
+    @GET
+    @Path("{id}.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response reportCsv(@PathParam("id") long id) {
+        List<ReachReports.Line> lines = reports.export(id, ui.language());
+        StreamingOutput body = out -> ReachReports.writeCsv(lines, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-report-" + id + ".csv\"").build();
     }
 
     @GET
@@ -64,7 +105,7 @@ public class ReachPages {
         report.reachedWithin().forEach((minutes, share) -> marks.add(new Mark(words.within() + " " + words.withinMinutes(
                 minutes.replace("m", "")), String.valueOf(share.reached()), share.percent() + " %")));
         report.timeTo().forEach((percent, seconds) -> marks.add(new Mark(words.timeTo(percent),
-                seconds == null ? words.never() : TimeExtensions.duration(seconds), "")));
+                seconds == null ? words.never() : Durations.duration(seconds), "")));
         return marks;
     }
 }

@@ -129,4 +129,25 @@ public interface ReportMessages {
 
     @Message("Skriv ut sidan med webbläsarens utskriftsfunktion; menyerna skrivs inte ut.")
     String printHint();
+
+    @Message("Övningar över tid")
+    String drillsHeading();
+
+    @Message("Andel nådda inom 15 minuter vid varje övning, äldst till vänster. Samma siffror står i tabellen.")
+    String trendDescription();
+
+    @Message("Inga övningar har skickats ännu. Kryssa i \"Övning\" när du skickar en.")
+    String noDrills();
+
+    @Message("Datum")
+    String date();
+
+    @Message("Andel svar")
+    String answeredShare();
+
+    @Message("Hämta övningarna som CSV-fil")
+    String drillsCsv();
+
+    @Message("Alla övningar")
+    String allDrills();
 }

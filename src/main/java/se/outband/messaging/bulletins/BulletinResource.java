@@ -32,6 +32,8 @@ import se.outband.common.YesNo;
 @RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class BulletinResource {
 
+    private static final int DRILLS = 500;
+
     private final BulletinService bulletins;
     private final BulletinQueries queries;
     private final Replies replies;
@@ -40,9 +42,11 @@ public class BulletinResource {
     private final AuditLog audit;
     private final ReachReports reports;
     private final PlannedSends planned;
+    private final DrillHistory drills;
 
     BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
-            CallerLanguage language, AuditLog audit, ReachReports reports, PlannedSends planned) {
+            CallerLanguage language, AuditLog audit, ReachReports reports, PlannedSends planned, DrillHistory drills) {
+        this.drills = drills;
         this.planned = planned;
         this.reports = reports;
         this.audit = audit;
@@ -78,6 +82,22 @@ public class BulletinResource {
     @GET
     public List<BulletinSummary> list(@QueryParam("limit") @DefaultValue("50") int limit) {
         return queries.list(Math.min(Math.max(1, limit), 500));
+    }
+
+    /** Every drill's reach at 15 minutes and share answered, oldest first (the latest 500 at most). */
+    @GET
+    @Path("/drills")
+    public List<DrillHistory.Drill> drills() {
+        return drills.drills(DRILLS);
+    }
+
+    @GET
+    @Path("/drills.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response drillsCsv() {
+        List<DrillHistory.Drill> all = drills.drills(DRILLS);
+        StreamingOutput body = out -> DrillHistory.writeCsv(all, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-drills.csv\"").build();
     }
 
     /** Bulletins planned for later: those still waiting, soonest first, then those sent, cancelled or refused. */

@@ -50,6 +50,11 @@ public class ReachReports {
         return lines;
     }
 
+    /** The lines as the CSV file that {@link #export} is for. */
+    public static void writeCsv(List<Line> lines, java.io.OutputStream out) {
+        ReachCsv.write(lines, out);
+    }
+
     @Transactional
     public Full of(long id, Language language) {
         Bulletin bulletin = BulletinQueries.find(id);
