@@ -25,6 +25,9 @@ import se.outband.common.Text;
 @ApplicationScoped
 public class ContactService {
 
+    /** Ids per query: far below what either database takes in one IN list. */
+    private static final int PLACEMENT_CHUNK = 1000;
+
     /** What is wrong with one field of a contact sent to the API. */
     public record FieldError(String field, ContactProblem reason) {
     }
@@ -163,6 +166,28 @@ public class ContactService {
                 .createQuery("select new se.outband.contacts.GroupSummary(g, count(c)) from Contact c join c.groups g"
                         + " group by g order by g", GroupSummary.class)
                 .getResultList();
+    }
+
+    /**
+     * The unit and groups of each of these contacts as they are now (not audited: no address is given
+     * out); a contact since removed is missing from the answer.
+     */
+    @Transactional
+    public Map<String, Placement> placements(Collection<String> ids) {
+        Map<String, Placement> placements = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += PLACEMENT_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + PLACEMENT_CHUNK));
+            Map<String, List<String>> groups = new HashMap<>();
+            Contact.getEntityManager().createQuery("select c.id, g from Contact c join c.groups g where c.id in ?1 order by g",
+                    Object[].class).setParameter(1, chunk).getResultStream()
+                    .forEach(row -> groups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
+            Contact.getEntityManager().createQuery("select c.id, c.unit from Contact c where c.id in ?1", Object[].class)
+                    .setParameter(1, chunk).getResultStream()
+                    .forEach(row -> placements.put((String) row[0],
+                            new Placement((String) row[1], groups.getOrDefault((String) row[0], List.of()))));
+        }
+        return placements;
     }
 
     @Transactional

@@ -36,6 +36,7 @@ import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.DeliveryView;
 import se.outband.messaging.bulletins.MessageTemplates;
+import se.outband.messaging.bulletins.PlannedSends;
 import se.outband.messaging.bulletins.RecipientContact;
 import se.outband.messaging.bulletins.Replies;
 import se.outband.messaging.providers.sms.SmsConfig;
@@ -89,10 +90,13 @@ public class BulletinPages {
 
     private final AuditLog audit;
     private final AudienceView.Reader audiences;
+    private final PlannedSends planned;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
-            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences) {
+            SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences,
+            PlannedSends planned) {
         this.audiences = audiences;
+        this.planned = planned;
         this.audit = audit;
         this.templates = templates;
         this.sms = sms;
@@ -113,10 +117,10 @@ public class BulletinPages {
             BulletinQueries.FollowUp followUp = queries.followUp(from);
             List<RecipientContact> people = "noreply".equals(who) ? replies.silent(from) : queries.unreached(from);
             return form(new BulletinDraft(followUp.text(), List.of(), people.stream().map(RecipientContact::contactId).toList(),
-                    followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false), null);
+                    followUp.channels(), String.join(" ", followUp.replyOptions()), followUp.drill(), false, null), null);
         }
         String text = template == null ? "" : templates.find(template).map(MessageTemplates.TemplateView::text).orElse("");
-        return form(new BulletinDraft(text, List.of(), List.of(), "sms-then-email", "", false, false), null);
+        return form(new BulletinDraft(text, List.of(), List.of(), "sms-then-email", "", false, false, null), null);
     }
 
     @POST
@@ -125,6 +129,9 @@ public class BulletinPages {
         BulletinDraft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
+            if (draft.planned()) {
+                planned.plan(draft.request(), true, ui.username());
+            }
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
             return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
         } catch (Refused | ConstraintViolationException e) {
@@ -140,7 +147,7 @@ public class BulletinPages {
         String text = template == null ? draft.text()
                 : templates.find(template).map(MessageTemplates.TemplateView::text).orElse(draft.text());
         return form(new BulletinDraft(text, draft.groups(), draft.people(), draft.channels(), draft.replyOptions(), draft.drill(),
-                draft.statusUpdate()), null);
+                draft.statusUpdate(), draft.sendAt()), null);
     }
 
     /** The picker's search step: the form as it was, with the people matching {@code find} to tick. */
@@ -184,6 +191,10 @@ public class BulletinPages {
         BulletinDraft draft = form.draft();
         try {
             templates.requireFilledIn(draft.text());
+            if (draft.planned()) {
+                planned.plan(draft.request(), false, ui.username());
+                return WebSupport.seeOther("/app/planned").build();
+            }
             BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
             return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
         } catch (Refused | ConstraintViolationException e) {

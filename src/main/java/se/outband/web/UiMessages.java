@@ -309,9 +309,6 @@ public interface UiMessages {
     @Message("Påminn dem som inte svarat")
     String remindNoReply();
 
-    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har skickat STOP till Outbands nummer och Twilio spärrar nu alla SMS till hen: be hen skicka START till samma nummer (utskick med e-post som reserv når hen där under tiden){#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
-    String failureReason(String code);
-
     @Message("Sök namn, nummer eller adress")
     String search();
 
@@ -762,4 +759,43 @@ public interface UiMessages {
 
     @Message("Eget mobilnummer (för SMS-kommandon, valfritt)")
     String userMobile();
+
+    @Message("Sändtiden \"{value}\" går inte att läsa. Skriv den som 2027-03-14T09:00, eller lämna fältet tomt för att skicka nu.")
+    String sendAtUnreadable(String value);
+
+    @Message("Skicka vid en senare tid (valfritt)")
+    String sendAtLabel();
+
+    @Message("Svensk tid. Lämna tomt för att skicka direkt. Ett planerat utskick kan avbrytas fram till dess.")
+    String sendAtHint();
+
+    @Message("Skickas {at}, svensk tid.")
+    String sendsAt(String at);
+
+    @Message("Planera utskicket")
+    String planSend();
+
+    @Message("Planerade utskick")
+    String navPlanned();
+
+    @Message("Inga utskick är planerade.")
+    String noPlanned();
+
+    @Message("Sändtid")
+    String sendAtColumn();
+
+    @Message("Text")
+    String textColumn();
+
+    @Message("Läge")
+    String stateColumn();
+
+    @Message("{#when state}{#is 'PLANNED'}Planerat{#is 'SENT'}Skickat{#is 'CANCELLED'}Avbrutet{#is 'REFUSED'}Kunde inte skickas{#else}{state}{/when}")
+    String plannedState(String state);
+
+    @Message("Avbryt")
+    String cancelPlanned();
+
+    @Message("Avbryt utskicket som ska skickas {at}")
+    String cancelPlannedLabel(String at);
 }

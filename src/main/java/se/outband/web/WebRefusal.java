@@ -20,4 +20,12 @@ sealed interface WebRefusal extends Refusal {
             return messages.simulationOnlyInDryRun();
         }
     }
+
+    /** A browser without a date-time picker lets any text through. */
+    record SendAtUnreadable(String value) implements WebRefusal {
+        @Override
+        public String sentence(UiMessages messages) {
+            return messages.sendAtUnreadable(value);
+        }
+    }
 }

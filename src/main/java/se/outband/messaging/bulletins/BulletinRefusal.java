@@ -108,4 +108,33 @@ public sealed interface BulletinRefusal extends Refusal {
             return messages.templateNotFound(id);
         }
     }
+
+    record SendAtPast(java.time.OffsetDateTime at) implements BulletinRefusal {
+        @Override
+        public String sentence(MessagingMessages messages) {
+            return messages.sendAtPast(at.toString());
+        }
+    }
+
+    record SendAtTooFar(java.time.OffsetDateTime at) implements BulletinRefusal {
+        @Override
+        public String sentence(MessagingMessages messages) {
+            return messages.sendAtTooFar(at.toString());
+        }
+    }
+
+    record PlannedNotFound(long id) implements BulletinRefusal, Refusal.NotFound {
+        @Override
+        public String sentence(MessagingMessages messages) {
+            return messages.plannedNotFound(id);
+        }
+    }
+
+    /** Only a bulletin still waiting for its time can be cancelled. */
+    record PlannedNotCancellable(long id, PlannedBulletin.State state) implements BulletinRefusal, Refusal.Conflict {
+        @Override
+        public String sentence(MessagingMessages messages) {
+            return messages.plannedNotCancellable(id, state.name());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package se.outband.messaging.bulletins;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,9 @@ public record BulletinRequest(
         boolean drill,
         @Size(max = MAX_OPTIONS, message = "{bulletin.reply-options.too-many}")
         List<@Size(max = MAX_CHOICE, message = "{request.text.too-long}") String> replyOptions,
-        boolean statusUpdate) {
+        boolean statusUpdate,
+        /** When to send it; null for now. */
+        OffsetDateTime sendAt) {
 
     /** Twilio's limit for one message body, checked on the text and again on what is sent. */
     static final int MAX_TEXT = 1600;
@@ -31,6 +34,16 @@ public record BulletinRequest(
     static final int MAX_OPTIONS = 9;
     /** A group name or a contact id: both are far shorter. */
     static final int MAX_CHOICE = 200;
+
+    public BulletinRequest(String text, List<String> groups, List<String> contactIds, String channels, boolean drill,
+            List<String> replyOptions, boolean statusUpdate) {
+        this(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null);
+    }
+
+    /** The same request, to be sent now. */
+    BulletinRequest now() {
+        return new BulletinRequest(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null);
+    }
 
     public BulletinRequest {
         groups = groups == null ? List.of() : groups;

@@ -54,4 +54,38 @@ public interface MessagingMessages {
 
     @Message("Fyll i {placeholders} i texten innan du skickar: {#if count == 1}det är en uppgift{#else}det är uppgifter{/if} som den färdiga texten lämnar åt dig.")
     String placeholderUnfilled(int count, String placeholders);
+
+    /** Why a delivery failed, from its provider's error code (or Outband's own word for it). */
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret kan inte ta emot SMS (inte en mobil){#is '21610'}Personen har skickat STOP till Outbands nummer och Twilio spärrar nu alla SMS till hen: be hen skicka START till samma nummer (utskick med e-post som reserv når hen där under tiden){#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen var inte nåbar (avstängd eller utan täckning){#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS{#is 'gave-up'}Gick inte att skicka inom tidsgränsen{#is 'invalid-address'}E-postadressen är felaktig{#is 'busy'}Upptaget, också när det ringdes igen{#is 'no-answer'}Ingen svarade, inte heller när det ringdes igen{#is 'failed'}Samtalet gick inte att koppla fram{#is 'canceled'}Samtalet avbröts{#is 'no-calls'}Samtal kan inte göras: inget Twilio-nummer att ringa från{#else}Leverantören kunde inte leverera ({code}){/when}")
+    String failureReason(String code);
+
+    @Message("{#when key}{#is 'sms'}SMS{#is 'email'}e-post{#is 'voice'}samtal{#else}{key}{/when}")
+    String channelName(String key);
+
+    @Message("Ingen enhet")
+    String noUnit();
+
+    @Message("Nådd via {channel}")
+    String outcomeReached(String channel);
+
+    @Message("Inte nådd: {reason}")
+    String outcomeFailed(String reason);
+
+    @Message("Skickas fortfarande")
+    String outcomeUnderWay();
+
+    @Message("Inte försökt: ingen adress för de valda kanalerna")
+    String outcomeNotTried();
+
+    @Message("Sändtiden {at} har redan varit. Välj en tid framåt, eller skicka nu utan sändtid.")
+    String sendAtPast(String at);
+
+    @Message("Ett utskick kan planeras högst ett år framåt, och {at} ligger längre bort. Välj en tidigare tid.")
+    String sendAtTooFar(String at);
+
+    @Message("Det finns inget planerat utskick med nummer {id}.")
+    String plannedNotFound(long id);
+
+    @Message("Det planerade utskicket {id} går inte att avbryta: det är {#when state}{#is 'SENT'}redan skickat{#is 'CANCELLED'}redan avbrutet{#else}inte längre planerat{/when}.")
+    String plannedNotCancellable(long id, String state);
 }
