@@ -52,3 +52,14 @@ create table check_change (
     changed_at  timestamp(6) with time zone not null
 );
 create index check_change_by_person on check_change (person_id);
+
+-- A value a person set themself, and what the contact held before (what the HR system still has). An import
+-- that brings that old value again keeps the person's; one that brings anything else wins, and the row goes.
+create table own_value (
+    contact_id  varchar(64)  not null references contact (id) on delete cascade,
+    field       varchar(16)  not null,
+    hr_value    varchar(254),
+    own_value   varchar(254),
+    set_at      timestamp(6) with time zone not null,
+    primary key (contact_id, field)
+);

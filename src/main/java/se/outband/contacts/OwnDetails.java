@@ -40,11 +40,13 @@ public class OwnDetails {
     private static final String COLUMNS = "select c.id, c.name, c.unit, c.mobile, c.email, c.language from contact c";
 
     private final ContactValidator validator;
+    private final OwnValues owns;
     private final AuditLog audit;
     private final Clock clock;
 
-    OwnDetails(ContactValidator validator, AuditLog audit, Clock clock) {
+    OwnDetails(ContactValidator validator, OwnValues owns, AuditLog audit, Clock clock) {
         this.validator = validator;
+        this.owns = owns;
         this.audit = audit;
         this.clock = clock;
     }
@@ -137,6 +139,7 @@ public class OwnDetails {
         compare("language", before.language(), after.language(), changed);
         if (!changed.isEmpty()) {
             contact.apply(after, clock.instant());
+            changed.forEach(c -> owns.remember(id, c.field(), c.before(), c.after(), clock.instant()));
             audit.record(actor(id), "contact.self-changed", "id=" + id + " fields="
                     + String.join(",", changed.stream().map(Changed::field).toList()) + " " + within);
         }

@@ -84,4 +84,13 @@ public interface CheckPageMessages {
 
     @Message("Tillbaka till kontrollerna")
     String back();
+
+    @Message("Behöll uppgiften personen själv gav: {count} {#if count == 1}person{#else}personer{/if}")
+    String keptOwnHeading(int count);
+
+    @Message("De här personerna har själva ändrat sina uppgifter, men filen har fortfarande de gamla. Uppdatera HR-systemet, så följer nästa import med.")
+    String keptOwnExplained();
+
+    @Message("inte {value} som i filen")
+    String notImported(String value);
 }

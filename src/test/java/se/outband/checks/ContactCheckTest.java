@@ -55,6 +55,7 @@ import se.outband.messaging.outbox.DeliveryState;
 @QuarkusTest
 @Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
+@SuppressWarnings("unchecked")
 class ContactCheckTest {
 
     private static final Pattern LINK = Pattern.compile("https://outband\\.test/self/([A-Za-z0-9_-]{43})");
@@ -189,6 +190,67 @@ class ContactCheckTest {
     }
 
     @Test
+    void hrsNextImportKeepsWhatThePersonGaveUntilTheHrSystemChangesIt() {
+        start(Map.of("groups", List.of(group), "deadline", deadline()));
+        String oldMobile = mobileOf("b");
+        String bertil = linkBySms(oldMobile);
+        String newMobile = mobile();
+        form().formParam("mobile", newMobile).formParam("language", "sv").post("/self/" + bertil).then().statusCode(303);
+        form().formParam("code", codeSentTo(newMobile)).post("/self/" + bertil + "/code").then().statusCode(303);
+        assertEquals(newMobile, contact("b").get("mobile"));
+
+        // The HR system still has the old number and language: the import keeps the person's, and says so (dry run too).
+        String old = "id,name,mobile,email,groups,language,unit\nb" + unique + ",Bertil Berg," + oldMobile + ",bertil@example.net,"
+                + group + ",en," + unit + "\n";
+        for (String dryRun : List.of("true", "false")) {
+            Map<String, Object> report = importCsv(old, dryRun);
+            List<Map<String, Object>> kept = (List<Map<String, Object>>) report.get("keptOwn");
+            assertEquals(1, kept.size(), report.toString());
+            assertEquals("b" + unique, kept.get(0).get("id"));
+            assertEquals(List.of("language", "mobile"), ((List<Map<String, Object>>) kept.get(0).get("changes")).stream()
+                    .map(c -> c.get("field")).toList());
+            assertEquals(0, report.get("updated"), report.toString());
+        }
+        assertEquals(newMobile, contact("b").get("mobile"));
+        assertEquals("sv", contact("b").get("language"));
+
+        // HR changes the number in the HR system later: the import wins.
+        String hrs = mobile();
+        Map<String, Object> report = importCsv(old.replace(oldMobile, hrs), "false");
+        List<Object> keptMobiles = ((List<Map<String, Object>>) report.get("keptOwn")).stream()
+                .flatMap(k -> ((List<Map<String, Object>>) k.get("changes")).stream()).map(c -> c.get("field"))
+                .filter("mobile"::equals).toList();
+        assertEquals(List.of(), keptMobiles);
+        assertEquals(hrs, contact("b").get("mobile"));
+        assertEquals("sv", contact("b").get("language"), "the language the file still has old is kept");
+        importCsv(old.replace(oldMobile, hrs), "false");
+        assertEquals(hrs, contact("b").get("mobile"), "and stays");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> importCsv(String csv, String dryRun) {
+        return asAdmin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import?mode=merge&dryRun=" + dryRun).then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    @Test
+    void hrStartsACheckFromTheContactsPage() {
+        Map<String, String> session = TestApi.signInToUi("kontroll-" + unique, List.of(Roles.CONTACTS));
+        Response started = given().redirects().follow(false).cookies(session).contentType(ContentType.URLENC)
+                .formParam("csrf", session.get("outband-csrf")).formParam("groups", group + ", ").formParam("units", "")
+                .formParam("deadline", deadline()).post("/app/contacts/checks");
+        assertEquals(303, started.statusCode());
+        String page = given().cookies(session).get(started.header("Location")).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Skickade: 4") && page.contains("Inte svarat: 4"), page);
+        assertTrue(page.contains("Anna Andersson") && page.contains("Bertil Berg"), page);
+        linkBySms(mobileOf("a"));
+        Response refused = given().cookies(session).contentType(ContentType.URLENC).formParam("csrf", session.get("outband-csrf"))
+                .formParam("groups", "Ingen sådan " + unique).formParam("deadline", deadline()).post("/app/contacts/checks");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("Okända grupper: Ingen sådan " + unique), refused.asString());
+    }
+
+    @Test
     void hostileLinksAndFormsGetNothing() {
         start(Map.of("groups", List.of(group), "deadline", deadline()));
         String anna = linkBySms(mobileOf("a"));
@@ -204,6 +266,8 @@ class ContactCheckTest {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.asString().contains("<a href=\"#mobile\">&quot;not a number&quot; är inget giltigt telefonnummer"), bad.asString());
         assertTrue(bad.asString().contains("aria-invalid=\"true\""));
+        // A body larger than any form is refused before it is read.
+        assertEquals(413, form().formParam("mobile", "0".repeat(70_000)).post("/self/" + anna).statusCode());
         // Only HR starts checks and reads them; the public cannot.
         as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("deadline", deadline())).post("/api/contact-checks").then().statusCode(403);
         given().get("/api/contact-checks").then().statusCode(401);
