@@ -66,6 +66,9 @@ public class ContactChecks {
         check.validUntil = deadline.plusDays(1).atStartOfDay(SWEDEN).toInstant();
         check.chosen = Text.clip(describe(request), 4000);
         check.persist();
+        // The messages first, the rows after: inserts of one table in a row are sent to the database in batches,
+        // where alternating tables would send every insert alone (a check of 20,000 is 40,000 inserts).
+        List<CheckedPerson> rows = new ArrayList<>(chosen.people().size());
         int sent = 0;
         for (OwnDetails.Person person : chosen.people()) {
             CheckedPerson row = new CheckedPerson();
@@ -78,8 +81,10 @@ public class ContactChecks {
                 row.state = CheckedPerson.State.SENT;
                 sent++;
             }
-            row.persist();
+            rows.add(row);
         }
+        CheckedPerson.getEntityManager().flush();
+        CheckedPerson.persist(rows);
         audit.record("contact-check.started", "check=%d %s people=%d sent=%d deadline=%s"
                 .formatted(check.id, check.chosen, chosen.people().size(), sent, deadline));
         return check.id;
