@@ -19,7 +19,8 @@ public record CheckRequest(
     static final int MAX_NAME = 200;
 
     public CheckRequest {
-        groups = groups == null ? List.of() : groups.stream().map(String::strip).distinct().toList();
-        units = units == null ? List.of() : units.stream().map(String::strip).distinct().toList();
+        // A missing value stays null here, for the @NotNull above to name it.
+        groups = groups == null ? List.of() : groups.stream().map(g -> g == null ? null : g.strip()).distinct().toList();
+        units = units == null ? List.of() : units.stream().map(u -> u == null ? null : u.strip()).distinct().toList();
     }
 }

@@ -32,7 +32,7 @@ import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryState;
 
 /**
- * A check of 2,000 people (or {@code -Doutband.test.check-people=N}) sends 2,000 different links, each to its own
+ * A check of 2,000 people (or {@code -Dtest.check-people=N}) sends 2,000 different links, each to its own
  * person, through the real outbox to Twilio's fake; the time to start it is printed.
  */
 @QuarkusTest
@@ -45,7 +45,7 @@ class ContactCheckScaleTest {
     @Test
     void aCheckOfTwoThousandPeopleSendsTwoThousandLinks() {
         FakeProviders.reset();
-        int people = Integer.getInteger("outband.test.check-people", 2000);
+        int people = Integer.getInteger("test.check-people", 2000);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String group = "Alla" + unique;
         StringBuilder csv = new StringBuilder("id,name,mobile,groups,unit\n");

@@ -275,6 +275,8 @@ class ContactCheckTest {
                 .post("/api/contact-checks").then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("Finns inte"));
         as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("deadline", "2020-01-01")).post("/api/contact-checks").then()
                 .statusCode(400);
+        as(Roles.CONTACTS).contentType(ContentType.JSON).body("{\"groups\": [null], \"deadline\": \"" + deadline() + "\"}")
+                .post("/api/contact-checks").then().statusCode(400);
     }
 
     @Test
