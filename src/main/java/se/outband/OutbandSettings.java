@@ -16,6 +16,7 @@ import se.outband.common.HttpConfig;
 import se.outband.common.OutbandConfig;
 import se.outband.common.SettingsReport;
 import se.outband.common.SettingsReport.Feature;
+import se.outband.checks.ChecksConfig;
 import se.outband.contacts.ContactsConfig;
 import se.outband.continuity.BackupConfig;
 import se.outband.continuity.BackupSettingsCheck;
@@ -43,6 +44,7 @@ public class OutbandSettings {
             Feature.of(AccessConfig.class),
             Feature.of(BootstrapConfig.class),
             Feature.of(ContactsConfig.class),
+            Feature.of(ChecksConfig.class),
             Feature.of(BackupConfig.class, BackupSettingsCheck::new),
             Feature.of(RestoreConfig.class),
             Feature.of(DatabaseConfig.class),

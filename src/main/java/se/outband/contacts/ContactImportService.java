@@ -41,11 +41,14 @@ public class ContactImportService {
     private final SharedJobs jobs;
     private final ContactValidator validator;
     private final ContactTable table;
+    private final OwnValues owns;
     private final ContactsConfig config;
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactImportService(ContactValidator validator, ContactTable table, ContactsConfig config, AuditLog audit, SharedJobs jobs, Clock clock) {
+    ContactImportService(ContactValidator validator, ContactTable table, OwnValues owns, ContactsConfig config, AuditLog audit, SharedJobs jobs,
+            Clock clock) {
+        this.owns = owns;
         this.jobs = jobs;
         this.validator = validator;
         this.table = table;
@@ -138,15 +141,15 @@ public class ContactImportService {
             throw new Refused(new ContactRefusal.ReplaceRejected(tally.rejectedRows(), report));
         }
         if (apply && audited) {
-            audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d"
+            audit.record("contacts.imported", "mode=%s created=%d updated=%d unchanged=%d removed=%d rejected=%d kept-own=%d"
                     .formatted(mode.name().toLowerCase(Locale.ROOT), tally.created, tally.updated, tally.unchanged,
-                            tally.removed, tally.rejectedRows()));
+                            tally.removed, tally.rejectedRows(), tally.keptOwnCount[0]));
         }
         return report;
     }
 
     private void compare(List<ContactData> chunk, ImportTally tally, boolean apply, Instant now) throws SQLException {
-        ContactTable.Changes changes = table.compare(chunk);
+        ContactTable.Changes changes = table.compare(owns.respect(chunk, tally.keptOwn, tally.keptOwnCount, apply));
         for (int i = 0; i < changes.created().size() && tally.added.size() < ImportTally.PEOPLE_LISTED; i++) {
             tally.added.add(ImportedPerson.of(changes.created().get(i)));
         }

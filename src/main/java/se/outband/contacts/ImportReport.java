@@ -20,5 +20,8 @@ public record ImportReport(
         List<ImportedPerson> added,
         List<ImportedPerson> changed,
         List<ImportedPerson> removedPeople,
-        boolean dryRun) {
+        boolean dryRun,
+        /** People who set a field themselves and whose old value this import brought again: kept; update the HR system. */
+        List<ImportedPerson> keptOwn,
+        int keptOwnCount) {
 }

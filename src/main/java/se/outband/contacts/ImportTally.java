@@ -24,6 +24,9 @@ final class ImportTally {
     final List<ImportedPerson> added = new ArrayList<>();
     final List<ImportedPerson> changed = new ArrayList<>();
     final List<ImportedPerson> removedPeople = new ArrayList<>();
+    /** People whose own values the import kept (their old ones came again): HR updates the HR system. */
+    final List<ImportedPerson> keptOwn = new ArrayList<>();
+    final int[] keptOwnCount = new int[1];
 
 
     void reject(List<RowProblem> problems) {
@@ -45,7 +48,8 @@ final class ImportTally {
 
     ImportReport report(boolean dryRun) {
         return new ImportReport(created, updated, unchanged, removed, List.copyOf(rejected), List.copyOf(warnings),
-                rejectedRows, unlisted, List.copyOf(added), List.copyOf(changed), List.copyOf(removedPeople), dryRun);
+                rejectedRows, unlisted, List.copyOf(added), List.copyOf(changed), List.copyOf(removedPeople), dryRun,
+                List.copyOf(keptOwn), keptOwnCount[0]);
     }
 
     private void keep(List<RowProblem> kept, List<RowProblem> problems) {

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,12 +101,28 @@ public class Outbox {
     /**
      * A message of its own to one address (an answer to a leader's SMS command, a person's own link): in the
      * caller's transaction, so it is sent once that commits, with the outbox's retries and failover.
+     * Returns the delivery's id, for asking later whether it failed ({@link #failedAmong}).
      */
-    public void send(Channel channel, String address, String body) {
+    public long send(Channel channel, String address, String body) {
         Delivery delivery = Delivery.queued(null, null, channel, address, null, clock.instant());
         delivery.body = body;
         delivery.persist();
         queued.fire(new DeliveriesQueued());
+        return delivery.id;
+    }
+
+    /** Those of {@code deliveries} that failed for good (a number that does not exist, a mailbox that refuses). */
+    @Transactional
+    public Set<Long> failedAmong(Collection<Long> deliveries) {
+        Set<Long> failed = new HashSet<>();
+        List<Long> ids = List.copyOf(deliveries);
+        // In slices: a check of 20,000 people must not become one statement with 20,000 parameters.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            failed.addAll(Delivery.getEntityManager().createQuery("select d.id from Delivery d where d.id in ?1 and d.state in ?2",
+                    Long.class).setParameter(1, ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .setParameter(2, List.of(DeliveryState.FAILED, DeliveryState.UNDELIVERED)).getResultList());
+        }
+        return failed;
     }
 
     /** Deliveries of a channel waiting to be sent: a bulletin's, and messages of their own (answers, codes, notices to the public). */

@@ -1,0 +1,79 @@
+package se.outband.checks;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import se.outband.access.Roles;
+import se.outband.common.Refused;
+
+/** Contact checks for HR: start one, follow it, remind, and take the changes back to the HR system. */
+@Path("/api/contact-checks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CONTACTS})
+public class ContactCheckResource {
+
+    private final ContactChecks checks;
+    private final CheckProgress progress;
+    private final SecurityIdentity identity;
+
+    ContactCheckResource(ContactChecks checks, CheckProgress progress, SecurityIdentity identity) {
+        this.checks = checks;
+        this.progress = progress;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@Valid CheckRequest request) {
+        if (request == null) {
+            throw new Refused(new CheckRefusal.DeadlineMissing());
+        }
+        long id = checks.start(request, identity.getPrincipal().getName());
+        return Response.created(UriBuilder.fromPath("/api/contact-checks/{id}").build(id)).entity(Map.of("id", id)).build();
+    }
+
+    @GET
+    public List<CheckProgress.Summary> list() {
+        return progress.checks();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CheckProgress.Figures figures(@PathParam("id") long id) {
+        return progress.figures(id);
+    }
+
+    @GET
+    @Path("/{id}/units")
+    public List<CheckProgress.Unit> units(@PathParam("id") long id) {
+        return progress.perUnit(id);
+    }
+
+    /** A new link by SMS (email without a mobile) to everyone who has not answered. */
+    @POST
+    @Path("/{id}/reminders")
+    public Map<String, Integer> remind(@PathParam("id") long id) {
+        return Map.of("reminded", checks.remind(id));
+    }
+
+    @GET
+    @Path("/{id}/changes.csv")
+    @Produces("text/csv")
+    public Response changes(@PathParam("id") long id) {
+        return Response.ok(progress.changesCsv(id)).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"contact-check-" + id + "-changes.csv\"").build();
+    }
+}
