@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import se.outband.common.ClockTime;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.ScheduledJob;
 
@@ -50,18 +50,7 @@ public class SignInThrottle {
     private final TimeMeter time;
 
     SignInThrottle(Clock clock) {
-        // The injected clock, so tests can let the waits pass.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = ClockTime.of(clock);
     }
 
     /** Takes a try for {@code username} from {@code address}; empty when allowed, else how long to wait. */

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import se.outband.common.ClockTime;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.common.ScheduledJob;
 
@@ -31,17 +31,7 @@ public class SelfThrottle {
     private final TimeMeter time;
 
     SelfThrottle(Clock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = ClockTime.of(clock);
     }
 
     /** How long {@code address} must wait before anything it sends is looked at; empty when it may go on. */
