@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -89,7 +90,7 @@ class ContactCheckBrowserTest {
 
             browser.findElement(By.id("mobile")).sendKeys("inte ett nummer");
             browser.findElement(By.cssSelector("form[aria-labelledby=correct-heading] button")).click();
-            assertTrue(browser.findElement(By.id("errors")).getText().contains("inget giltigt telefonnummer"));
+            shows(browser, "#errors", "inget giltigt telefonnummer");
             findings.add(new PageChecks.Findings("the page with an error", PageChecks.axe(browser), List.of()));
             fits(browser, "the page with an error", tooWide);
 
@@ -97,7 +98,7 @@ class ContactCheckBrowserTest {
             browser.findElement(By.id("mobile")).clear();
             browser.findElement(By.id("mobile")).sendKeys(newMobile);
             browser.findElement(By.cssSelector("form[aria-labelledby=correct-heading] button")).click();
-            assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("En kod är skickad"));
+            shows(browser, "[role=status]", "En kod är skickad");
             findings.add(PageChecks.check(browser, URI.create(browser.getCurrentUrl())));
             fits(browser, "the code form", tooWide);
             Browser.screenshot(browser, "self-code");
@@ -105,7 +106,7 @@ class ContactCheckBrowserTest {
             assertTrue(code.find());
             browser.findElement(By.id("code")).sendKeys(code.group(1));
             browser.findElement(By.cssSelector("form[aria-labelledby=code-heading] button")).click();
-            assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("Ändringen är sparad"));
+            shows(browser, "[role=status]", "Ändringen är sparad");
             assertEquals(newMobile, asAdmin().get("/api/contacts/p" + unique).then().extract().path("mobile"));
 
             findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve("self/" + "x".repeat(43))));
@@ -114,6 +115,9 @@ class ContactCheckBrowserTest {
             browser.findElement(By.id("username")).sendKeys("kontrollhr");
             browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            // Signed in once the sign-in has led on; opening the next page sooner would cut the sign-in short.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
+                    .until(() -> !browser.getCurrentUrl().contains("/login"));
             for (String hr : List.of("app/contacts/checks", "app/contacts/checks/" + id)) {
                 findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve(hr)));
                 fits(browser, hr, tooWide);
@@ -147,5 +151,14 @@ class ContactCheckBrowserTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> smsRequests().stream().anyMatch(r -> to.equals(r.get("To"))));
         return smsRequests().stream().filter(r -> to.equals(r.get("To"))).reduce((a, b) -> b).orElseThrow().get("Body");
+    }
+
+    /**
+     * Waits for the page a form's button leads to: until it has loaded, the browser may still show the page
+     * before it (the code page has a status line too), whose elements vanish under the reader.
+     */
+    private static void shows(WebDriver browser, String css, String words) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
+                .until(() -> browser.findElement(By.cssSelector(css)).getText().contains(words));
     }
 }

@@ -99,6 +99,8 @@ class PhoneLayoutBrowserTest {
             browser.findElement(By.id("username")).sendKeys("telefonadmin");
             browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            // Signed in once the sign-in has led on: opening the next page sooner cut it short, and measured the sign-in page.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/$"));
             List<String> tooWide = new ArrayList<>();
             for (String page : List.of("app/", "app/bulletins/new", "app/bulletins/" + bulletin, "app/contacts",
                     "app/contacts/tel1", "app/contacts/import", "app/status", "app/templates", "app/admin", "app/account")) {
