@@ -255,8 +255,8 @@ public interface UiMessages {
     @Message("{answered} av {total} besvarade")
     String callsAnswered(long answered, long total);
 
-    @Message("Siffrorna uppdateras var 10:e sekund medan meddelanden är på väg eller svar kan komma. Senast uppdaterade")
-    String liveUpdated();
+    @Message("Siffrorna uppdateras med {seconds} sekunders mellanrum medan meddelanden är på väg eller svar kan komma. Senast uppdaterade")
+    String liveUpdated(long seconds);
 
     @Message("Uppdateringen är pausad.")
     String livePaused();

@@ -9,7 +9,7 @@
   if (!live || !state || !button || !window.fetch || !window.DOMParser) {
     return;
   }
-  var EVERY = 10000;
+  var EVERY = Number(live.dataset.every) || 10000;
   var timer = null;
   var paused = false;
 
