@@ -27,8 +27,8 @@ import se.outband.messaging.providers.sms.SlowTwilio;
 class PrimaryFailoverIT {
 
     private static final int CONCURRENCY = 8;
-    private static final int RECIPIENTS = 3000;
-    private static final int KILL_AFTER = 1000;
+    private static final int RECIPIENTS = 1500;
+    private static final int KILL_AFTER = 500;
 
     private static SlowTwilio twilio;
     private static InstancesOnPostgres instances;

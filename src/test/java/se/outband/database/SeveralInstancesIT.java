@@ -37,8 +37,8 @@ class SeveralInstancesIT {
 
     /** Sends at the same time per instance: at most this many are sent again after a kill -9. */
     private static final int CONCURRENCY = 8;
-    private static final int RECIPIENTS = 3000;
-    private static final int KILL_AFTER = 1000;
+    private static final int RECIPIENTS = 1500;
+    private static final int KILL_AFTER = 500;
     /** The longest a dead instance's messages may wait for another instance: a crisis cannot wait minutes. */
     private static final Duration TAKEN_OVER_WITHIN = Duration.ofSeconds(30);
 
