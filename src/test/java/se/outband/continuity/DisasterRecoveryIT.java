@@ -137,12 +137,22 @@ class DisasterRecoveryIT {
 
         byte[] whole = Files.readAllBytes(backup);
         Path truncated = Files.write(work.resolve("truncated.zip.gpg"), Arrays.copyOf(whole, whole.length - 200));
+        // What anyone holding the public key can make, with their own admin password (issue 22, item 5).
+        Path forged = forge(backup, work.resolve("forged.zip.gpg"));
+        int portC = PackagedJar.freePort();
+        Map<String, String> c = settings(portC, work.resolve("c"));
+        c.put("OUTBAND_RESTORE_PRIVATE_KEY", keys.resolve("secret.asc").toString());
+        c.put("OUTBAND_RESTORE_PASSPHRASE", KEY_PASSPHRASE);
+        // The refused starts of b and c are independent of each other: each pair runs side by side.
         b.put("OUTBAND_RESTORE_FROM", truncated.toString());
         b.put("OUTBAND_RESTORE_PASSPHRASE", PASSPHRASE);
-        assertRefused(b, "b-truncated", "damaged or incomplete");
+        c.put("OUTBAND_RESTORE_FROM", forged.toString());
+        assertRefused(refusal(b, "b-truncated", "damaged or incomplete"), refusal(c, "c-no-signer", "cannot tell whether"));
         b.put("OUTBAND_RESTORE_FROM", backup.toString());
         b.put("OUTBAND_RESTORE_PASSPHRASE", "not the passphrase");
-        assertRefused(b, "b-wrong", "passphrase does not open this backup");
+        c.put("OUTBAND_RESTORE_SIGNER", keys.resolve("signing-public.asc").toString());
+        assertRefused(refusal(b, "b-wrong", "passphrase does not open this backup"),
+                refusal(c, "c-forged", "The backup is not signed, so nothing shows that Outband made it"));
 
         b.put("OUTBAND_RESTORE_PASSPHRASE", PASSPHRASE);
         long started = System.nanoTime();
@@ -172,21 +182,7 @@ class DisasterRecoveryIT {
         stop(again);
         assertTrue(Files.readString(logs().resolve("b-again.log")).contains("restored from a backup before"), "says why it did not restore");
 
-        // What anyone holding the public key can make, with their own admin password (issue 22, item 5).
-        Path forged = forge(backup, work.resolve("forged.zip.gpg"));
-        int portC = PackagedJar.freePort();
-        Map<String, String> c = settings(portC, work.resolve("c"));
-        c.put("OUTBAND_RESTORE_FROM", forged.toString());
-        c.put("OUTBAND_RESTORE_PRIVATE_KEY", keys.resolve("secret.asc").toString());
-        c.put("OUTBAND_RESTORE_PASSPHRASE", KEY_PASSPHRASE);
-        assertRefused(c, "c-no-signer", "cannot tell whether");
-        c.put("OUTBAND_RESTORE_SIGNER", keys.resolve("signing-public.asc").toString());
-        assertRefused(c, "c-forged", "The backup is not signed, so nothing shows that Outband made it");
         c.put("OUTBAND_RESTORE_FROM", backup.toString());
-        start(portC, c, "c");
-        assertEquals(contacts, admin(portC, ADMIN_PASSWORD).get("/api/contacts").asString(),
-                "the private key opens it too, and the offline kit's copy of the signing key checks it");
-
         // Told explicitly, a restore takes an unsigned backup (one from before signing was set up), and says so.
         int portD = PackagedJar.freePort();
         Map<String, String> d = settings(portD, work.resolve("d"));
@@ -194,7 +190,13 @@ class DisasterRecoveryIT {
         d.put("OUTBAND_RESTORE_PRIVATE_KEY", keys.resolve("secret.asc").toString());
         d.put("OUTBAND_RESTORE_PASSPHRASE", KEY_PASSPHRASE);
         d.put("OUTBAND_RESTORE_UNSIGNED", "true");
-        start(portD, d, "d-unsigned");
+        // Two independent restores, started side by side.
+        Process restoredC = launch(c, "c");
+        Process restoredD = launch(d, "d-unsigned");
+        PackagedJar.awaitReady(restoredC, portC, logs().resolve("c.log"));
+        PackagedJar.awaitReady(restoredD, portD, logs().resolve("d-unsigned.log"));
+        assertEquals(contacts, admin(portC, ADMIN_PASSWORD).get("/api/contacts").asString(),
+                "the private key opens it too, and the offline kit's copy of the signing key checks it");
         admin(portD, ATTACKER_PASSWORD).get("/api/audit?size=50").then().statusCode(200)
                 .body("entries.find { it.action == 'backup.restored' }.details",
                         containsString("signature=not signed (restored anyway: OUTBAND_RESTORE_UNSIGNED=true)"));
@@ -244,18 +246,32 @@ class DisasterRecoveryIT {
         return forged;
     }
 
-    private void assertRefused(Map<String, String> settings, String name, String reason) throws Exception {
-        Path log = logs().resolve(name + ".log");
-        Process process = PackagedJar.launch(settings, Map.of(), log);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a refused restore stops Outband");
-        assertNotEquals(0, process.exitValue());
-        List<String> lines = Files.readAllLines(log);
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        assertTrue(last.contains(reason), "the log ends with why: " + reason + "\n" + String.join("\n", lines));
+    /** A start that is to be refused, launched with the settings as they are now. */
+    private record Refusal(Process process, Path log, String reason) {
+    }
+
+    private Refusal refusal(Map<String, String> settings, String name, String reason) throws IOException {
+        return new Refusal(launch(settings, name), logs().resolve(name + ".log"), reason);
+    }
+
+    private static void assertRefused(Refusal... refusals) throws Exception {
+        for (Refusal refusal : refusals) {
+            assertTrue(refusal.process().waitFor(120, TimeUnit.SECONDS), "a refused restore stops Outband");
+            assertNotEquals(0, refusal.process().exitValue());
+            List<String> lines = Files.readAllLines(refusal.log());
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            assertTrue(last.contains(refusal.reason()), "the log ends with why: " + refusal.reason() + "\n" + String.join("\n", lines));
+        }
     }
 
     private Process start(int port, Map<String, String> settings, String name) throws IOException {
-        Process process = PackagedJar.start(port, settings, Map.of(), logs().resolve(name + ".log"));
+        Process process = launch(settings, name);
+        PackagedJar.awaitReady(process, port, logs().resolve(name + ".log"));
+        return process;
+    }
+
+    private Process launch(Map<String, String> settings, String name) throws IOException {
+        Process process = PackagedJar.launch(settings, Map.of(), logs().resolve(name + ".log"));
         running.add(process);
         return process;
     }
