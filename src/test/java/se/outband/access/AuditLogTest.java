@@ -9,7 +9,6 @@ import static se.outband.TestApi.asAdmin;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.ExtractableResponse;
@@ -18,7 +17,6 @@ import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@Tag("persistence")
 class AuditLogTest {
 
     @Test

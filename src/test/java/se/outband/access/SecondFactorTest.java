@@ -28,7 +28,6 @@ import org.apache.commons.codec.binary.Base32;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -189,8 +188,7 @@ class SecondFactorTest {
     }
 
     @Test
-    @Tag("persistence")
-    void oneRecoveryCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        void oneRecoveryCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
         Enrolled user = enrol();
         List<Map<String, String>> pendings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -201,8 +199,7 @@ class SecondFactorTest {
     }
 
     @Test
-    @Tag("persistence")
-    void oneTotpCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
+        void oneTotpCodeUsedAtOnceFromSeveralSignInsOpensOneSession() throws Exception {
         clock.freeze();
         Enrolled user = enrol();
         clock.advance(Duration.ofSeconds(30));
@@ -216,8 +213,7 @@ class SecondFactorTest {
 
     /** The same sign-in finished twice at once (a double click, a resent form) with two good codes: one session. */
     @Test
-    @Tag("persistence")
-    void oneSignInFinishedTwiceAtOnceOpensOneSession() throws Exception {
+        void oneSignInFinishedTwiceAtOnceOpensOneSession() throws Exception {
         Enrolled user = enrol();
         Map<String, String> pending = passwordStep(user);
         List<Callable<String>> posts = new ArrayList<>();

@@ -12,7 +12,6 @@ import static se.outband.TestApi.asAdmin;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +20,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@Tag("persistence")
 class TokenTest {
 
     private static ExtractableResponse<Response> create(String name, List<String> roles) {

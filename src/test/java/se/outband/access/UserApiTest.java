@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.TestTransaction;
@@ -28,7 +27,6 @@ import se.outband.common.Language;
 import se.outband.common.Refused;
 
 @QuarkusTest
-@Tag("persistence")
 class UserApiTest {
 
     private static final String PASSWORD = "en lång mening som lösenord";

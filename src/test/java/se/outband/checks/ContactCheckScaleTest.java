@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +36,6 @@ import se.outband.messaging.outbox.DeliveryState;
  * the suite, which runs it twice (H2 and PostgreSQL): distinct links need no thousands to show.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class ContactCheckScaleTest {
 

@@ -31,7 +31,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,7 +52,6 @@ import se.outband.messaging.outbox.DeliveryState;
  * GreenMail as the SMTP relay: the links and codes are read out of the messages the people got.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 @SuppressWarnings("unchecked")
 class ContactCheckTest {

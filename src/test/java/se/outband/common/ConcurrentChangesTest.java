@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +37,6 @@ import se.outband.AtOnce;
  * database's constraint decides, and its refusal is answered like the check's.
  */
 @QuarkusTest
-@Tag("persistence")
 class ConcurrentChangesTest {
 
     private static final int AT_ONCE = 6;

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +24,6 @@ import se.outband.TestApi;
 import se.outband.access.Roles;
 
 @QuarkusTest
-@Tag("persistence")
 class ContactApiTest {
 
     @BeforeEach

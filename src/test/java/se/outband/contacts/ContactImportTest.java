@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +26,6 @@ import io.restassured.response.ValidatableResponse;
 import se.outband.AtOnce;
 
 @QuarkusTest
-@Tag("persistence")
 class ContactImportTest {
 
     private static final String BASELINE = """

@@ -41,7 +41,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +57,6 @@ import se.outband.access.Roles;
 import se.outband.common.OutbandConfig;
 
 @QuarkusTest
-@Tag("persistence")
 class BackupTest {
 
     static final String PASSPHRASE = "test-backup-passphrase";

@@ -1,16 +1,21 @@
 package se.outband.database;
 
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
- * For the test run on PostgreSQL ({@code -Doutband.database.kind=postgresql}, pom.xml's second
- * surefire run): starts one PostgreSQL before Quarkus reads its settings and points the tests'
- * Outband at it, the way OUTBAND_DATABASE_URL points a packaged one. Where PostgreSQL is not
- * installed, that run runs nothing and says why (or fails, with OUTBAND_REQUIRE_POSTGRESQL=true).
+ * Where PostgreSQL is not installed, leaves out the tests that run on it ({@link OnPostgreSQL}) and says
+ * why, or fails with OUTBAND_REQUIRE_POSTGRESQL=true. For the benchmarks' run on PostgreSQL
+ * ({@code -Doutband.database.kind=postgresql}, pom.xml's second surefire run, only with -Pbenchmark): starts one
+ * PostgreSQL before Quarkus reads its settings and points the tests' Outband at it, the way
+ * OUTBAND_DATABASE_URL points a packaged one; without PostgreSQL, that run runs nothing.
  */
 public class PostgresForTests implements LauncherSessionListener, PostDiscoveryFilter {
 
@@ -37,10 +42,31 @@ public class PostgresForTests implements LauncherSessionListener, PostDiscoveryF
         System.setProperty("outband.database.password", PostgresServer.PASSWORD);
     }
 
-    /** Nothing of the PostgreSQL run is run without PostgreSQL. */
+    /** Nothing of the PostgreSQL run, and no test class on PostgreSQL, is run without PostgreSQL. */
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
-        return missing ? FilterResult.excluded(PostgresServer.MISSING) : FilterResult.included("PostgreSQL is running");
+        if (missing || onPostgreSQL(descriptor) && !PostgresServer.available()) {
+            return FilterResult.excluded(PostgresServer.MISSING);
+        }
+        return FilterResult.included("PostgreSQL is here, or not needed");
+    }
+
+    /** By names: Quarkus may have loaded the test class, and so its annotations, with a class loader of its own. */
+    private static boolean onPostgreSQL(TestDescriptor descriptor) {
+        return descriptor.getSource().filter(ClassSource.class::isInstance)
+                .map(source -> Arrays.stream(((ClassSource) source).getJavaClass().getAnnotations()).anyMatch(PostgresForTests::isOnPostgreSQL))
+                .orElse(false);
+    }
+
+    private static boolean isOnPostgreSQL(Annotation annotation) {
+        if (!annotation.annotationType().getName().equals("io.quarkus.test.junit.TestProfile")) {
+            return false;
+        }
+        try {
+            return ((Class<?>) annotation.annotationType().getMethod("value").invoke(annotation)).getName().equals(OnPostgreSQL.class.getName());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("@TestProfile without its value()", e);
+        }
     }
 
     @Override

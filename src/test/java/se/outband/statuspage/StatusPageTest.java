@@ -32,7 +32,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +47,6 @@ import se.outband.AtOnce;
 import se.outband.access.Roles;
 
 @QuarkusTest
-@Tag("persistence")
 class StatusPageTest {
 
     static final String HOSTILE = "<script>alert('x')</script><img src=https://evil.example/x.png> IT-attack";

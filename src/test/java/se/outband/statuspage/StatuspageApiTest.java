@@ -15,7 +15,6 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +26,6 @@ import se.outband.access.Roles;
 
 /** A client written for Statuspage's public API v2 reads Outband's page: its files, fields and words. */
 @QuarkusTest
-@Tag("persistence")
 class StatuspageApiTest {
 
     private static final Set<String> COMPONENT_WORDS = Set.of("operational", "degraded_performance", "partial_outage", "major_outage");

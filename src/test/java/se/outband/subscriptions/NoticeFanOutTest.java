@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -44,7 +43,6 @@ import se.outband.messaging.outbox.DeliveryState;
  * what is left of it. {@code -Dsubscribers=5000} for the figure in the notes (default 1,000).
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class NoticeFanOutTest {
 

@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,7 +37,6 @@ import se.outband.messaging.providers.sms.SmsSegments;
  * per incident opened, updated and resolved, in the language of the word, and none once they text STOPP.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class SmsSubscriptionTest {
 

@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +32,6 @@ import se.outband.messaging.MessagingTestSupport;
  * the next run of the store (a restart runs it at once), with readiness saying so meanwhile.
  */
 @QuarkusTest
-@Tag("persistence")
 class AudienceStoreTest {
 
     @Inject

@@ -25,7 +25,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.scheduler.Scheduler;
@@ -41,7 +40,6 @@ import se.outband.messaging.FakeProviders;
  * production's heap), so no waiting report was applied again and the week-old ones were never dropped.
  */
 @QuarkusTest
-@Tag("persistence")
 class EarlyStatusSweepTest {
 
     private static final int DELIVERIES = 100_000;

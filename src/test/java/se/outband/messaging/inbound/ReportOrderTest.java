@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +31,6 @@ import se.outband.messaging.MessagingTestSupport;
 
 /** Twilio's reports arrive in any order and any number of times; each message falls back to email once. */
 @QuarkusTest
-@Tag("persistence")
 class ReportOrderTest {
 
     private static final String STATUS = "/webhooks/twilio/status";

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +33,6 @@ import se.outband.messaging.FakeProviders;
  * and on SKICKA hold however many arrive at once, on every instance sharing the database.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class SmsCommandsAtOnceTest {
 

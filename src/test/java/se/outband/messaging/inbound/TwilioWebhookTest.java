@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +31,6 @@ import se.outband.messaging.FakeProviders;
 import se.outband.messaging.TwilioSignature;
 
 @QuarkusTest
-@Tag("persistence")
 class TwilioWebhookTest {
 
     private static final String STATUS = "/webhooks/twilio/status";

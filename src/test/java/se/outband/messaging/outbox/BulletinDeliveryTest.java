@@ -33,7 +33,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -46,7 +45,6 @@ import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
 
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class BulletinDeliveryTest {
 

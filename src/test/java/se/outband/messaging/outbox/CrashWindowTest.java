@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.persistence.LockModeType;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,7 +29,6 @@ import se.outband.messaging.MessagingTestSupport;
  * 20 here), even when the database is slow to store results.
  */
 @QuarkusTest
-@Tag("persistence")
 class CrashWindowTest {
 
     private static final int SENDERS = 20;

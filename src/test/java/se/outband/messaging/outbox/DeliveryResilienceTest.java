@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -51,7 +50,6 @@ import se.outband.messaging.bulletins.Recipient;
 import se.outband.messaging.providers.sms.SmsSegments;
 
 @QuarkusTest
-@Tag("persistence")
 class DeliveryResilienceTest {
 
     private static final List<String> EVERYONE_WITH_A_MOBILE = List.of("m1", "m2", "m3", "m6");

@@ -1,0 +1,11 @@
+package se.outband.access;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import se.outband.database.OnPostgreSQL;
+
+/** {@link SecondFactorTest} once more, on a real PostgreSQL. */
+@QuarkusTest
+@TestProfile(OnPostgreSQL.class)
+class SecondFactorOnPostgreSQLTest extends SecondFactorTest {
+}
