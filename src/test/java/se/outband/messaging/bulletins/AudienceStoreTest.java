@@ -40,6 +40,9 @@ class AudienceStoreTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    AudienceStore store;
+
     @AfterEach
     void reset() {
         jobs.resume("audience-store");
@@ -98,6 +101,8 @@ class AudienceStoreTest {
         clock.reset();
 
         jobs.resume("audience-store");
+        // The job's run now rather than its next in up to 10 s.
+        store.storeEveryRest();
         awaitAllSent(id, 201);
         given().get("/q/health/ready").then().statusCode(200);
         as(Roles.SENDER).get("/api/bulletins/" + id).then().statusCode(200).body("recipients", org.hamcrest.Matchers.equalTo(201));
