@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +122,14 @@ final class InstancesOnPostgres implements AutoCloseable {
      * does. Made once per build and shared by every test that starts instances: a rebuild takes half a minute.
      */
     private static Path packageForPostgres(Map<String, String> database, Path log) throws IOException, InterruptedException {
+        // The packaged tests run two at a time (pom.xml, failsafe's forkCount): one makes the copy, the other waits for it.
+        try (FileChannel lock = FileChannel.open(Path.of("target", "quarkus-app-postgresql.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            return packageForPostgresHeld(database, log);
+        }
+    }
+
+    private static Path packageForPostgresHeld(Map<String, String> database, Path log) throws IOException, InterruptedException {
         Path source = Path.of("target", "quarkus-app");
         Path copy = Path.of("target", "quarkus-app-postgresql").toAbsolutePath();
         Path stamp = copy.resolve("built-from");
