@@ -87,6 +87,11 @@ public class FrameworkErrorMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+        return json(e, headers);
+    }
+
+    /** The API's JSON for what the framework refused (an unknown address, a method the address does not take, …). */
+    public static Response json(WebApplicationException e, HttpHeaders headers) {
         CommonMessages messages = Language.of(headers).messages(CommonMessages.class);
         int status = e.getResponse().getStatus();
         String text = switch (status) {

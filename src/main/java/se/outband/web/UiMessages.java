@@ -688,6 +688,9 @@ public interface UiMessages {
     @Message("Det finns ingen sida på den adressen. Kontrollera adressen, eller gå tillbaka till start.")
     String pageNotFound();
 
+    @Message("Den här sidan öppnas med en knapp i Outband, inte från ett bokmärke eller en länk. Gå tillbaka och använd knappen igen.")
+    String pageNotOpenedSo();
+
     @Message("Något gick inte att göra")
     String errorHeading();
 

@@ -2,6 +2,7 @@ package se.outband.web;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -78,6 +79,18 @@ public class WebSupport {
             return FrameworkErrorMapper.notFound(headers);
         }
         return noSuchPage.response();
+    }
+
+    /**
+     * An address of the web UI opened in a way it does not take, as a bookmarked or reloaded form's target: a page
+     * that says what to do, not the API's JSON.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
+        if (!under(uri.getPath(), "/app")) {
+            return FrameworkErrorMapper.json(e, headers);
+        }
+        return page(405, ui.language().messages(UiMessages.class).pageNotOpenedSo());
     }
 
     private static boolean under(String path, String area) {

@@ -137,4 +137,15 @@ class PublicAddressesTest {
         assertEquals("/app/", page.selectFirst("main a").attr("href"));
         assertNull(answer.header("WWW-Authenticate"));
     }
+
+    @Test
+    void aFormsTargetOpenedDirectlySaysToUseTheButtonOnAPage() {
+        Map<String, String> cookies = TestApi.signInToUi("bookmarking-sender", List.of(Roles.SENDER));
+        Response answer = given().cookies(cookies).redirects().follow(false).get("/app/account/second-factor");
+        answer.then().statusCode(405).contentType(containsString("text/html"));
+        Document page = Jsoup.parse(answer.asString());
+        assertTrue(page.selectFirst(".error").text().contains("Den här sidan öppnas med en knapp i Outband"), page.text());
+        // The API keeps its JSON.
+        TestApi.as(Roles.SENDER).delete("/api/bulletins").then().statusCode(405).contentType(containsString("application/json"));
+    }
 }
