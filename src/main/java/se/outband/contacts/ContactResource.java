@@ -48,15 +48,16 @@ public class ContactResource {
     /** Crisis leaders need the lists to choose recipients, so senders may read them too; every read is audited. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
-    public List<ContactData> list(@QueryParam("group") String group) {
-        return contacts.read(group, null, Integer.MAX_VALUE).shown();
+    public List<ContactData> list(@QueryParam("group") String group, @Context UriInfo uri) {
+        boolean failing = YesNo.queryFlag(uri, "failing");
+        return contacts.read(new ContactService.Selection(group, null, failing), language.get(), Integer.MAX_VALUE).shown();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public ContactData get(@PathParam("id") String id) {
-        return contacts.get(id);
+        return contacts.get(id, language.get());
     }
 
     @POST

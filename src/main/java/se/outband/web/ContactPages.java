@@ -44,7 +44,7 @@ public class ContactPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance contacts(List<ContactData> contacts, int total, List<GroupSummary> groups, String q,
-                String group);
+                String group, boolean failing);
 
         /** {@code stored}: the contact as saved, whose number the call buttons use; null for a new person. */
         static native TemplateInstance contact(ContactData contact, ContactData stored, String error, boolean saved);
@@ -68,9 +68,9 @@ public class ContactPages {
     /** Crisis leaders look people up too, to choose recipients and to call them. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group) {
-        ContactService.Listing found = contacts.read(group, q, SHOWN);
-        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group).setLocale(ui.locale());
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group, @QueryParam("failing") YesNo failing) {
+        ContactService.Listing found = contacts.read(new ContactService.Selection(group, q, YesNo.yes(failing)), ui.language(), SHOWN);
+        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group, YesNo.yes(failing)).setLocale(ui.locale());
     }
 
     /** An empty form for one person, for those not (yet) in the staff list's file. */
@@ -99,7 +99,7 @@ public class ContactPages {
     @GET
     @jakarta.ws.rs.Path("{id}")
     public TemplateInstance edit(@PathParam("id") String id, @QueryParam("saved") String saved) {
-        ContactData contact = contacts.get(id);
+        ContactData contact = contacts.get(id, ui.language());
         return Templates.contact(contact, contact, null, "true".equals(saved)).setLocale(ui.locale());
     }
 
