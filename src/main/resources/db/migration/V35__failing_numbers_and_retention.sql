@@ -12,7 +12,3 @@ create index failing_number_by_mobile on failing_number (mobile);
 
 -- Deleting delivery and reply rows past their retention is done by one instance a day.
 insert into shared_job (name) values ('delivery-retention');
-
--- An erased person's delivery and reply rows stay, without anything that names them, so that old bulletins'
--- counts stay right: the row says it was erased.
-alter table recipient add column erased boolean default false not null;

@@ -66,13 +66,14 @@ public class FailingNumbers {
         return mark == null ? contact : contact.withFailingNumber(mark);
     }
 
-    /** Forgets the marks of these numbers (a person erased), or of all failures before {@code before} (retention). */
+    /** Forgets the marks of these numbers (a person erased). */
     @Transactional
     public int forget(Collection<String> mobiles) {
         return mobiles.isEmpty() ? 0 : em.createNativeQuery("delete from failing_number where mobile in (?1)")
                 .setParameter(1, mobiles).executeUpdate();
     }
 
+    /** Forgets the failures before {@code before}: they are as old as the delivery rows that retention deletes. */
     @Transactional
     public int forgetBefore(Instant before) {
         return em.createNativeQuery("delete from failing_number where failed_at < ?1")

@@ -44,7 +44,7 @@ public class ContactPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance contacts(List<ContactData> contacts, int total, List<GroupSummary> groups, String q,
-                String group, boolean failing);
+                String group, boolean failing, boolean erased);
 
         /** {@code stored}: the contact as saved, whose number the call buttons use; null for a new person. */
         static native TemplateInstance contact(ContactData contact, ContactData stored, String error, boolean saved);
@@ -68,9 +68,11 @@ public class ContactPages {
     /** Crisis leaders look people up too, to choose recipients and to call them. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group, @QueryParam("failing") YesNo failing) {
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group, @QueryParam("failing") YesNo failing,
+            @QueryParam("erased") YesNo erased) {
         ContactService.Listing found = contacts.read(new ContactService.Selection(group, q, YesNo.yes(failing)), ui.language(), SHOWN);
-        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group, YesNo.yes(failing)).setLocale(ui.locale());
+        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group, YesNo.yes(failing),
+                YesNo.yes(erased)).setLocale(ui.locale());
     }
 
     /** An empty form for one person, for those not (yet) in the staff list's file. */

@@ -40,6 +40,6 @@ public interface PersonPageMessages {
     @Message("Kryssa i rutan för att bekräfta raderingen.")
     String eraseNotConfirmed();
 
-    @Message("Personen är raderad: {deliveries} leveranser och {replies} svar har avidentifierats.")
-    String erased(long deliveries, long replies);
+    @Message("Personen är raderad. Gamla utskick räknas som förut, men utan personens namn, nummer eller adress.")
+    String erased();
 }
