@@ -53,16 +53,7 @@ public class ContactChecks {
     @Transactional
     public long start(CheckRequest request, String by) {
         LocalDate deadline = deadline(request.deadline());
-        OwnDetails.Chosen chosen = details.choose(request.groups(), request.units());
-        if (!chosen.unknownGroups().isEmpty()) {
-            throw new Refused(new CheckRefusal.UnknownGroups(chosen.unknownGroups()));
-        }
-        if (!chosen.unknownUnits().isEmpty()) {
-            throw new Refused(new CheckRefusal.UnknownUnits(chosen.unknownUnits()));
-        }
-        if (chosen.people().isEmpty()) {
-            throw new Refused(new CheckRefusal.NobodyChosen());
-        }
+        OwnDetails.Chosen chosen = chosen(request);
         ContactCheck check = new ContactCheck();
         check.createdAt = clock.instant();
         check.createdBy = Text.clip(by, 100);
@@ -125,6 +116,33 @@ public class ContactChecks {
         return reminded;
     }
 
+    /** The people a check would ask; refused when a group or unit is unknown or nobody is chosen. */
+    OwnDetails.Chosen chosen(CheckRequest request) {
+        OwnDetails.Chosen chosen = details.choose(request.groups(), request.units());
+        if (!chosen.unknownGroups().isEmpty()) {
+            throw new Refused(new CheckRefusal.UnknownGroups(chosen.unknownGroups()));
+        }
+        if (!chosen.unknownUnits().isEmpty()) {
+            throw new Refused(new CheckRefusal.UnknownUnits(chosen.unknownUnits()));
+        }
+        if (chosen.people().isEmpty()) {
+            throw new Refused(new CheckRefusal.NobodyChosen());
+        }
+        return chosen;
+    }
+
+    /**
+     * How a person's link goes: by SMS, else by email; null when they have neither. A mobile whose last SMS failed for
+     * good is passed over for the email; without an email it is tried once more (it is the only way, and it may work again).
+     */
+    static Channel channelFor(OwnDetails.Person person, Set<String> failing) {
+        boolean smsWorks = person.mobile() != null && !failing.contains(person.mobile());
+        if (smsWorks || person.email() == null && person.mobile() != null) {
+            return Channel.SMS;
+        }
+        return person.email() != null ? Channel.EMAIL : null;
+    }
+
     static ContactCheck find(long checkId) {
         ContactCheck check = ContactCheck.findById(checkId);
         if (check == null) {
@@ -133,15 +151,10 @@ public class ContactChecks {
         return check;
     }
 
-    /**
-     * By SMS, else by email; false when the person has neither. A mobile whose last SMS failed for good is passed
-     * over for the email; without an email it is tried once more (it is the only way, and it may work again).
-     */
+    /** As {@link #channelFor}; false when the person has neither a mobile nor an email. */
     private boolean sendLink(CheckedPerson row, OwnDetails.Person person, Set<String> failing, String token, LocalDate deadline,
             boolean reminder) {
-        boolean smsWorks = person.mobile() != null && !failing.contains(person.mobile());
-        Channel channel = smsWorks || person.email() == null && person.mobile() != null ? Channel.SMS
-                : person.email() != null ? Channel.EMAIL : null;
+        Channel channel = channelFor(person, failing);
         if (channel == null) {
             return false;
         }
@@ -159,7 +172,7 @@ public class ContactChecks {
         return language == null ? Language.SV : language;
     }
 
-    private LocalDate deadline(String text) {
+    LocalDate deadline(String text) {
         LocalDate deadline;
         try {
             deadline = text == null ? null : LocalDate.parse(text.strip());

@@ -117,8 +117,23 @@ class FailingNumberTest {
         assertTrue(given().cookies(session).get("/app/contacts?group=" + group).then().statusCode(200).extract().asString()
                 .contains("Cecilia Nådd"));
 
-        // The next check sends Anna's and Bertil's links by email; Cecilia's number works and gets the SMS.
+        // A drill of the next check says so, and stores and sends nothing.
         FakeProviders.reset();
+        int checksBefore = as(Roles.CONTACTS).get("/api/contact-checks").then().statusCode(200).extract().jsonPath().getList("$").size();
+        long deliveriesBefore = QuarkusTransaction.requiringNew().call(() -> Delivery.count());
+        Map<String, Object> drill = as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("groups", List.of(group),
+                "deadline", LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(30).toString()))
+                .post("/api/contact-checks?dryRun=true").then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals(List.of(3, 1, 2, 2, List.of()), List.of(drill.get("people"), drill.get("bySms"), drill.get("byEmail"),
+                drill.get("byEmailForFailingNumber"), drill.get("unreachable")), drill.toString());
+        as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("groups", List.of("Ingen " + unique), "deadline",
+                LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(30).toString())).post("/api/contact-checks?dryRun=true").then()
+                .statusCode(400);
+        assertEquals(checksBefore, as(Roles.CONTACTS).get("/api/contact-checks").then().extract().jsonPath().getList("$").size());
+        assertEquals(deliveriesBefore, QuarkusTransaction.requiringNew().call(() -> Delivery.count()));
+        assertEquals(List.of(), smsRequests());
+
+        // The next check sends Anna's and Bertil's links by email; Cecilia's number works and gets the SMS.
         startCheck();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> mailTo("anna" + unique + "@example.net")
                 && mailTo("bertil" + unique + "@example.net") && smsRequests().stream().anyMatch(r -> working.equals(r.get("To"))));
