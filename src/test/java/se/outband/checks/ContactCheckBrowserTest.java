@@ -173,6 +173,14 @@ class ContactCheckBrowserTest {
                         .contains("Numret fungerar inte: Numret är inte ett mobilnummer och kan inte ta emot SMS"), path);
             }
             Browser.screenshot(browser, "person-rights");
+            browser.get(base + "app/contacts/checks");
+            browser.findElement(By.id("groups")).sendKeys(group);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('deadline').value = arguments[0]",
+                    LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(14).toString());
+            browser.findElement(By.id("check-dry-run")).click();
+            shows(browser, "#check-drill", "Provkörning");
+            findings.add(new PageChecks.Findings("the check's drill", PageChecks.axe(browser), List.of()));
+            fits(browser, "the check's drill", tooWide);
         } finally {
             browser.quit();
         }

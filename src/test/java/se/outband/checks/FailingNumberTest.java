@@ -129,6 +129,11 @@ class FailingNumberTest {
         as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("groups", List.of("Ingen " + unique), "deadline",
                 LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(30).toString())).post("/api/contact-checks?dryRun=true").then()
                 .statusCode(400);
+        String drillPage = given().cookies(session).contentType(ContentType.URLENC).formParam("csrf", session.get("outband-csrf"))
+                .formParam("groups", group).formParam("deadline", LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(30).toString())
+                .formParam("dryRun", "true").post("/app/contacts/checks").then().statusCode(200).extract().asString();
+        assertTrue(drillPage.contains("Provkörning, ingenting skickades eller sparades. 3 personer skulle få en länk: 1 med SMS och 2 med"
+                + " e-post (2 av dem för att mobilnumret inte fungerar)."), drillPage);
         assertEquals(checksBefore, as(Roles.CONTACTS).get("/api/contact-checks").then().extract().jsonPath().getList("$").size());
         assertEquals(deliveriesBefore, QuarkusTransaction.requiringNew().call(() -> Delivery.count()));
         assertEquals(List.of(), smsRequests());
