@@ -27,22 +27,32 @@ import se.outband.common.NumberOutcome;
 @ApplicationScoped
 public class FailingNumbers {
 
+    private static final String TABLE = "failing_number";
+
     private final EntityManager em;
 
     FailingNumbers(EntityManager em) {
         this.em = em;
     }
 
+    /**
+     * In the transaction that records the SMS. Its statements name the one table they touch: otherwise each would
+     * flush every delivery the recorder changed so far, one by one, instead of in the recorder's batch.
+     */
     void heard(@Observes NumberOutcome outcome) {
         if (outcome.mobile() == null) {
             return;
         }
-        em.createNativeQuery("delete from failing_number where mobile = ?1").setParameter(1, outcome.mobile()).executeUpdate();
+        touching(em.createNativeQuery("delete from failing_number where mobile = ?1")).setParameter(1, outcome.mobile()).executeUpdate();
         if (!outcome.works()) {
-            em.createNativeQuery("insert into failing_number (mobile, error_code, failed_at) values (?1, ?2, ?3)")
+            touching(em.createNativeQuery("insert into failing_number (mobile, error_code, failed_at) values (?1, ?2, ?3)"))
                     .setParameter(1, outcome.mobile()).setParameter(2, outcome.failureCode())
                     .setParameter(3, OffsetDateTime.ofInstant(outcome.at(), ZoneOffset.UTC)).executeUpdate();
         }
+    }
+
+    private static NativeQuery<?> touching(jakarta.persistence.Query query) {
+        return query.unwrap(NativeQuery.class).addSynchronizedQuerySpace(TABLE);
     }
 
     /** Every failing number with its latest failure, the reason in {@code language}. */

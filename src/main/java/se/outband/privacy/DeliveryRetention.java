@@ -53,8 +53,11 @@ public class DeliveryRetention {
         this.clock = clock;
     }
 
-    /** A failure is said in readiness (like every scheduled job's) and tried again at the next hour. */
-    @ScheduledJob
+    /**
+     * A failure is said in readiness and tried again at the next hour; the instance stays ready meanwhile: rows kept a
+     * day longer must not take it out of its load balancer in a crisis.
+     */
+    @ScheduledJob(failingMeansNotReady = false)
     @Scheduled(identity = JOB, every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         if (jobs.claim(JOB, DAILY)) {
