@@ -65,21 +65,13 @@ public class ContactService {
     /** Echoed in the audit log: a group name or a search is short; anything longer is cut. */
     private static final int MAX_ECHO = 100;
 
-    /** Which contacts a person reads: a group (everyone when blank), a search (all when blank), only failing numbers. */
-    public record Selection(String group, String search, boolean failingOnly) {
-
-        public static Selection of(String group, String search) {
-            return new Selection(group, search, false);
-        }
-    }
-
     /**
      * The contacts a person reads (the API's list, the contacts page): those chosen, the first {@code max} shown, each
      * marked when their number fails (the reason in {@code language}). Audited as a read of the people shown, with the
      * selection: their numbers and addresses leave Outband here.
      */
     @Transactional
-    public Listing read(Selection selection, Language language, int max) {
+    public Listing read(ContactSelection selection, Language language, int max) {
         String group = selection.group();
         String needle = selection.search() == null ? "" : selection.search().strip().toLowerCase(Locale.ROOT);
         Map<String, FailingNumber> failing = numbers.all(language);
@@ -207,13 +199,6 @@ public class ContactService {
     @Transactional
     public ContactData get(String id) {
         return find(id).toData();
-    }
-
-    /** The contact, marked when their number fails (the reason in {@code language}). */
-    @Transactional
-    public ContactData get(String id, Language language) {
-        ContactData contact = get(id);
-        return numbers.of(contact.mobile(), language).map(contact::withFailingNumber).orElse(contact);
     }
 
     @Transactional

@@ -13,7 +13,7 @@ import org.hibernate.query.NativeQuery;
 import se.outband.common.Language;
 import se.outband.common.Refused;
 
-/** What the contact list holds about one person, for their export, and their erasure from it. */
+/** What the contact list holds about one person: the contact as shown (with the mark of a failing number), for export, and their erasure. */
 @ApplicationScoped
 public class PersonData {
 

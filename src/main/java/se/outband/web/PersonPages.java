@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import se.outband.access.Roles;
 import se.outband.common.YesNo;
-import se.outband.contacts.ContactService;
+import se.outband.contacts.PersonData;
 import se.outband.privacy.PersonErasure;
 import se.outband.privacy.PersonExport;
 
@@ -22,13 +22,13 @@ import se.outband.privacy.PersonExport;
 public class PersonPages {
 
     private final Ui ui;
-    private final ContactService contacts;
+    private final PersonData person;
     private final PersonExport export;
     private final PersonErasure erasure;
 
-    PersonPages(Ui ui, ContactService contacts, PersonExport export, PersonErasure erasure) {
+    PersonPages(Ui ui, PersonData person, PersonExport export, PersonErasure erasure) {
         this.ui = ui;
-        this.contacts = contacts;
+        this.person = person;
         this.export = export;
         this.erasure = erasure;
     }
@@ -47,7 +47,7 @@ public class PersonPages {
     @Produces(MediaType.TEXT_HTML)
     public Object erase(@PathParam("id") String id, @RestForm YesNo confirm) {
         if (!YesNo.yes(confirm)) {
-            var contact = contacts.get(id, ui.language());
+            var contact = person.contact(id, ui.language());
             return Response.status(Response.Status.BAD_REQUEST).entity(ContactPages.Templates.contact(contact, contact,
                     ui.language().messages(PersonPageMessages.class).eraseNotConfirmed(), false).setLocale(ui.locale())).build();
         }
