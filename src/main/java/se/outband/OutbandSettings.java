@@ -27,6 +27,7 @@ import se.outband.messaging.providers.email.MailSettingsCheck;
 import se.outband.messaging.providers.sms.SmsConfig;
 import se.outband.messaging.providers.sms.SmsSettingsCheck;
 import se.outband.messaging.providers.voice.VoiceConfig;
+import se.outband.privacy.RetentionConfig;
 import se.outband.statuspage.StatusConfig;
 
 /** Outband's settings, feature by feature, and the refusal to start with any of them wrong. */
@@ -45,6 +46,7 @@ public class OutbandSettings {
             Feature.of(BootstrapConfig.class),
             Feature.of(ContactsConfig.class),
             Feature.of(ChecksConfig.class),
+            Feature.of(RetentionConfig.class),
             Feature.of(BackupConfig.class, BackupSettingsCheck::new),
             Feature.of(RestoreConfig.class),
             Feature.of(DatabaseConfig.class),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
 import se.outband.common.Refused;
 import se.outband.common.Text;
+import se.outband.contacts.FailingNumbers;
 import se.outband.contacts.OwnDetails;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Outbox;
@@ -36,8 +38,10 @@ public class ContactChecks {
     private final AuditLog audit;
     private final OutbandConfig outband;
     private final Clock clock;
+    private final FailingNumbers numbers;
 
-    ContactChecks(OwnDetails details, Outbox outbox, AuditLog audit, OutbandConfig outband, Clock clock) {
+    ContactChecks(OwnDetails details, Outbox outbox, AuditLog audit, OutbandConfig outband, Clock clock, FailingNumbers numbers) {
+        this.numbers = numbers;
         this.details = details;
         this.outbox = outbox;
         this.audit = audit;
@@ -49,16 +53,7 @@ public class ContactChecks {
     @Transactional
     public long start(CheckRequest request, String by) {
         LocalDate deadline = deadline(request.deadline());
-        OwnDetails.Chosen chosen = details.choose(request.groups(), request.units());
-        if (!chosen.unknownGroups().isEmpty()) {
-            throw new Refused(new CheckRefusal.UnknownGroups(chosen.unknownGroups()));
-        }
-        if (!chosen.unknownUnits().isEmpty()) {
-            throw new Refused(new CheckRefusal.UnknownUnits(chosen.unknownUnits()));
-        }
-        if (chosen.people().isEmpty()) {
-            throw new Refused(new CheckRefusal.NobodyChosen());
-        }
+        OwnDetails.Chosen chosen = chosen(request);
         ContactCheck check = new ContactCheck();
         check.createdAt = clock.instant();
         check.createdBy = Text.clip(by, 100);
@@ -69,6 +64,7 @@ public class ContactChecks {
         // The messages first, the rows after: inserts of one table in a row are sent to the database in batches,
         // where alternating tables would send every insert alone (a check of 20,000 is 40,000 inserts).
         List<CheckedPerson> rows = new ArrayList<>(chosen.people().size());
+        Set<String> failing = numbers.all(Language.SV).keySet();
         int sent = 0;
         for (OwnDetails.Person person : chosen.people()) {
             CheckedPerson row = new CheckedPerson();
@@ -77,7 +73,7 @@ public class ContactChecks {
             String token = Secrets.newToken();
             row.tokenHash = Secrets.hash(token);
             row.state = CheckedPerson.State.UNREACHABLE;
-            if (sendLink(row, person, token, deadline, false)) {
+            if (sendLink(row, person, failing, token, deadline, false)) {
                 row.state = CheckedPerson.State.SENT;
                 sent++;
             }
@@ -103,6 +99,7 @@ public class ContactChecks {
         List<CheckedPerson> waiting = CheckedPerson.list("checkId = ?1 and state = ?2 and ended = false", checkId,
                 CheckedPerson.State.SENT);
         int reminded = 0;
+        Set<String> failing = numbers.all(Language.SV).keySet();
         for (CheckedPerson row : waiting) {
             OwnDetails.Person person = details.of(row.contactId).orElse(null);
             if (person == null) {
@@ -110,13 +107,40 @@ public class ContactChecks {
             }
             String token = Secrets.newToken();
             row.tokenHash = Secrets.hash(token);
-            if (sendLink(row, person, token, check.deadline, true)) {
+            if (sendLink(row, person, failing, token, check.deadline, true)) {
                 reminded++;
             }
         }
         check.remindedAt = clock.instant();
         audit.record("contact-check.reminded", "check=%d people=%d".formatted(checkId, reminded));
         return reminded;
+    }
+
+    /** The people a check would ask; refused when a group or unit is unknown or nobody is chosen. */
+    OwnDetails.Chosen chosen(CheckRequest request) {
+        OwnDetails.Chosen chosen = details.choose(request.groups(), request.units());
+        if (!chosen.unknownGroups().isEmpty()) {
+            throw new Refused(new CheckRefusal.UnknownGroups(chosen.unknownGroups()));
+        }
+        if (!chosen.unknownUnits().isEmpty()) {
+            throw new Refused(new CheckRefusal.UnknownUnits(chosen.unknownUnits()));
+        }
+        if (chosen.people().isEmpty()) {
+            throw new Refused(new CheckRefusal.NobodyChosen());
+        }
+        return chosen;
+    }
+
+    /**
+     * How a person's link goes: by SMS, else by email; null when they have neither. A mobile whose last SMS failed for
+     * good is passed over for the email; without an email it is tried once more (it is the only way, and it may work again).
+     */
+    static Channel channelFor(OwnDetails.Person person, Set<String> failing) {
+        boolean smsWorks = person.mobile() != null && !failing.contains(person.mobile());
+        if (smsWorks || person.email() == null && person.mobile() != null) {
+            return Channel.SMS;
+        }
+        return person.email() != null ? Channel.EMAIL : null;
     }
 
     static ContactCheck find(long checkId) {
@@ -127,9 +151,10 @@ public class ContactChecks {
         return check;
     }
 
-    /** By SMS, else by email; false when the person has neither. */
-    private boolean sendLink(CheckedPerson row, OwnDetails.Person person, String token, LocalDate deadline, boolean reminder) {
-        Channel channel = person.mobile() != null ? Channel.SMS : person.email() != null ? Channel.EMAIL : null;
+    /** As {@link #channelFor}; false when the person has neither a mobile nor an email. */
+    private boolean sendLink(CheckedPerson row, OwnDetails.Person person, Set<String> failing, String token, LocalDate deadline,
+            boolean reminder) {
+        Channel channel = channelFor(person, failing);
         if (channel == null) {
             return false;
         }
@@ -147,7 +172,7 @@ public class ContactChecks {
         return language == null ? Language.SV : language;
     }
 
-    private LocalDate deadline(String text) {
+    LocalDate deadline(String text) {
         LocalDate deadline;
         try {
             deadline = text == null ? null : LocalDate.parse(text.strip());

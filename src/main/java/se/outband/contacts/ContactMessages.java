@@ -92,4 +92,7 @@ public interface ContactMessages {
 
     @Message("Innehållet saknas: skicka kontakten som JSON.")
     String bodyMissing();
+
+    @Message("{#when code}{#is '21211'}Numret finns inte{#is '21614'}Numret är inte ett mobilnummer och kan inte ta emot SMS{#is '21610'}Personen har stoppat SMS från Outbands nummer (STOP){#is '21408'}SMS till det landet är inte påslaget{#is '30003'}Telefonen gick inte att nå{#is '30005'}Numret finns inte hos operatören{#is '30006'}Numret kan inte ta emot SMS (fast telefon eller operatör som inte tar SMS){#is ''}SMS:et kom inte fram{#else}SMS:et kom inte fram (felkod {code}){/when}")
+    String numberFails(String code);
 }

@@ -37,8 +37,10 @@ public class ContactResource {
     private final ContactImportService importer;
     private final ImportSpool spool;
     private final CallerLanguage language;
+    private final PersonData person;
 
-    ContactResource(ContactService contacts, ContactImportService importer, ImportSpool spool, CallerLanguage language) {
+    ContactResource(ContactService contacts, ContactImportService importer, ImportSpool spool, CallerLanguage language, PersonData person) {
+        this.person = person;
         this.language = language;
         this.contacts = contacts;
         this.importer = importer;
@@ -48,15 +50,16 @@ public class ContactResource {
     /** Crisis leaders need the lists to choose recipients, so senders may read them too; every read is audited. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
-    public List<ContactData> list(@QueryParam("group") String group) {
-        return contacts.read(group, null, Integer.MAX_VALUE).shown();
+    public List<ContactData> list(@QueryParam("group") String group, @Context UriInfo uri) {
+        boolean failing = YesNo.queryFlag(uri, "failing");
+        return contacts.read(new ContactSelection(group, null, failing), language.get(), Integer.MAX_VALUE).shown();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
     public ContactData get(@PathParam("id") String id) {
-        return contacts.get(id);
+        return person.contact(id, language.get());
     }
 
     @POST

@@ -35,8 +35,10 @@ public class ContactService {
     private final ContactValidator validator;
     private final AuditLog audit;
     private final Clock clock;
+    private final FailingNumbers numbers;
 
-    ContactService(ContactValidator validator, AuditLog audit, Clock clock) {
+    ContactService(ContactValidator validator, AuditLog audit, Clock clock, FailingNumbers numbers) {
+        this.numbers = numbers;
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
@@ -64,17 +66,21 @@ public class ContactService {
     private static final int MAX_ECHO = 100;
 
     /**
-     * The contacts a person reads (the API's list, the contacts page): those of {@code group} (everyone when
-     * blank) matching {@code search} (all when blank), the first {@code max} shown. Audited as a read of the
-     * people shown, with the group and the search: their numbers and addresses leave Outband here.
+     * The contacts a person reads (the API's list, the contacts page): those chosen, the first {@code max} shown, each
+     * marked when their number fails (the reason in {@code language}). Audited as a read of the people shown, with the
+     * selection: their numbers and addresses leave Outband here.
      */
     @Transactional
-    public Listing read(String group, String search, int max) {
-        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        List<ContactData> found = list(group).stream().filter(c -> needle.isEmpty() || matches(c, needle)).toList();
+    public Listing read(ContactSelection selection, Language language, int max) {
+        String group = selection.group();
+        String needle = selection.search() == null ? "" : selection.search().strip().toLowerCase(Locale.ROOT);
+        Map<String, FailingNumber> failing = numbers.all(language);
+        List<ContactData> found = list(group).stream().filter(c -> needle.isEmpty() || matches(c, needle))
+                .map(c -> numbers.marked(c, failing)).filter(c -> !selection.failingOnly() || c.failingNumber() != null).toList();
         List<ContactData> shown = found.size() <= max ? found : found.subList(0, max);
         String which = (group == null || group.isBlank() ? "everyone" : "group=" + Text.clip(group.strip(), MAX_ECHO))
-                + (needle.isEmpty() ? "" : " search=" + Text.clip(needle, MAX_ECHO));
+                + (needle.isEmpty() ? "" : " search=" + Text.clip(needle, MAX_ECHO))
+                + (selection.failingOnly() ? " failing-numbers" : "");
         audit.recordRead("contacts.listed", which, shown.size());
         return new Listing(shown, found.size());
     }

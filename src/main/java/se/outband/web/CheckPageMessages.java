@@ -93,4 +93,13 @@ public interface CheckPageMessages {
 
     @Message("inte {value} som i filen")
     String notImported(String value);
+
+    @Message("Provkör utan att skicka")
+    String drill();
+
+    @Message("Provkörning, ingenting skickades eller sparades. {people} {#if people == 1}person{#else}personer{/if} skulle få en länk: {bySms} med SMS och {byEmail} med e-post{#if instead > 0} ({instead} av dem för att mobilnumret inte fungerar){/if}.")
+    String drillResult(int people, int bySms, int byEmail, int instead);
+
+    @Message("Kan inte nås (varken mobil eller e-post)")
+    String drillUnreachable();
 }

@@ -22,10 +22,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
+import se.outband.checks.CheckPreviews;
 import se.outband.checks.CheckProgress;
 import se.outband.checks.CheckRequest;
 import se.outband.checks.ContactChecks;
 import se.outband.common.Refused;
+import se.outband.common.YesNo;
 
 /** HR's contact checks under Kontakter: start one, follow it per unit, remind, and take the changes along as CSV. */
 @Path("/app/contacts/checks")
@@ -36,7 +38,7 @@ public class ContactCheckPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance checks(List<CheckProgress.Summary> checks, String groups, String units, String deadline,
-                String error);
+                String error, CheckPreviews.Preview preview);
 
         static native TemplateInstance check(CheckProgress.Summary summary, CheckProgress.Figures figures, List<CheckProgress.Unit> units,
                 Integer reminded, String error);
@@ -44,34 +46,41 @@ public class ContactCheckPages {
 
     private final Ui ui;
     private final ContactChecks checks;
+    private final CheckPreviews previews;
     private final CheckProgress progress;
     private final Validator validator;
 
-    ContactCheckPages(Ui ui, ContactChecks checks, CheckProgress progress, Validator validator) {
+    ContactCheckPages(Ui ui, ContactChecks checks, CheckPreviews previews, CheckProgress progress, Validator validator) {
         this.ui = ui;
         this.checks = checks;
+        this.previews = previews;
         this.progress = progress;
         this.validator = validator;
     }
 
     @GET
     public TemplateInstance list() {
-        return Templates.checks(progress.checks(), null, null, null, null).setLocale(ui.locale());
+        return Templates.checks(progress.checks(), null, null, null, null, null).setLocale(ui.locale());
     }
 
+    /** With {@code dryRun}, a drill: the page says what the check would do, and keeps the form filled in to start it. */
     @POST
-    public Response start(@RestForm String groups, @RestForm String units, @RestForm String deadline) {
+    public Response start(@RestForm String groups, @RestForm String units, @RestForm String deadline, @RestForm YesNo dryRun) {
         CheckRequest request = new CheckRequest(names(groups), names(units), deadline);
         try {
             Set<ConstraintViolation<CheckRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
+            if (YesNo.yes(dryRun)) {
+                return Response.ok(Templates.checks(progress.checks(), groups, units, deadline, null, previews.preview(request))
+                        .setLocale(ui.locale()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
             long id = checks.start(request, ui.username());
             return WebSupport.seeOther("/app/contacts/checks/" + id).build();
         } catch (Refused | ConstraintViolationException e) {
             return Response.status(e instanceof Refused refused ? refused.status() : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.checks(progress.checks(), groups, units, deadline, ui.why(e)).setLocale(ui.locale()).render())
+                    .entity(Templates.checks(progress.checks(), groups, units, deadline, ui.why(e), null).setLocale(ui.locale()).render())
                     .build();
         }
     }

@@ -28,7 +28,9 @@ import se.outband.common.YesNo;
 import se.outband.contacts.ContactData;
 import se.outband.contacts.ContactImportService;
 import se.outband.contacts.ContactRefusal;
+import se.outband.contacts.ContactSelection;
 import se.outband.contacts.ContactService;
+import se.outband.contacts.PersonData;
 import se.outband.contacts.GroupSummary;
 import se.outband.contacts.ImportMode;
 import se.outband.contacts.ImportReport;
@@ -44,7 +46,7 @@ public class ContactPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance contacts(List<ContactData> contacts, int total, List<GroupSummary> groups, String q,
-                String group);
+                String group, boolean failing, boolean erased);
 
         /** {@code stored}: the contact as saved, whose number the call buttons use; null for a new person. */
         static native TemplateInstance contact(ContactData contact, ContactData stored, String error, boolean saved);
@@ -57,8 +59,10 @@ public class ContactPages {
     private final ContactService contacts;
     private final ContactImportService importer;
     private final PreviewedUploads uploads;
+    private final PersonData person;
 
-    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, PreviewedUploads uploads) {
+    ContactPages(Ui ui, ContactService contacts, ContactImportService importer, PreviewedUploads uploads, PersonData person) {
+        this.person = person;
         this.ui = ui;
         this.contacts = contacts;
         this.importer = importer;
@@ -68,9 +72,11 @@ public class ContactPages {
     /** Crisis leaders look people up too, to choose recipients and to call them. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CONTACTS, Roles.SENDER})
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group) {
-        ContactService.Listing found = contacts.read(group, q, SHOWN);
-        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group).setLocale(ui.locale());
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("group") String group, @QueryParam("failing") YesNo failing,
+            @QueryParam("erased") YesNo erased) {
+        ContactService.Listing found = contacts.read(new ContactSelection(group, q, YesNo.yes(failing)), ui.language(), SHOWN);
+        return Templates.contacts(found.shown(), found.total(), contacts.groups(), q, group, YesNo.yes(failing),
+                YesNo.yes(erased)).setLocale(ui.locale());
     }
 
     /** An empty form for one person, for those not (yet) in the staff list's file. */
@@ -99,7 +105,7 @@ public class ContactPages {
     @GET
     @jakarta.ws.rs.Path("{id}")
     public TemplateInstance edit(@PathParam("id") String id, @QueryParam("saved") String saved) {
-        ContactData contact = contacts.get(id);
+        ContactData contact = person.contact(id, ui.language());
         return Templates.contact(contact, contact, null, "true".equals(saved)).setLocale(ui.locale());
     }
 

@@ -1,5 +1,8 @@
 package se.outband.checks;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,6 +129,58 @@ class ContactCheckBrowserTest {
                     browser.findElement(By.id("figures")).getText());
             assertTrue(browser.findElement(By.tagName("main")).getText().contains("Gunilla Långnamnsdottir-Fredriksson"));
             Browser.screenshot(browser, "check-progress");
+        } finally {
+            browser.quit();
+        }
+        findings.forEach(System.out::println);
+        assertTrue(findings.stream().allMatch(PageChecks.Findings::none), () -> findings.toString());
+        assertTrue(tooWide.isEmpty(), () -> "Wider than a phone: " + tooWide);
+    }
+
+    @Test
+    void aNumberThatDoesNotWorkAndThePersonsRightsPassTheChecksOnAPhone() throws Exception {
+        FakeProviders.reset();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String group = "Felnummer" + unique;
+        String mobile = number();
+        FakeProviders.twilio().stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json")).atPriority(1)
+                .withRequestBody(containing("To=" + java.net.URLEncoder.encode(mobile, StandardCharsets.UTF_8)))
+                .willReturn(FakeProviders.twilioError(400, 21614, "'To' number is not a valid mobile number")));
+        asAdmin().contentType("text/csv").body(("id,name,mobile,email,groups\n" + "f" + unique + ",Fredrik Fastnummer-Långström,"
+                + mobile + ",fredrik" + unique + "@example.net," + group + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import?mode=merge").then().statusCode(200);
+        as(Roles.CONTACTS).contentType(ContentType.JSON)
+                .body(Map.of("groups", List.of(group), "deadline", LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(14).toString()))
+                .post("/api/contact-checks").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> asAdmin().get("/api/contacts/f" + unique).then().extract().path("failingNumber") != null);
+        TestApi.ensureUser("rattadmin", List.of(Roles.ADMIN));
+
+        WebDriver browser = Browser.open(PHONE_WIDTH, 844, true);
+        List<PageChecks.Findings> findings = new ArrayList<>();
+        List<String> tooWide = new ArrayList<>();
+        try {
+            browser.get(base + "login");
+            browser.findElement(By.id("username")).sendKeys("rattadmin");
+            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
+                    .until(() -> !browser.getCurrentUrl().contains("/login"));
+            for (String path : List.of("app/contacts?failing=true&group=" + group, "app/contacts/f" + unique)) {
+                findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve(path)));
+                fits(browser, path, tooWide);
+                assertTrue(browser.findElement(By.tagName("main")).getText()
+                        .contains("Numret fungerar inte: Numret är inte ett mobilnummer och kan inte ta emot SMS"), path);
+            }
+            Browser.screenshot(browser, "person-rights");
+            browser.get(base + "app/contacts/checks");
+            browser.findElement(By.id("groups")).sendKeys(group);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('deadline').value = arguments[0]",
+                    LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(14).toString());
+            browser.findElement(By.id("check-dry-run")).click();
+            shows(browser, "#check-drill", "Provkörning");
+            findings.add(new PageChecks.Findings("the check's drill", PageChecks.axe(browser), List.of()));
+            fits(browser, "the check's drill", tooWide);
         } finally {
             browser.quit();
         }

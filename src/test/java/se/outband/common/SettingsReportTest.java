@@ -102,6 +102,13 @@ class SettingsReportTest {
                 problems(Map.of("outband.voice.from", "Kommunen", "outband.voice.calls-per-second", "0", "outband.voice.retry-after", "PT0S")));
     }
 
+    @Test
+    void deliveriesAreKeptAtLeastADay() throws Exception {
+        assertEquals(List.of("OUTBAND_RETENTION_DELIVERIES (outband.retention.deliveries) is 'PT1H': it must be at least a day, e.g. P395D"),
+                problems(Map.of("outband.retention.deliveries", "PT1H")));
+        assertEquals(List.of(), problems(Map.of("outband.retention.deliveries", "P30D")));
+    }
+
     /** A mapping left out of the report would have its problems left out too, whatever Quarkus said about them. */
     @Test
     void everyMappingIsInTheReport() {

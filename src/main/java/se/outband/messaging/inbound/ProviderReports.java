@@ -153,6 +153,7 @@ public class ProviderReports {
             case "delivered" -> {
                 sms.state = DeliveryState.DELIVERED;
                 sms.reachedAt = now;
+                failures.reached(sms);
             }
             case "undelivered" -> failures.fail(sms, errorCode, sms.provider + " reported the message undelivered", DeliveryState.UNDELIVERED);
             case "failed" -> failures.fail(sms, errorCode, sms.provider + " reported the message failed", DeliveryState.FAILED);

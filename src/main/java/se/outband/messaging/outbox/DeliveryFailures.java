@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import se.outband.common.NumberOutcome;
 import se.outband.messaging.providers.voice.CallGateway;
 
 /** A delivery that failed for good, and what follows: a call, or an email, for the person it did not reach. */
@@ -15,14 +16,19 @@ public class DeliveryFailures {
 
     /** Twilio's SMS errors that say the number exists but takes no SMS (a landline): a call may still reach it. */
     private static final Set<String> CANNOT_TAKE_SMS = Set.of("21614", "30006");
+    /** Giving up after retrying says the provider was away, not that the number is wrong. */
+    private static final String GAVE_UP = "gave-up";
 
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Event<DeliveriesQueued> queued;
     private final CallGateway calls;
     private final FallbackAddresses fallbacks;
+    private final Event<NumberOutcome> numbers;
 
-    DeliveryFailures(Clock clock, MeterRegistry metrics, Event<DeliveriesQueued> queued, CallGateway calls, FallbackAddresses fallbacks) {
+    DeliveryFailures(Clock clock, MeterRegistry metrics, Event<DeliveriesQueued> queued, CallGateway calls, FallbackAddresses fallbacks,
+            Event<NumberOutcome> numbers) {
+        this.numbers = numbers;
         this.fallbacks = fallbacks;
         this.clock = clock;
         this.metrics = metrics;
@@ -35,6 +41,9 @@ public class DeliveryFailures {
         delivery.errorCode = code;
         delivery.lastError = truncate(error);
         metrics.counter("outband.deliveries.failed", "channel", delivery.channel.key()).increment();
+        if (delivery.channel == Channel.SMS && !GAVE_UP.equals(code)) {
+            numbers.fire(new NumberOutcome(delivery.address, code == null ? "" : code, clock.instant()));
+        }
         if (delivery.channel != Channel.EMAIL) {
             fallBack(delivery);
         }
@@ -64,6 +73,13 @@ public class DeliveryFailures {
         Delivery.queued(failed.bulletinId, failed.recipientId, channel, address, failed.id, clock.instant()).persist();
         queued.fire(new DeliveriesQueued());
         return true;
+    }
+
+    /** An SMS arrived: its number works, whatever an earlier one showed. */
+    public void reached(Delivery delivery) {
+        if (delivery.channel == Channel.SMS) {
+            numbers.fire(new NumberOutcome(delivery.address, null, clock.instant()));
+        }
     }
 
     /** Provider errors can be long; the column keeps the first 1,000 characters. */

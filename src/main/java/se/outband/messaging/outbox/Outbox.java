@@ -234,6 +234,9 @@ public class Outbox {
             delivery.provider = accepted.provider();
             delivery.state = accepted.reached() ? DeliveryState.DELIVERED : DeliveryState.SENT;
             delivery.reachedAt = accepted.reached() ? now : null;
+            if (accepted.reached()) {
+                failures.reached(delivery);
+            }
             metrics.counter("outband.deliveries.sent", "channel", channel).increment();
             acceptances.fire(new DeliveryAccepted(delivery));
         } else if (result instanceof SendResult.Retry retry) {
