@@ -29,7 +29,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +47,6 @@ import se.outband.messaging.outbox.DeliveryState;
  * contact on the contacts page and in the API, with the reason and the date; the next check reaches them by email.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 @SuppressWarnings("unchecked")
 class FailingNumberTest {

@@ -30,7 +30,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,7 +50,6 @@ import se.outband.messaging.outbox.DeliveryState;
  * bulletin answered over WireMock-as-Twilio and a contact check's link, so there is something of everything to find.
  */
 @QuarkusTest
-@Tag("persistence")
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 @SuppressWarnings("unchecked")
 class PersonRightsTest {
