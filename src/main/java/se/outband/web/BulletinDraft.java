@@ -15,7 +15,7 @@ public record BulletinDraft(String text, List<String> groups, List<String> peopl
     BulletinRequest request() {
         List<String> options = replyOptions == null ? List.of()
                 : Arrays.stream(replyOptions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-        return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate, SendTimes.parse(sendAt));
+        return new BulletinRequest(text, groups, people, channels, drill, options, statusUpdate, SendTimes.parse(sendAt), null);
     }
 
     /** With a send time: stored now and sent then (PlannedSends). */

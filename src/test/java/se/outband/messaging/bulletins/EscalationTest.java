@@ -1,0 +1,252 @@
+package se.outband.messaging.bulletins;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.outband.TestApi.as;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.hamcrest.MatcherAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import se.outband.TestApi;
+import se.outband.access.Roles;
+import se.outband.common.ScheduledJobs;
+import se.outband.common.TestClock;
+import se.outband.messaging.FakeProviders;
+import se.outband.messaging.MessagingTestSupport;
+import se.outband.messaging.outbox.Channel;
+import se.outband.messaging.outbox.Delivery;
+
+/**
+ * A bulletin's escalation goes further, step by step and in order, when too few have answered in time, and
+ * does nothing when enough have; bad steps refuse the whole bulletin with a sentence. The clock is moved, not
+ * waited for, and the job is paused so that the test decides when due steps are looked for.
+ */
+@QuarkusTest
+class EscalationTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ScheduledJobs jobs;
+
+    @Inject
+    EscalationRunner runner;
+
+    @Inject
+    Replies replies;
+
+    private String group;
+    private String reserve;
+    private String leader;
+    private String leaderMobile;
+
+    @BeforeEach
+    void people() throws InterruptedException {
+        jobs.pause("escalation");
+        FakeProviders.reset();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        group = "esk" + tag;
+        reserve = "res" + tag;
+        int n = ThreadLocalRandom.current().nextInt(1_000_000, 9_000_000);
+        StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
+        for (int i = 1; i <= 3; i++) {
+            csv.append(group).append(i).append(",Eva Esk").append(i).append(",070").append(n + i).append(',').append(group).append('\n');
+        }
+        for (int i = 1; i <= 2; i++) {
+            csv.append(reserve).append(i).append(",Rut Reserv").append(i).append(",073").append(n + i).append(',').append(reserve)
+                    .append('\n');
+        }
+        TestApi.asAdmin().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/contacts/import?mode=merge").then().statusCode(200);
+        leader = "krisledare" + tag;
+        leaderMobile = "+4676" + n;
+        TestApi.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("username", leader, "password", "a-long-test-password-" + tag, "roles", List.of(Roles.SENDER),
+                        "mobile", leaderMobile))
+                .post("/api/users").then().statusCode(201);
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        jobs.resume("escalation");
+    }
+
+    private Map<String, Object> step(String after, int fewer, Map<String, Object> then) {
+        return Map.of("after", after, "ifFewerThan", fewer, "answered", "JA", "then", then);
+    }
+
+    private Map<String, Object> bulletin(String text, List<Map<String, Object>> steps) {
+        Map<String, Object> body = new HashMap<>(Map.of("text", text, "groups", List.of(group), "channels", "sms", "drill", true,
+                "replyOptions", List.of("JA", "NEJ")));
+        body.put("escalation", steps);
+        return body;
+    }
+
+    /** Step 1 after 10 minutes: the reserve group and a reminder; step 2 after 20: calls and a summary to the leader. */
+    private long sendWithTwoSteps(String text) {
+        long id = MessagingTestSupport.sendOk(bulletin(text, List.of(
+                step("PT10M", 2, Map.of("groups", List.of(reserve), "remindUnanswered", true)),
+                step("PT20M", 2, Map.of("callUnanswered", true, "notify", List.of(leader))))));
+        MessagingTestSupport.awaitNothingLeftToSend(id);
+        return id;
+    }
+
+    private static JsonPath escalation(long id) {
+        return as(Roles.SENDER).get("/api/bulletins/" + id + "/escalation").then().statusCode(200).extract().jsonPath();
+    }
+
+    private void answer(long id, int person, String answer) {
+        assertTrue(replies.simulate(id, group + person, answer));
+    }
+
+    private static List<Delivery> deliveries(long id, Channel channel) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("bulletinId = ?1 and channel = ?2 order by id", id,
+                channel));
+    }
+
+    @Test
+    void twoStepsFireInOrderWhenTooFewAnswerEachOnceAndADrillAllTheWayDown() {
+        long id = sendWithTwoSteps("Kan du komma in? " + UUID.randomUUID());
+        JsonPath waiting = escalation(id);
+        assertEquals(List.of("PENDING", "PENDING"), waiting.getList("state"));
+        assertEquals(600, waiting.getLong("[0].secondsLeft"), 2);
+        assertEquals(1200, waiting.getLong("[1].secondsLeft"), 2);
+        answer(id, 1, "JA");
+
+        runner.runDue();
+        assertEquals(List.of("PENDING", "PENDING"), escalation(id).getList("state"), "nothing before its time");
+
+        long auditBefore = TestApi.auditTotal();
+        clock.advance(Duration.ofMinutes(21));
+        runner.runDue();
+        // Both are due, but the second waits for the first to have run: one run takes only the first.
+        JsonPath afterFirst = escalation(id);
+        assertEquals(List.of("FIRED", "PENDING"), afterFirst.getList("state"));
+        assertEquals(1, afterFirst.getInt("[0].answeredThen"));
+        assertEquals(2, afterFirst.getInt("[0].added"), "the reserve group's two people");
+        assertEquals(2, afterFirst.getInt("[0].reminded"), "the two who had not answered");
+        assertEquals(0, afterFirst.getInt("[0].called"));
+        long step1 = QuarkusTransaction.requiringNew().call(() -> EscalationStep.<EscalationStep>find("bulletinId = ?1 and position = 1", id)
+                .singleResult().id);
+        assertFalse(runner.run(step1), "a step runs once, however often it is claimed");
+
+        runner.runDue();
+        JsonPath afterSecond = escalation(id);
+        assertEquals(List.of("FIRED", "FIRED"), afterSecond.getList("state"));
+        assertEquals(4, afterSecond.getInt("[1].called"), "two of the group and the two added, none of whom answered");
+        assertEquals(1, afterSecond.getInt("[1].notified"));
+        runner.runDue();
+        assertEquals(List.of("FIRED", "FIRED"), escalation(id).getList("state"));
+
+        as(Roles.SENDER).get("/api/bulletins/" + id).then().body("recipients", equalTo(5));
+        List<Delivery> sms = deliveries(id, Channel.SMS);
+        assertEquals(7, sms.size(), "three first, two to the reserve group, two reminders");
+        assertEquals(4, deliveries(id, Channel.VOICE).size());
+        MessagingTestSupport.awaitNothingLeftToSend(id);
+        MessagingTestSupport.awaitNothingLeftToSendTo(leaderMobile);
+        List<Map<String, String>> sent = MessagingTestSupport.smsRequests();
+        assertEquals(2, sent.stream().filter(r -> r.get("Body").startsWith("ÖVNING: Påminnelse: Kan du komma in?")).count(),
+                "the reminders are marked as a drill too");
+        Map<String, String> summary = sent.stream().filter(r -> leaderMobile.equals(r.get("To"))).findFirst().orElseThrow();
+        MatcherAssert.assertThat(summary.get("Body"), startsWith("ÖVNING: Outband: utskick " + id + " har efter 20 min 0 s bara 1 svar JA"));
+        assertEquals(4, MessagingTestSupport.callRequests().size());
+
+        List<String> audit = TestApi.auditBy("system", auditBefore);
+        MatcherAssert.assertThat(audit, hasItem(startsWith("bulletin.escalation-fired bulletin=" + id + " step=1 drill=true answered=1")));
+        MatcherAssert.assertThat(audit, hasItem(startsWith("bulletin.escalation-fired bulletin=" + id + " step=2 drill=true")));
+        as(Roles.SENDER).get("/api/bulletins/" + id + "/report").then().statusCode(200)
+                .body("escalation[1].state", equalTo("FIRED")).body("escalation[1].outcome", containsString("4 uppringda"));
+    }
+
+    @Test
+    void neitherStepFiresWhenEnoughAnswer() {
+        long id = sendWithTwoSteps("Räcker vi? " + UUID.randomUUID());
+        answer(id, 1, "JA");
+        answer(id, 2, "1");
+        clock.advance(Duration.ofMinutes(21));
+        runner.runDue();
+        runner.runDue();
+        JsonPath done = escalation(id);
+        assertEquals(List.of("NOT_NEEDED", "NOT_NEEDED"), done.getList("state"));
+        assertEquals(List.of(2, 2), done.getList("answeredThen"));
+        assertEquals(3, deliveries(id, Channel.SMS).size(), "only the bulletin itself");
+        assertEquals(0, deliveries(id, Channel.VOICE).size());
+        as(Roles.SENDER).header("Accept-Language", "en").get("/api/bulletins/" + id + "/escalation").then()
+                .body("[0].outcome", equalTo("Not needed: 2 had answered JA."));
+    }
+
+    @Test
+    void cancellingStopsTheStepsNotYetRun() {
+        long id = sendWithTwoSteps("Avbryts " + UUID.randomUUID());
+        as(Roles.CONTACTS).delete("/api/bulletins/" + id + "/escalation").then().statusCode(403);
+        long auditBefore = TestApi.auditTotal();
+        as(Roles.SENDER).delete("/api/bulletins/" + id + "/escalation").then().statusCode(200)
+                .body("state", equalTo(List.of("CANCELLED", "CANCELLED")));
+        MatcherAssert.assertThat(TestApi.auditBy(Roles.SENDER, auditBefore),
+                hasItem(startsWith("bulletin.escalation-cancelled bulletin=" + id + " steps=2")));
+        clock.advance(Duration.ofMinutes(21));
+        runner.runDue();
+        assertEquals(List.of("CANCELLED", "CANCELLED"), escalation(id).getList("state"));
+        assertEquals(3, deliveries(id, Channel.SMS).size());
+    }
+
+    @Test
+    void badStepsRefuseTheBulletinWithASentenceAndNothingIsStored() {
+        TestApi.asAdmin().contentType(ContentType.JSON).body(Map.of("username", "utan" + leader, "password", "a-long-test-password-x",
+                "roles", List.of(Roles.SENDER))).post("/api/users").then().statusCode(201);
+        long bulletinsBefore = QuarkusTransaction.requiringNew().call(() -> Bulletin.count());
+        long stepsBefore = QuarkusTransaction.requiringNew().call(() -> EscalationStep.count());
+        Map<String, Object> remind = Map.of("remindUnanswered", true);
+        refused(bulletin("x", List.of(step("PT10M", 2, Map.of("groups", List.of("finns-inte-" + group))))), "sv",
+                "Steg 1: gruppen finns inte: finns-inte-" + group);
+        refused(bulletin("x", List.of(step("PT10M", 2, remind), step("PT20M", 2, Map.of("notify", List.of("ingen-" + leader))))), "sv",
+                "Steg 2: användaren finns inte: ingen-" + leader);
+        refused(bulletin("x", List.of(step("PT10M", 2, Map.of("notify", List.of("utan" + leader))))), "en",
+                "utan" + leader + " has no mobile number in Outband");
+        List<Map<String, Object>> six = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            six.add(step("PT" + (10 * i) + "M", 2, remind));
+        }
+        refused(bulletin("x", six), "sv", "högst 5 eskaleringssteg, och det här har 6");
+        Map<String, Object> noOptions = bulletin("x", List.of(step("PT10M", 2, remind)));
+        noOptions.remove("replyOptions");
+        refused(noOptions, "en", "Escalation counts answers, so it needs reply options");
+        refused(bulletin("x", List.of(step("-PT10M", 2, remind))), "sv", "Steg 1: väntetiden \"-PT10M\" går inte att använda");
+        refused(bulletin("x", List.of(step("PT9S", 2, remind))), "en", "at least 10 seconds");
+        refused(bulletin("x", List.of(step("en kvart", 2, remind))), "sv", "väntetiden \"en kvart\"");
+        refused(bulletin("x", List.of(Map.of("after", "PT10M", "ifFewerThan", 2, "answered", "KANSKE", "then", remind))), "sv",
+                "\"KANSKE\" är inget av utskickets svarsalternativ (JA, NEJ)");
+        refused(bulletin("x", List.of(step("PT10M", 2, Map.of()))), "sv", "Steg 1 gör ingenting");
+        assertEquals(bulletinsBefore, QuarkusTransaction.requiringNew().call(() -> Bulletin.count()));
+        assertEquals(stepsBefore, QuarkusTransaction.requiringNew().call(() -> EscalationStep.count()));
+    }
+
+    private static void refused(Map<String, Object> bulletin, String language, String sentence) {
+        as(Roles.SENDER).header("Accept-Language", language).contentType(ContentType.JSON).body(bulletin).post("/api/bulletins").then()
+                .statusCode(400).body("error", containsString(sentence));
+    }
+}
