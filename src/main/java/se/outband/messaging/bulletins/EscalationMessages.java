@@ -34,14 +34,14 @@ public interface EscalationMessages {
     @Message("Steg {step}: {names} har inget mobilnummer i Outband och kan inte få sammanfattningen som SMS. Be en administratör lägga in numret under Användare.")
     String usersWithoutMobile(int step, String names);
 
-    @Message("{#if hours > 0}{hours} h {/if}{#if minutes > 0 || hours > 0}{minutes} min {/if}{seconds} s")
-    String duration(long hours, long minutes, long seconds);
-
     @Message("Steg {position}: efter {after}, om färre än {fewer} har svarat {answer}:")
     String rule(int position, String after, int fewer, String answer);
 
     @Message("{#if groups}skicka också till {groups}{#if remind || call || users}; {/if}{/if}{#if remind}påminn dem som inte svarat{#if call || users}; {/if}{/if}{#if call}ring dem som inte svarat{#if users}; {/if}{/if}{#if users}SMS:a en sammanfattning till {users}{/if}.")
     String then(String groups, boolean remind, boolean call, String users);
+
+    @Message("Steg {position}: efter {minutes} min, om färre än {fewer} har svarat {answer}:")
+    String formRule(int position, String minutes, String fewer, String answer);
 
     @Message("Väntar: om {left}.")
     String pending(String left);
@@ -78,11 +78,11 @@ public interface EscalationMessages {
     @Message("Om för få svarar i tid går utskicket vidare, ett steg i taget. Varje steg körs en gång, i ordning.")
     String explained();
 
+    @Message("kl. {at}")
+    String dueAt(String at);
+
     @Message("Avbryt eskaleringen")
     String cancel();
-
-    @Message("Eskaleringen är avbruten: {count} steg körs inte.")
-    String cancelledNotice(int count);
 
     @Message("Eskalering om för få svarar")
     String formHeading();

@@ -184,7 +184,7 @@ public class EscalationRunner {
                 withoutMobile.add(username);
             } else {
                 outbox.send(Channel.SMS, user.mobile, words.summary(bulletin.drill, bulletin.id,
-                        EscalationView.Durations.words(step.afterSeconds, words), step.answeredThen, step.answer, bulletin.recipientCount,
+                        EscalationView.Durations.words(step.afterSeconds), step.answeredThen, step.answer, bulletin.recipientCount,
                         step.ifFewerThan, step.position, step.added, step.reminded, step.called, Text.clip(bulletin.text, 60)));
                 notified++;
             }

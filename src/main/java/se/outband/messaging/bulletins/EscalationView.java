@@ -18,11 +18,11 @@ public record EscalationView(int position, String after, long afterMinutes, int 
 
     static EscalationView of(EscalationStep step, Instant now, EscalationMessages words) {
         Long left = step.state == EscalationStep.State.PENDING ? Math.max(0, Duration.between(now, step.dueAt).toSeconds()) : null;
-        String rule = words.rule(step.position, Durations.words(step.afterSeconds, words), step.ifFewerThan, step.answer)
+        String rule = words.rule(step.position, Durations.words(step.afterSeconds), step.ifFewerThan, step.answer)
                 + " " + words.then(String.join(", ", step.groupList()), step.remindUnanswered, step.callUnanswered,
                         String.join(", ", step.userList()));
         String outcome = switch (step.state) {
-            case PENDING -> words.pending(Durations.words(left, words));
+            case PENDING -> words.pending(Durations.words(left));
             case FIRED -> words.fired(step.answeredThen, step.answer, step.added, step.reminded, step.called, step.notified,
                     step.problem == null ? "" : step.problem);
             case NOT_NEEDED -> words.notNeeded(step.answeredThen, step.answer);
@@ -34,13 +34,23 @@ public record EscalationView(int position, String after, long afterMinutes, int 
                 step.doneBy, rule, outcome);
     }
 
-    /** Minutes and seconds in words, for a wait or a countdown. */
+    /** Hours, minutes and seconds as a wait or a countdown reads: "15 min", "9 min 58 s" (the units are the same in English). */
     static final class Durations {
         private Durations() {
         }
 
-        static String words(long seconds, EscalationMessages words) {
-            return words.duration(seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        static String words(long seconds) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (seconds >= 3600) {
+                parts.add(seconds / 3600 + " h");
+            }
+            if (seconds % 3600 >= 60) {
+                parts.add(seconds % 3600 / 60 + " min");
+            }
+            if (seconds % 60 > 0 || parts.isEmpty()) {
+                parts.add(seconds % 60 + " s");
+            }
+            return String.join(" ", parts);
         }
     }
 }

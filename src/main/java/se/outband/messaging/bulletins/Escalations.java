@@ -25,7 +25,7 @@ import se.outband.contacts.ContactService;
 @ApplicationScoped
 public class Escalations {
 
-    static final int MAX_STEPS = 5;
+    public static final int MAX_STEPS = 5;
     /** The shortest wait: time for the first answers to arrive, and short enough for a quick drill. */
     static final Duration SHORTEST = Duration.ofSeconds(10);
     /** Replies are matched for 72 hours: a step after that would count answers that no longer arrive. */

@@ -133,8 +133,12 @@ class EscalationTest {
         long id = sendWithTwoSteps("Kan du komma in? " + UUID.randomUUID());
         JsonPath waiting = escalation(id);
         assertEquals(List.of("PENDING", "PENDING"), waiting.getList("state"));
-        assertEquals(600, waiting.getLong("[0].secondsLeft"), 2);
-        assertEquals(1200, waiting.getLong("[1].secondsLeft"), 2);
+        long sentAt = java.time.Instant.parse(as(Roles.SENDER).get("/api/bulletins/" + id).then().extract().<String>path("createdAt"))
+                .getEpochSecond();
+        assertEquals(sentAt + 600, java.time.Instant.parse(waiting.getString("[0].dueAt")).getEpochSecond());
+        assertEquals(sentAt + 1200, java.time.Instant.parse(waiting.getString("[1].dueAt")).getEpochSecond());
+        long left = waiting.getLong("[0].secondsLeft");
+        assertTrue(left > 540 && left <= 600, "counts down from ten minutes: " + left);
         answer(id, 1, "JA");
 
         runner.runDue();
@@ -172,7 +176,7 @@ class EscalationTest {
         assertEquals(2, sent.stream().filter(r -> r.get("Body").startsWith("ÖVNING: Påminnelse: Kan du komma in?")).count(),
                 "the reminders are marked as a drill too");
         Map<String, String> summary = sent.stream().filter(r -> leaderMobile.equals(r.get("To"))).findFirst().orElseThrow();
-        MatcherAssert.assertThat(summary.get("Body"), startsWith("ÖVNING: Outband: utskick " + id + " har efter 20 min 0 s bara 1 svar JA"));
+        MatcherAssert.assertThat(summary.get("Body"), startsWith("ÖVNING: Outband: utskick " + id + " har efter 20 min bara 1 svar JA"));
         assertEquals(4, MessagingTestSupport.callRequests().size());
 
         List<String> audit = TestApi.auditBy("system", auditBefore);
@@ -243,6 +247,50 @@ class EscalationTest {
         refused(bulletin("x", List.of(step("PT10M", 2, Map.of()))), "sv", "Steg 1 gör ingenting");
         assertEquals(bulletinsBefore, QuarkusTransaction.requiringNew().call(() -> Bulletin.count()));
         assertEquals(stepsBefore, QuarkusTransaction.requiringNew().call(() -> EscalationStep.count()));
+    }
+
+    @Test
+    void aLeaderAddsAStepInTheFormWithThreeFieldsFollowsItsCountdownAndCancelsIt() {
+        Map<String, String> ui = TestApi.signInToUi(leader, "a-long-test-password-" + group.substring(3));
+        String text = "Samling i kväll? " + UUID.randomUUID();
+        Map<String, Object> form = new HashMap<>(Map.of("csrf", ui.get("outband-csrf"), "text", text, "groups", group, "channels", "sms",
+                "replyOptions", "JA NEJ", "drill", "true", "stepAfter", "15", "stepFewer", "5", "stepAnswered", "ja"));
+        form.put("stepGroups", reserve);
+        form.put("stepRemind", "0");
+        form.put("stepNotify", leader);
+        String added = given(ui).formParams(form).post("/app/bulletins/change").then().statusCode(200).extract().asString();
+        assertTrue(added.contains("id=\"step-after-0\"") && added.contains("value=\"15\"") && added.contains("id=\"step-after-1\""),
+                "the step kept and an empty one to add");
+        String confirm = given(ui).formParams(form).post("/app/bulletins/preview").then().statusCode(200).extract().asString();
+        assertTrue(confirm.contains("Steg 1: efter 15 min, om färre än 5 har svarat JA: skicka också till " + reserve
+                + "; påminn dem som inte svarat; SMS:a en sammanfattning till " + leader + "."), confirm);
+        String location = given(ui).redirects().follow(false).formParams(form).post("/app/bulletins/send").then().statusCode(303)
+                .extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        MessagingTestSupport.awaitNothingLeftToSend(id);
+        JsonPath steps = escalation(id);
+        assertEquals(List.of(reserve), steps.getList("[0].groups"));
+        assertEquals(List.of(leader), steps.getList("[0].notify"));
+        assertEquals(Boolean.TRUE, steps.getBoolean("[0].remindUnanswered"));
+        assertEquals("PT15M", steps.getString("[0].after"));
+
+        clock.advance(Duration.ofMinutes(5));
+        String page = given(ui).get("/app/bulletins/" + id).then().statusCode(200).extract().asString();
+        // Ten minutes left on the clock moved five, less the seconds the test itself took.
+        assertTrue(java.util.regex.Pattern.compile("Väntar: om (10 min|9 min \\d{1,2} s)\\.").matcher(page).find()
+                && page.contains("id=\"cancel-escalation\""), page);
+        given(ui).redirects().follow(false).formParams(Map.of("csrf", ui.get("outband-csrf")))
+                .post("/app/bulletins/" + id + "/escalation/cancel").then().statusCode(303);
+        String cancelled = given(ui).get("/app/bulletins/" + id).then().statusCode(200).extract().asString();
+        assertTrue(cancelled.contains("Avbrutet av " + leader) && !cancelled.contains("id=\"cancel-escalation\""), cancelled);
+
+        form.put("stepGroups", "finns-inte-" + group);
+        String refused = given(ui).formParams(form).post("/app/bulletins/preview").then().statusCode(200).extract().asString();
+        assertTrue(refused.contains("Steg 1: gruppen finns inte: finns-inte-" + group), "the sentence on the form, nothing sent");
+    }
+
+    private static io.restassured.specification.RequestSpecification given(Map<String, String> cookies) {
+        return io.restassured.RestAssured.given().cookies(cookies);
     }
 
     private static void refused(Map<String, Object> bulletin, String language, String sentence) {
