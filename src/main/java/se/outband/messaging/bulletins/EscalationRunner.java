@@ -11,6 +11,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.access.AuditLog;
@@ -35,6 +37,7 @@ import se.outband.messaging.providers.voice.CallGateway;
 @ApplicationScoped
 public class EscalationRunner {
 
+    private static final Logger LOG = Logger.getLogger(EscalationRunner.class);
     /** Due steps taken per run; more wait the few seconds until the next run. */
     private static final int PER_RUN = 20;
 
@@ -75,7 +78,20 @@ public class EscalationRunner {
                 "select s.id from EscalationStep s where s.state = ?1 and s.dueAt <= ?2 and not exists (select e from EscalationStep e"
                         + " where e.bulletinId = s.bulletinId and e.position < s.position and e.state = ?1) order by s.dueAt, s.id", Long.class)
                 .setParameter(1, EscalationStep.State.PENDING).setParameter(2, clock.instant()).setMaxResults(PER_RUN).getResultList());
-        due.forEach(this::run);
+        RuntimeException first = null;
+        for (long id : due) {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                // One step that cannot run must not hold back other bulletins' steps; it stays PENDING and is tried again.
+                LOG.errorf(e, "Could not run escalation step %d; trying again shortly", id);
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            // Failing the run says it in readiness, as every job's failures are.
+            throw first;
+        }
     }
 
     /** Runs one step unless another run or instance already did: true if this call ran it (whether it went further or not). */

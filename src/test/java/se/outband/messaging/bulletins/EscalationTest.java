@@ -58,6 +58,9 @@ class EscalationTest {
     @Inject
     Replies replies;
 
+    @Inject
+    PlannedSends planned;
+
     private String group;
     private String reserve;
     private String leader;
@@ -216,6 +219,29 @@ class EscalationTest {
         runner.runDue();
         assertEquals(List.of("CANCELLED", "CANCELLED"), escalation(id).getList("state"));
         assertEquals(3, deliveries(id, Channel.SMS).size());
+    }
+
+    @Test
+    void aPlannedBulletinsStepsCountFromWhenItIsSent() throws InterruptedException {
+        Map<String, Object> later = bulletin("Planerad övning " + UUID.randomUUID(),
+                List.of(step("PT10M", 2, Map.of("remindUnanswered", true))));
+        later.put("sendAt", java.time.OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC)
+                .toString());
+        long plan = MessagingTestSupport.send(later).statusCode(201).extract().<Number>path("id").longValue();
+        jobs.pause("planned-sends");
+        try {
+            clock.advance(Duration.ofMinutes(61));
+            assertTrue(planned.send(plan), "sent by this call, not by the job");
+        } finally {
+            jobs.resume("planned-sends");
+        }
+        long id = as(Roles.SENDER).get("/api/bulletins/planned/" + plan).then().extract().<Number>path("bulletinId").longValue();
+        MessagingTestSupport.awaitNothingLeftToSend(id);
+        long sentAt = java.time.Instant.parse(as(Roles.SENDER).get("/api/bulletins/" + id).then().extract().<String>path("createdAt"))
+                .getEpochSecond();
+        JsonPath steps = escalation(id);
+        assertEquals(List.of("PENDING"), steps.getList("state"));
+        assertEquals(sentAt + 600, java.time.Instant.parse(steps.getString("[0].dueAt")).getEpochSecond());
     }
 
     @Test
