@@ -118,6 +118,29 @@ class EscalationTest {
         return id;
     }
 
+    /** How many of two threads, started together as two instances' jobs would be, ran the step. */
+    private int claimedByTwoAtOnce(long step) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                claims.add(two.submit(() -> {
+                    start.await();
+                    return runner.run(step);
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            return won;
+        } finally {
+            two.shutdown();
+        }
+    }
+
     private static JsonPath escalation(long id) {
         return as(Roles.SENDER).get("/api/bulletins/" + id + "/escalation").then().statusCode(200).extract().jsonPath();
     }
@@ -132,7 +155,7 @@ class EscalationTest {
     }
 
     @Test
-    void twoStepsFireInOrderWhenTooFewAnswerEachOnceAndADrillAllTheWayDown() {
+    void twoStepsFireInOrderWhenTooFewAnswerEachOnceAndADrillAllTheWayDown() throws Exception {
         long id = sendWithTwoSteps("Kan du komma in? " + UUID.randomUUID());
         JsonPath waiting = escalation(id);
         assertEquals(List.of("PENDING", "PENDING"), waiting.getList("state"));
@@ -161,7 +184,9 @@ class EscalationTest {
                 .singleResult().id);
         assertFalse(runner.run(step1), "a step runs once, however often it is claimed");
 
-        runner.runDue();
+        long step2 = QuarkusTransaction.requiringNew().call(() -> EscalationStep.<EscalationStep>find("bulletinId = ?1 and position = 2", id)
+                .singleResult().id);
+        assertEquals(1, claimedByTwoAtOnce(step2), "two instances taking the same step at the same moment: one runs it");
         JsonPath afterSecond = escalation(id);
         assertEquals(List.of("FIRED", "FIRED"), afterSecond.getList("state"));
         assertEquals(4, afterSecond.getInt("[1].called"), "two of the group and the two added, none of whom answered");
