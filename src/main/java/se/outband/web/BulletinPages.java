@@ -35,6 +35,8 @@ import se.outband.messaging.bulletins.BulletinProgress;
 import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.DeliveryView;
+import se.outband.messaging.bulletins.EscalationView;
+import se.outband.messaging.bulletins.Escalations;
 import se.outband.messaging.bulletins.MessageTemplates;
 import se.outband.messaging.bulletins.PlannedSends;
 import se.outband.messaging.bulletins.RecipientContact;
@@ -76,7 +78,8 @@ public class BulletinPages {
         static native TemplateInstance bulletinConfirm(BulletinDraft draft, BulletinPreview preview);
 
         static native TemplateInstance bulletin(BulletinProgress progress, AudienceView audience, List<DeliveryView> failures,
-                Replies.RepliesView replies, Missing unreached, Missing silent, boolean simulate, Replies.ReplyView recorded);
+                Replies.RepliesView replies, Missing unreached, Missing silent, boolean simulate, Replies.ReplyView recorded,
+                List<EscalationView> escalation);
     }
 
     private final Ui ui;
@@ -91,10 +94,12 @@ public class BulletinPages {
     private final AuditLog audit;
     private final AudienceView.Reader audiences;
     private final PlannedSends planned;
+    private final Escalations escalations;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
             SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences,
-            PlannedSends planned) {
+            PlannedSends planned, Escalations escalations) {
+        this.escalations = escalations;
         this.audiences = audiences;
         this.planned = planned;
         this.audit = audit;
@@ -147,7 +152,7 @@ public class BulletinPages {
         String text = template == null ? draft.text()
                 : templates.find(template).map(MessageTemplates.TemplateView::text).orElse(draft.text());
         return form(new BulletinDraft(text, draft.groups(), draft.people(), draft.channels(), draft.replyOptions(), draft.drill(),
-                draft.statusUpdate(), draft.sendAt()), null);
+                draft.statusUpdate(), draft.sendAt(), draft.escalation()), null);
     }
 
     /** The picker's search step: the form as it was, with the people matching {@code find} to tick. */
@@ -223,7 +228,7 @@ public class BulletinPages {
         Replies.ReplyView justRecorded = recorded == null ? null
                 : answers.replies().stream().filter(r -> recorded.equals(r.contactId()) && r.simulated()).findFirst().orElse(null);
         return Templates.bulletin(queries.progress(id).explained(ui.language()), audiences.of(id), failures, answers, unreached, silent,
-                sms.dryRun(), justRecorded).setLocale(ui.locale());
+                sms.dryRun(), justRecorded, escalations.of(id, ui.language())).setLocale(ui.locale());
     }
 
     private TemplateInstance form(BulletinDraft draft, String error) {

@@ -137,6 +137,37 @@ class LeaderPagesBrowserTest {
     }
 
     @Test
+    void theEscalationStepsOnTheFormTheProgressPageAndTheReportPassTheChecks() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String group = "Larm " + tag;
+        String reserve = "Reserv " + tag;
+        TestApi.replaceContacts("id,name,mobile,groups\ne" + tag + "a,Ella Larm,070-174 06 31," + group + "\ne" + tag
+                + "b,Rune Reserv,070-174 06 32," + reserve + "\n");
+        long bulletin = MessagingTestSupport.sendOk(Map.of("text", "Kan du gå in i beredskap?", "groups", List.of(group), "drill", true,
+                "replyOptions", List.of("JA", "NEJ"), "escalation", List.of(Map.of("after", "PT15M", "ifFewerThan", 2, "answered", "JA",
+                        "then", Map.of("groups", List.of(reserve), "remindUnanswered", true)))));
+        MessagingTestSupport.awaitNothingLeftToSend(bulletin);
+        checked("app/bulletins/" + bulletin);
+        assertTrue(find("#escalation-steps").getText().contains("Väntar: om"), find("#escalation-steps").getText());
+        Browser.screenshot(browser, "ui-390-escalation-progress");
+        checked("app/reports/" + bulletin);
+        assertTrue(find("#escalation-steps").getText().contains("skicka också till " + reserve), find("#escalation-steps").getText());
+
+        browser.get(base + "app/bulletins/new");
+        find("#step-after-0").sendKeys("15");
+        find("#step-fewer-0").sendKeys("5");
+        find("#step-answered-0").sendKeys("JA");
+        find("#step-groups-0").sendKeys(reserve);
+        find("#add-step").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("step-after-1")).isEmpty());
+        assertEquals("15", find("#step-after-0").getAttribute("value"));
+        checkedAsShown(posted("/app/bulletins/change", Map.of("stepAfter", "15", "stepFewer", "5", "stepAnswered", "JA",
+                "stepGroups", reserve)));
+        assertTrue(((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).intValue() <= 390,
+                "no sideways scrolling");
+    }
+
+    @Test
     void aSimulatedReplySaysItWasRecorded() throws Exception {
         String id = "s" + UUID.randomUUID().toString().substring(0, 8);
         TestApi.replaceContacts("id,name,mobile\n" + id + ",Sara Svar,070-174 06 23\n");

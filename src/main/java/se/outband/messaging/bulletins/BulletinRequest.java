@@ -3,6 +3,7 @@ package se.outband.messaging.bulletins;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -24,7 +25,10 @@ public record BulletinRequest(
         List<@Size(max = MAX_CHOICE, message = "{request.text.too-long}") String> replyOptions,
         boolean statusUpdate,
         /** When to send it; null for now. */
-        OffsetDateTime sendAt) {
+        OffsetDateTime sendAt,
+        /** Steps that go further when too few answer in time; empty for none. */
+        @Size(max = 50, message = "{bulletin.escalation.too-many}")
+        List<@NotNull(message = "{request.missing-value}") @Valid EscalationRequest> escalation) {
 
     /** Twilio's limit for one message body, checked on the text and again on what is sent. */
     static final int MAX_TEXT = 1600;
@@ -37,17 +41,18 @@ public record BulletinRequest(
 
     public BulletinRequest(String text, List<String> groups, List<String> contactIds, String channels, boolean drill,
             List<String> replyOptions, boolean statusUpdate) {
-        this(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null);
+        this(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null, null);
     }
 
     /** The same request, to be sent now. */
     BulletinRequest now() {
-        return new BulletinRequest(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null);
+        return new BulletinRequest(text, groups, contactIds, channels, drill, replyOptions, statusUpdate, null, escalation);
     }
 
     public BulletinRequest {
         groups = groups == null ? List.of() : groups;
         contactIds = contactIds == null ? List.of() : contactIds;
         replyOptions = replyOptions == null ? List.of() : replyOptions;
+        escalation = escalation == null ? List.of() : escalation;
     }
 }

@@ -43,9 +43,12 @@ public class BulletinResource {
     private final ReachReports reports;
     private final PlannedSends planned;
     private final DrillHistory drills;
+    private final Escalations escalations;
 
     BulletinResource(BulletinService bulletins, BulletinQueries queries, Replies replies, SecurityIdentity identity,
-            CallerLanguage language, AuditLog audit, ReachReports reports, PlannedSends planned, DrillHistory drills) {
+            CallerLanguage language, AuditLog audit, ReachReports reports, PlannedSends planned, DrillHistory drills,
+            Escalations escalations) {
+        this.escalations = escalations;
         this.drills = drills;
         this.planned = planned;
         this.reports = reports;
@@ -124,6 +127,21 @@ public class BulletinResource {
     @Path("/{id}")
     public BulletinProgress get(@PathParam("id") long id) {
         return queries.progress(id).explained(language.get());
+    }
+
+    /** The bulletin's escalation steps in order: each with its countdown while it waits, or what it found and did. */
+    @GET
+    @Path("/{id}/escalation")
+    public List<EscalationView> escalation(@PathParam("id") long id) {
+        return escalations.of(id, language.get());
+    }
+
+    /** Cancels the steps not yet run (those run stay as they were); answers with every step as it now is. */
+    @DELETE
+    @Path("/{id}/escalation")
+    public List<EscalationView> cancelEscalation(@PathParam("id") long id) {
+        escalations.cancel(id, identity.getPrincipal().getName());
+        return escalations.of(id, language.get());
     }
 
     /** Every recipient's number or address: audited as a read of that many people. */

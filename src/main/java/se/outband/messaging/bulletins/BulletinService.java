@@ -48,11 +48,13 @@ public class BulletinService {
     private final StatusPageService statusPage;
     private final AudienceStore audienceStore;
     private final ChannelPlanner planner;
+    private final Escalations escalations;
 
     BulletinService(ContactService contacts, SmsConfig smsConfig, FailoverSmsGateway sms, MailGateway mail, AuditLog audit,
             Clock clock, Event<DeliveriesQueued> queued, StatusPageService statusPage, AudienceStore audienceStore,
-            ChannelPlanner planner) {
+            ChannelPlanner planner, Escalations escalations) {
         this.planner = planner;
+        this.escalations = escalations;
         this.statusPage = statusPage;
         this.audienceStore = audienceStore;
         this.contacts = contacts;
@@ -87,6 +89,7 @@ public class BulletinService {
         if (!audience.unknownIds().isEmpty()) {
             throw new Refused(new BulletinRefusal.UnknownContacts(audience.unknownIds()));
         }
+        List<EscalationPlan> escalation = escalations.check(request.escalation(), options);
 
         String message = compose(text, request.drill(), options);
         if (message.length() > BulletinRequest.MAX_TEXT) {
@@ -109,6 +112,7 @@ public class BulletinService {
         if (!dryRun) {
             Bulletin bulletin = store(request, text, message, policy, options, groups, ids, plan, count, actor);
             id = bulletin.id;
+            escalations.store(bulletin, escalation, actor);
             audit.record(actor, "bulletin.sent", "id=%d drill=%s channels=%s audience=[%s] recipients=%d sms=%d email=%d calls=%d text=%s"
                     .formatted(id, request.drill(), policy.value(), bulletin.audience, plan.size(), smsMessages, emailMessages, calls,
                             text));

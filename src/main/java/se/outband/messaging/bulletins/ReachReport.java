@@ -12,11 +12,12 @@ import java.util.Map;
  * @param reachedWithin per "1m", "5m", "15m" and "60m": how many were reached that soon, and their share
  * @param timeTo per "50", "90" and "99" (per cent of recipients): seconds until that many were reached, null if they never were
  * @param curve the share reached after each minute until the last person was reached (the reach curve)
+ * @param escalation the escalation steps and what each found and did
  */
 public record ReachReport(long id, Instant sentAt, boolean drill, String text, int recipients, long reached, long failed,
         long underWay, Map<String, Share> reachedWithin, Map<String, Long> timeTo, List<Breakdown> byChannel,
         List<Breakdown> byGroup, List<Breakdown> byUnit, List<Failure> failures, Failovers failovers, Answers replies,
-        List<Unreached> neverReached, List<Share> curve) {
+        List<Unreached> neverReached, List<Share> curve, List<EscalationView> escalation) {
 
     /** {@code percent} with one decimal. */
     public record Share(long reached, double percent) {

@@ -26,8 +26,10 @@ public class ReachReports {
     private final ReachRows rows;
     private final FailoverSmsGateway sms;
     private final AuditLog audit;
+    private final Escalations escalations;
 
-    ReachReports(ReachRows rows, FailoverSmsGateway sms, AuditLog audit) {
+    ReachReports(ReachRows rows, FailoverSmsGateway sms, AuditLog audit, Escalations escalations) {
+        this.escalations = escalations;
         this.rows = rows;
         this.sms = sms;
         this.audit = audit;
@@ -74,7 +76,7 @@ public class ReachReports {
                 ReachFigures.by(sentAt, people, RecipientReach::groups),
                 ReachFigures.by(sentAt, people, p -> List.of(p.unit() == null || p.unit().isBlank() ? words.noUnit() : p.unit())),
                 failures(id, words), failovers(id), answers(bulletin, people, total), neverReached,
-                ReachFigures.curve(sentAt, times, total));
+                ReachFigures.curve(sentAt, times, total), escalations.of(id, language));
         return new Full(report, lines);
     }
 
