@@ -91,6 +91,18 @@ public interface MeetingMessages {
     @Message("Mötet är avslutat.")
     String ended();
 
+    @Message("Listan uppdateras var 10:e sekund medan mötet pågår. Senast uppdaterad")
+    String liveUpdated();
+
+    @Message("Mötet pågår.")
+    String liveManual();
+
+    @Message("Uppdatera listan")
+    String liveUpdate();
+
+    @Message("Kallat {at} av {by}.")
+    String calledBy(String at, String by);
+
     @Message("Deltagare")
     String people();
 

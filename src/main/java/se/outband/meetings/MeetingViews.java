@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
+import se.outband.common.PhoneNumbers;
 import se.outband.messaging.providers.voice.CallGateway;
 
 /** Meetings as the leader follows them: who is in, who declined, who did not answer. */
@@ -16,7 +17,8 @@ public class MeetingViews {
 
     private static final int LISTED = 50;
 
-    public record PersonView(long id, String contactId, String name, String phone, String state) {
+    /** {@code shownPhone}: the number as people here write it (070-174 06 05). */
+    public record PersonView(long id, String contactId, String name, String phone, String shownPhone, String state) {
         /** Someone the leader may call again: not in the meeting or on their way in, and with a number. */
         public boolean callable() {
             return phone != null && !"IN".equals(state) && !"JOINING".equals(state) && !"CALLING".equals(state);
@@ -36,8 +38,10 @@ public class MeetingViews {
     private final CallGateway calls;
     private final AuditLog audit;
     private final Clock clock;
+    private final PhoneNumbers phoneNumbers;
 
-    MeetingViews(CallGateway calls, AuditLog audit, Clock clock) {
+    MeetingViews(CallGateway calls, AuditLog audit, Clock clock, PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
         this.calls = calls;
         this.audit = audit;
         this.clock = clock;
@@ -48,7 +52,8 @@ public class MeetingViews {
     public MeetingView view(long id) {
         Meeting meeting = Meetings.find(id);
         List<PersonView> people = MeetingPerson.<MeetingPerson>list("meetingId = ?1 order by name, id", id).stream()
-                .map(p -> new PersonView(p.id, p.contactId, p.name, p.phone, p.state.name())).toList();
+                .map(p -> new PersonView(p.id, p.contactId, p.name, p.phone, p.phone == null ? null : phoneNumbers.display(p.phone),
+                        p.state.name())).toList();
         audit.recordRead("meeting.read", "meeting=" + id, people.size());
         return new MeetingView(id, meeting.drill, meeting.running(clock.instant()), meeting.createdAt, meeting.createdBy, meeting.chosen,
                 calls.number().orElse(null), calls.available(), people);
