@@ -29,3 +29,6 @@ create table meeting_person (
 );
 create index meeting_person_meeting on meeting_person (meeting_id);
 create index meeting_person_call on meeting_person (call_sid);
+
+-- A leader's MÖTE by SMS waits for its code in the same table as SKICKA: a meeting is called instead of a bulletin sent.
+alter table sms_command add column meeting boolean default false not null;

@@ -73,6 +73,15 @@ public class Meetings {
     }
 
     /**
+     * How many a meeting would invite; refused as {@link #call} would be, and nothing is sent. Not a
+     * transaction of its own: a refusal must not mark the caller's (an SMS command's) for rollback.
+     */
+    public int invitees(MeetingRequest request) {
+        calls.number().orElseThrow(() -> new Refused(new MeetingRefusal.NoNumber()));
+        return within(chosen(request), 0).size();
+    }
+
+    /**
      * Invites more people to a running meeting by calling them: only the PIN's hash is kept, so there is
      * no PIN to send them by SMS (a new one would lock out those who have the first). Returns how many.
      */

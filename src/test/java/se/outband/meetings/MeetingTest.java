@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
+import static se.outband.TestApi.asAdmin;
 import static se.outband.TestApi.auditBy;
 import static se.outband.TestApi.auditTotal;
 import static se.outband.TestApi.replaceContacts;
@@ -18,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,14 +33,17 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import se.outband.TestApi;
 import se.outband.access.Roles;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
+import se.outband.messaging.outbox.Delivery;
 
 /**
  * A crisis team's phone meeting end to end: WireMock answers as Twilio's Calls and Conferences APIs (driven by
@@ -209,6 +215,56 @@ class MeetingTest {
         }
         as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("contactIds", many)).post("/api/meetings").then().statusCode(400);
         assertEquals(0, MessagingTestSupport.callRequests().size(), "nothing called");
+    }
+
+    @Test
+    void aLeadersMoteCallsTheMeetingOnceConfirmedWithTheCodeAndAStrangersGetsNothing() {
+        String mobile = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String leader = "motesledare-" + UUID.randomUUID().toString().substring(0, 6);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("username", leader, "password", TestApi.PASSWORD, "roles", List.of("sender"),
+                "mobile", mobile)).post("/api/users").then().statusCode(201);
+        long newest = newestMeeting();
+
+        smsToOutband(STRANGER, "MÖTE " + group);
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Delivery.count("address", STRANGER)),
+                "no answer is queued for a stranger");
+        assertEquals(newest, newestMeeting(), "and no meeting called");
+
+        smsToOutband(mobile, "möte " + group);
+        String ask = awaitTexted(mobile, 1).get(0);
+        Matcher code = Pattern.compile("Kalla 8 personer i " + group + " till telefonmöte\\? Svara med koden ([0-9]{6})").matcher(ask);
+        assertTrue(code.find(), ask);
+        assertEquals(newest, newestMeeting(), "nothing before the code");
+        assertEquals(0, MessagingTestSupport.callRequests().size());
+
+        smsToOutband(mobile, code.group(1));
+        String called = awaitTexted(mobile, 2).get(1);
+        long id = newestMeeting();
+        assertTrue(called.startsWith("Telefonmöte " + id + " är kallat"), called);
+        assertEquals(numbers, List.copyOf(awaitCalls(8).keySet()).stream().sorted().toList());
+        assertEquals(leader + " via SMS", meeting(id).getString("createdBy"));
+        as(Roles.SENDER).post("/api/meetings/" + id + "/end").then().statusCode(204);
+        Stream.concat(numbers.stream(), Stream.of(mobile)).forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
+    }
+
+    private static long newestMeeting() {
+        List<Number> ids = as(Roles.SENDER).get("/api/meetings").then().statusCode(200).extract().jsonPath().getList("id");
+        return ids.isEmpty() ? 0 : ids.get(0).longValue();
+    }
+
+    /** An SMS to Outband's number as Twilio brings it: the webhook never answers in its response, only by an SMS of its own. */
+    private static void smsToOutband(String from, String body) {
+        FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body)).statusCode(200);
+    }
+
+    private static List<String> awaitTexted(String number, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> texted(number).size() >= count);
+        return texted(number);
+    }
+
+    private static List<String> texted(String number) {
+        return MessagingTestSupport.smsRequests().stream().filter(m -> number.equals(m.get("To"))).map(m -> m.get("Body")).toList();
     }
 
     /** One call Twilio's fake was asked to make: where it asks what to say (as a path) and the sid it was given. */
