@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +154,13 @@ class MeetingTest {
         conferenceReport(id, "participant-join", callSid, conferenceSid);
         assertEquals(6, states(meeting(id), "IN").size(), "the dial-in is in too");
         assertTrue(states(meeting(id), "IN").contains(STRANGER));
+        // Someone invited who missed the call dials in from their own number: the PIN, then they are themself in the list.
+        String ownSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Document own = twiml(pinGather.attr("action"), Map.of("CallSid", ownSid, "From", numbers.get(7), "Digits", pin));
+        assertEquals("outband-meeting-" + id, own.selectFirst("Response > Dial > Conference").text());
+        conferenceReport(id, "participant-join", ownSid, conferenceSid);
+        assertTrue(states(meeting(id), "IN").contains(numbers.get(7)));
+        assertEquals(9, meeting(id).getList("people").size(), "the team of eight and the stranger");
 
         // One leaves; the leader ends the meeting, which completes the conference at Twilio.
         conferenceReport(id, "participant-leave", calls.get(numbers.get(0)).sid(), conferenceSid);
@@ -164,8 +172,10 @@ class MeetingTest {
         assertEquals(false, meeting(id).getBoolean("running"));
         Document late = twiml(pinGather.attr("action"), Map.of("CallSid", callSid, "From", STRANGER, "Digits", pin));
         assertNull(late.selectFirst("Dial"), "an ended meeting's PIN opens nothing");
-        List<String> after = auditBy("twilio", before);
-        assertTrue(after.stream().anyMatch(a -> a.startsWith("meeting.left meeting=" + id + " ")), after.toString());
+        Document after = twiml("/webhooks/twilio/voice", Map.of("CallSid", callSid, "From", STRANGER, "To", FakeProviders.SENDER_NUMBER));
+        assertFalse(after.selectFirst("Gather > Say").text().contains("Tryck 5"), "5 only while a meeting runs");
+        List<String> audit = auditBy("twilio", before);
+        assertTrue(audit.stream().anyMatch(a -> a.startsWith("meeting.left meeting=" + id + " ")), audit.toString());
         numbers.forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
     }
 
