@@ -23,9 +23,9 @@ import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
 import se.outband.common.Refused;
 import se.outband.common.YesNo;
-import se.outband.meetings.MeetingRequest;
-import se.outband.meetings.MeetingViews;
-import se.outband.meetings.Meetings;
+import se.outband.messaging.meetings.MeetingRequest;
+import se.outband.messaging.meetings.MeetingViews;
+import se.outband.messaging.meetings.Meetings;
 
 /**
  * A leader's phone meetings: call the crisis team together, and follow who is in, who declined and who did

@@ -34,6 +34,7 @@ import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
 import se.outband.messaging.bulletins.BulletinSummary;
 import se.outband.messaging.bulletins.Replies;
+import se.outband.messaging.meetings.SmsMeetings;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Outbox;
 
@@ -66,12 +67,12 @@ public class SmsCommands {
     private final IncomingReplies incoming;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final MeetingCommands meetings;
+    private final SmsMeetings meetings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, BulletinQueries queries, Replies replies,
-            IncomingReplies incoming, AuditLog audit, Outbox outbox, MeetingCommands meetings, Clock clock) {
+            IncomingReplies incoming, AuditLog audit, Outbox outbox, SmsMeetings meetings, Clock clock) {
         this.meetings = meetings;
         this.incoming = incoming;
         this.outbox = outbox;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.common.Text;
+import se.outband.messaging.meetings.MeetingCallbacks;
 import se.outband.messaging.providers.voice.VoiceConfig;
 import se.outband.statuspage.IncidentState;
 import se.outband.statuspage.StatusConfig;
@@ -57,10 +58,10 @@ public class VoiceHotlineResource {
     private final StatusPageService status;
     private final StatusConfig statusConfig;
     private final VoiceConfig config;
-    private final MeetingLine meeting;
+    private final MeetingCallbacks meeting;
 
     VoiceHotlineResource(TwilioRequests twilio, StatusPageService status, StatusConfig statusConfig, VoiceConfig config,
-            MeetingLine meeting) {
+            MeetingCallbacks meeting) {
         this.meeting = meeting;
         this.twilio = twilio;
         this.status = status;

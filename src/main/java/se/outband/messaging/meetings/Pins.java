@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

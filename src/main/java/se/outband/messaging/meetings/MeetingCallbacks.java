@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import se.outband.access.AuditLog;
 import se.outband.common.Language;
 import se.outband.common.OutbandConfig;
-import se.outband.messaging.inbound.MeetingLine;
 import se.outband.messaging.providers.voice.VoiceConfig;
 
 /**
@@ -17,7 +16,7 @@ import se.outband.messaging.providers.voice.VoiceConfig;
  * the conference's reports of who joined and left, and a dial-in's PIN. Every join, leave and end is audited.
  */
 @ApplicationScoped
-class MeetingCallbacks implements MeetingLine {
+public class MeetingCallbacks {
 
     /** The third wrong PIN ends the call. */
     static final int PIN_TRIES = 3;
@@ -35,30 +34,30 @@ class MeetingCallbacks implements MeetingLine {
         this.twiml = new MeetingTwiml(voice.voice(), Language.SV.messages(MeetingMessages.class));
     }
 
-    @Override
+    /** Whether a meeting runs that a caller can join with its PIN: only then does the hotline offer 5. */
     @Transactional
     public boolean running() {
         return Meeting.count("endedAt is null and pinValidUntil > ?1", clock.instant()) > 0;
     }
 
-    @Override
+    /** The hotline's 5: TwiML that asks for the PIN. */
     public String askForPin() {
-        return twiml.askForPin(MeetingCallResource.pinPath(1), false);
+        return twiml.askForPin(MeetingPaths.pin(1), false);
     }
 
     /** An invited person answered the call. */
     @Transactional
-    String answered(long personId) {
+    public String answered(long personId) {
         Optional<Meeting> meeting = meetingOf(personId);
         if (meeting.isEmpty()) {
             return twiml.hangUp(words().over());
         }
-        return twiml.invite(meeting.get().drill, MeetingCallResource.personPath(personId) + "/keypad", false);
+        return twiml.invite(meeting.get().drill, MeetingPaths.person(personId) + "/keypad", false);
     }
 
     /** 1 joins, 2 declines, anything else asks again. */
     @Transactional
-    String keypad(long personId, String digits, String callSid) {
+    public String keypad(long personId, String digits, String callSid) {
         Optional<Meeting> meeting = meetingOf(personId);
         if (meeting.isEmpty()) {
             return twiml.hangUp(words().over());
@@ -73,12 +72,12 @@ class MeetingCallbacks implements MeetingLine {
             audit.record(TWILIO, "meeting.declined", "meeting=%d person=%d".formatted(person.meetingId, personId));
             return twiml.hangUp(words().declined());
         }
-        return twiml.invite(meeting.get().drill, MeetingCallResource.personPath(personId) + "/keypad", true);
+        return twiml.invite(meeting.get().drill, MeetingPaths.person(personId) + "/keypad", true);
     }
 
     /** An invited person's call ended: if they never pressed a key (no answer, busy, voicemail), they did not answer. */
     @Transactional
-    void callEnded(long personId, String callSid) {
+    public void callEnded(long personId, String callSid) {
         MeetingPerson person = MeetingPerson.findById(personId);
         if (person != null && person.state == MeetingPerson.State.CALLING && (person.callSid == null || person.callSid.equals(callSid))) {
             change(person, MeetingPerson.State.NO_ANSWER, callSid);
@@ -87,7 +86,7 @@ class MeetingCallbacks implements MeetingLine {
 
     /** The conference's report: participant-join, participant-leave, conference-end (others are not asked for). */
     @Transactional
-    void conference(long meetingId, String event, String callSid, String conferenceSid) {
+    public void conference(long meetingId, String event, String callSid, String conferenceSid) {
         Meeting meeting = Meeting.findById(meetingId);
         if (meeting == null) {
             return;
@@ -123,12 +122,12 @@ class MeetingCallbacks implements MeetingLine {
      * from their number); the third wrong one ends the call.
      */
     @Transactional
-    String pin(int attempt, String digits, String from, String callSid) {
+    public String pin(int attempt, String digits, String from, String callSid) {
         Meeting meeting = Meeting.<Meeting>list("endedAt is null and pinValidUntil > ?1", clock.instant()).stream()
                 .filter(m -> Pins.opens(m, digits)).findFirst().orElse(null);
         if (meeting == null) {
             audit.record(TWILIO, "meeting.pin-refused", "attempt=%d".formatted(attempt));
-            return attempt >= PIN_TRIES ? twiml.hangUp(words().wrongPin()) : twiml.askForPin(MeetingCallResource.pinPath(attempt + 1), true);
+            return attempt >= PIN_TRIES ? twiml.hangUp(words().wrongPin()) : twiml.askForPin(MeetingPaths.pin(attempt + 1), true);
         }
         MeetingPerson person = from == null ? null
                 : MeetingPerson.<MeetingPerson>find("meetingId = ?1 and phone = ?2", meeting.id, from).firstResult();
@@ -160,7 +159,7 @@ class MeetingCallbacks implements MeetingLine {
     }
 
     private String conferenceCallback(Meeting meeting) {
-        return outband.link(MeetingCallResource.conferencePath(meeting.id));
+        return outband.link(MeetingPaths.conference(meeting.id));
     }
 
     private static MeetingMessages words() {

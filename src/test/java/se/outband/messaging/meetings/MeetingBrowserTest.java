@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.inbound;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import se.outband.messaging.inbound.TwilioRequests;
+import se.outband.messaging.meetings.MeetingCallbacks;
+import se.outband.messaging.meetings.MeetingPaths;
 import se.outband.messaging.providers.voice.CallGateway;
 
 /**
@@ -36,29 +37,17 @@ public class MeetingCallResource {
         this.callbacks = callbacks;
     }
 
-    static String personPath(long personId) {
-        return CallGateway.MEETING_CALLS + "/people/" + personId;
-    }
-
-    static String conferencePath(long meetingId) {
-        return CallGateway.MEETING_CALLS + "/" + meetingId + "/conference";
-    }
-
-    static String pinPath(int attempt) {
-        return CallGateway.MEETING_CALLS + "/pin/" + attempt;
-    }
-
     @POST
     @Path("/people/{person: [0-9]{1,18}}")
     public String answered(@PathParam("person") long person, MultivaluedMap<String, String> form, @HeaderParam(SIGNATURE) String signature) {
-        twilio.verify(personPath(person), form, signature);
+        twilio.verify(MeetingPaths.person(person), form, signature);
         return callbacks.answered(person);
     }
 
     @POST
     @Path("/people/{person: [0-9]{1,18}}/keypad")
     public String keypad(@PathParam("person") long person, MultivaluedMap<String, String> form, @HeaderParam(SIGNATURE) String signature) {
-        twilio.verify(personPath(person) + "/keypad", form, signature);
+        twilio.verify(MeetingPaths.person(person) + "/keypad", form, signature);
         return callbacks.keypad(person, form.getFirst("Digits"), callSid(form));
     }
 
@@ -66,7 +55,7 @@ public class MeetingCallResource {
     @POST
     @Path("/people/{person: [0-9]{1,18}}/status")
     public Response status(@PathParam("person") long person, MultivaluedMap<String, String> form, @HeaderParam(SIGNATURE) String signature) {
-        twilio.verify(personPath(person) + "/status", form, signature);
+        twilio.verify(MeetingPaths.person(person) + "/status", form, signature);
         callbacks.callEnded(person, callSid(form));
         return Response.noContent().build();
     }
@@ -75,7 +64,7 @@ public class MeetingCallResource {
     @Path("/{meeting: [0-9]{1,18}}/conference")
     public Response conference(@PathParam("meeting") long meeting, MultivaluedMap<String, String> form,
             @HeaderParam(SIGNATURE) String signature) {
-        twilio.verify(conferencePath(meeting), form, signature);
+        twilio.verify(MeetingPaths.conference(meeting), form, signature);
         callbacks.conference(meeting, form.getFirst("StatusCallbackEvent"), callSid(form), sid(form.getFirst("ConferenceSid")));
         return Response.noContent().build();
     }
@@ -84,7 +73,7 @@ public class MeetingCallResource {
     @POST
     @Path("/pin/{attempt: [1-3]}")
     public String pin(@PathParam("attempt") int attempt, MultivaluedMap<String, String> form, @HeaderParam(SIGNATURE) String signature) {
-        twilio.verify(pinPath(attempt), form, signature);
+        twilio.verify(MeetingPaths.pin(attempt), form, signature);
         String from = form.getFirst("From");
         return callbacks.pin(attempt, form.getFirst("Digits"), from != null && from.length() <= 40 ? from : null, callSid(form));
     }

@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import java.time.Clock;
 import java.util.List;
@@ -44,7 +44,7 @@ class MeetingCalls {
     private void call(long personId) {
         try {
             MeetingPerson person = QuarkusTransaction.requiringNew().call(() -> MeetingPerson.findById(personId));
-            String path = MeetingCallResource.personPath(personId);
+            String path = MeetingPaths.person(personId);
             SendResult result = calls.call(person.phone, path, path + "/status");
             QuarkusTransaction.requiringNew().run(() -> record(personId, result));
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package se.outband.meetings;
+package se.outband.messaging.meetings;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
