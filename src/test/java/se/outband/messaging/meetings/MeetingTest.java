@@ -88,6 +88,8 @@ class MeetingTest {
         assertEquals(numbers, List.copyOf(calls.keySet()).stream().sorted().toList(), "everyone in the group is called, once");
         Map<String, String> pins = awaitSms();
         String pin = pins.get(numbers.get(0));
+        assertTrue(texted(numbers.get(0)).get(0).startsWith("ÖVNING. Krisledningen kallas till telefonmöte. Ring "
+                + FakeProviders.SENDER_NUMBER + ", tryck 5 och ange koden " + pin), texted(numbers.get(0)).toString());
         assertEquals(1, pins.values().stream().distinct().count(), "one PIN per meeting");
 
         // Everyone answers but the last two: the call says "Övning" first and asks for 1 or 2.
@@ -253,7 +255,11 @@ class MeetingTest {
         assertTrue(called.startsWith("Telefonmöte " + id + " är kallat"), called);
         assertEquals(numbers, List.copyOf(awaitCalls(8).keySet()).stream().sorted().toList());
         assertEquals(leader + " via SMS", meeting(id).getString("createdBy"));
-        as(Roles.SENDER).post("/api/meetings/" + id + "/end").then().statusCode(204);
+        // Twilio's report that the conference ended (the last one hung up) ends the meeting too.
+        long before = auditTotal();
+        conferenceReport(id, "conference-end", null, "CF" + UUID.randomUUID().toString().replace("-", ""));
+        assertFalse(meeting(id).getBoolean("running"));
+        assertEquals(List.of("meeting.conference-ended meeting=" + id), auditBy("twilio", before));
         Stream.concat(numbers.stream(), Stream.of(mobile)).forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
     }
 
@@ -334,9 +340,14 @@ class MeetingTest {
         return meeting.<String>getList("people.findAll { it.state == '" + state + "' }.phone").stream().sorted().toList();
     }
 
+    /** {@code callSid} null: a report about the conference itself, which names no call. */
     private static void conferenceReport(long meeting, String event, String callSid, String conferenceSid) {
-        FakeProviders.callAsTwilio("/webhooks/twilio/meetings/" + meeting + "/conference", Map.of("StatusCallbackEvent", event,
-                "CallSid", callSid, "ConferenceSid", conferenceSid, "FriendlyName", "outband-meeting-" + meeting)).statusCode(204);
+        Map<String, String> report = new LinkedHashMap<>(Map.of("StatusCallbackEvent", event, "ConferenceSid", conferenceSid,
+                "FriendlyName", "outband-meeting-" + meeting));
+        if (callSid != null) {
+            report.put("CallSid", callSid);
+        }
+        FakeProviders.callAsTwilio("/webhooks/twilio/meetings/" + meeting + "/conference", report).statusCode(204);
     }
 
     private static Document twiml(String path, Map<String, String> params) {
