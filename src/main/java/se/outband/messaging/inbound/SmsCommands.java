@@ -29,11 +29,8 @@ import se.outband.common.Violations;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.bulletins.BulletinPreview;
-import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
-import se.outband.messaging.bulletins.BulletinSummary;
-import se.outband.messaging.bulletins.Replies;
 import se.outband.messaging.meetings.SmsMeetings;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Outbox;
@@ -62,8 +59,7 @@ public class SmsCommands {
     private final UserService users;
     private final ContactService contacts;
     private final BulletinService bulletins;
-    private final BulletinQueries queries;
-    private final Replies replies;
+    private final NewestBulletin newest;
     private final IncomingReplies incoming;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -71,7 +67,7 @@ public class SmsCommands {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, BulletinQueries queries, Replies replies,
+    SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, NewestBulletin newest,
             IncomingReplies incoming, AuditLog audit, Outbox outbox, SmsMeetings meetings, Clock clock) {
         this.meetings = meetings;
         this.incoming = incoming;
@@ -79,8 +75,7 @@ public class SmsCommands {
         this.users = users;
         this.contacts = contacts;
         this.bulletins = bulletins;
-        this.queries = queries;
-        this.replies = replies;
+        this.newest = newest;
         this.audit = audit;
         this.clock = clock;
     }
@@ -112,7 +107,7 @@ public class SmsCommands {
         } else if (command instanceof SmsCommand.Code code) {
             answer = confirm(from, leader.get().username(), code.digits(), actor);
         } else if (command instanceof SmsCommand.Status) {
-            answer = status();
+            answer = newest.status();
             audit.record(actor, "command.status", "");
         } else {
             answer = new CommandAnswer.Help();
@@ -242,17 +237,6 @@ public class SmsCommands {
     private CommandAnswer refused(String actor, String reason) {
         audit.record(actor, "command.refused", reason);
         return new CommandAnswer.Refused(reason);
-    }
-
-    private CommandAnswer status() {
-        List<BulletinSummary> newest = queries.list(1);
-        if (newest.isEmpty()) {
-            return new CommandAnswer.NoBulletins();
-        }
-        BulletinSummary b = newest.get(0);
-        Replies.Tally tally = replies.of(b.id()).tally();
-        return new CommandAnswer.Status(b.id(), b.createdAt(), b.reached(), b.recipients(), b.pending(), b.failed(), tally.answers(),
-                tally.noReply());
     }
 
     private static BulletinRequest request(List<String> groups, String text) {
