@@ -216,6 +216,25 @@ class MeetingTest {
     }
 
     @Test
+    void aLeaderCallsADrillMeetingFromThePageAndIsToldWhyNotInSwedish() {
+        Map<String, String> cookies = TestApi.signInToUi("sidledare", List.of(Roles.SENDER));
+        String refused = given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParam("csrf", cookies.get("outband-csrf")).formParam("groups", "Finns" + group).post("/app/meetings")
+                .then().statusCode(400).extract().asString();
+        assertEquals("Grupperna finns inte: Finns" + group + ".", Jsoup.parse(refused).selectFirst("[role=alert]").text());
+        String location = given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
+                .formParam("csrf", cookies.get("outband-csrf")).formParam("groups", group).formParam("drill", "true")
+                .post("/app/meetings").then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath meeting = meeting(id);
+        assertTrue(meeting.getBoolean("drill"));
+        assertEquals(numbers, meeting.<String>getList("people.phone").stream().sorted().toList());
+        awaitCalls(8);
+        as(Roles.SENDER).post("/api/meetings/" + id + "/end").then().statusCode(204);
+        numbers.forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
+    }
+
+    @Test
     void aMeetingIsBoundedAndOnlyForLeaders() {
         as(Roles.CONTACTS).contentType(ContentType.JSON).body(Map.of("groups", List.of(group))).post("/api/meetings").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("groups", List.of(group))).post("/api/meetings").then().statusCode(401);
