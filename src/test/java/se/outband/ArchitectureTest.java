@@ -54,20 +54,23 @@ public class ArchitectureTest {
 
     /**
      * Messaging reads from the top down: what providers send us (inbound), a leader's request to a stored
-     * bulletin (bulletins), the rows on their way out (outbox), the gateways that send them (providers).
-     * A layer uses those below it, never one above.
+     * bulletin (bulletins) or to a phone meeting (meetings, beside bulletins and independent of them), the
+     * rows on their way out (outbox), the gateways that send them (providers). A layer uses those below
+     * it, never one above.
      */
     @Test
     void messagingIsFourLayersWithArrowsOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Inbound").definedBy("se.outband.messaging.inbound..")
                 .layer("Bulletins").definedBy("se.outband.messaging.bulletins..")
+                .layer("Meetings").definedBy("se.outband.messaging.meetings..")
                 .layer("Outbox").definedBy("se.outband.messaging.outbox..")
                 .layer("Providers").definedBy("se.outband.messaging.providers..")
                 .whereLayer("Inbound").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Bulletins").mayOnlyBeAccessedByLayers("Inbound")
-                .whereLayer("Outbox").mayOnlyBeAccessedByLayers("Inbound", "Bulletins")
-                .whereLayer("Providers").mayOnlyBeAccessedByLayers("Inbound", "Bulletins", "Outbox")
+                .whereLayer("Meetings").mayOnlyBeAccessedByLayers("Inbound")
+                .whereLayer("Outbox").mayOnlyBeAccessedByLayers("Inbound", "Bulletins", "Meetings")
+                .whereLayer("Providers").mayOnlyBeAccessedByLayers("Inbound", "Bulletins", "Meetings", "Outbox")
                 .check(OUTBAND);
         noClasses().should().resideInAPackage("se.outband.messaging")
                 .because("every class of messaging belongs to one of its layers").allowEmptyShould(true).check(OUTBAND);

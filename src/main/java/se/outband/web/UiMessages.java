@@ -781,6 +781,9 @@ public interface UiMessages {
     @Message("Planerade utskick")
     String navPlanned();
 
+    @Message("Telefonmöten")
+    String navMeetings();
+
     @Message("Inga utskick är planerade.")
     String noPlanned();
 

@@ -26,8 +26,8 @@ import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryState;
 
 /**
- * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages
- * and Calls APIs (driven through the real Twilio SDK) and GreenMail as the SMTP relay (driven through Jakarta Mail).
+ * The providers Outband talks to, for real but on localhost: WireMock answering as Twilio's Messages,
+ * Calls and Conferences APIs (driven through the real Twilio SDK) and GreenMail as the SMTP relay (driven through Jakarta Mail).
  */
 public class FakeProviders implements QuarkusTestResourceLifecycleManager {
 
@@ -64,6 +64,8 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                 Map.entry("outband.sms.twilio.from", SENDER_NUMBER),
                 Map.entry("outband.sms.twilio.api-url", twilio.baseUrl()),
                 Map.entry("outband.sms.rate-per-second", "200"),
+                // A meeting calls everyone at once: at Twilio's default of one a second a test of eight would wait seven.
+                Map.entry("outband.voice.calls-per-second", "50"),
                 Map.entry("outband.sms.retry.initial-backoff", "PT0.05S"),
                 Map.entry("outband.sms.retry.max-backoff", "PT0.2S"),
                 Map.entry("outband.mail.provider", "smtp"),
@@ -101,6 +103,11 @@ public class FakeProviders implements QuarkusTestResourceLifecycleManager {
                         .withBody("{\"sid\": \"CA{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
                                 + " \"account_sid\": \"" + ACCOUNT_SID + "\"}")
                         .withTransformers("response-template")));
+        // Ending a meeting completes its conference.
+        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Conferences/CF[0-9a-f]{32}.json")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"CF0123456789abcdef0123456789abcdef\", \"status\": \"completed\","
+                                + " \"account_sid\": \"" + ACCOUNT_SID + "\"}")));
         // Reading the account is how Outband finds a failing Twilio back.
         twilio.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + ".json")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

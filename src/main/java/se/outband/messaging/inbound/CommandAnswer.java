@@ -50,6 +50,21 @@ public sealed interface CommandAnswer {
         }
     }
 
+    /** Who a MÖTE would call together, and the code that calls them. */
+    record ConfirmMeeting(List<String> groups, int people, String code) implements CommandAnswer {
+        @Override
+        public String text(CommandMessages messages) {
+            return messages.confirmMeeting(String.join(", ", groups), people, code);
+        }
+    }
+
+    record MeetingCalled(long id) implements CommandAnswer {
+        @Override
+        public String text(CommandMessages messages) {
+            return messages.meetingCalled(id);
+        }
+    }
+
     /** Why the bulletin was not accepted, in the same words the web gives. */
     record Refused(String reason) implements CommandAnswer {
         @Override

@@ -7,11 +7,17 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "commands", locale = "sv")
 public interface CommandMessages {
 
-    @Message("Outband: SKICKA grupp, grupp: text – skickar (du får en kod att svara med). STATUS – senaste utskicket. HJÄLP – detta.")
+    @Message("Outband: SKICKA grupp, grupp: text – skickar (du får en kod att svara med). MÖTE grupp – kallar till telefonmöte (med kod). STATUS – senaste utskicket. HJÄLP – detta.")
     String help();
 
     @Message("Skickas till {groups} ({people} {#if people == 1}person{#else}personer{/if}), {segments} SMS per person, {#if drill}ÖVNING{#else}inte övning{/if}. Svara {code} inom 10 min för att skicka.")
     String confirm(String groups, int people, int segments, boolean drill, String code);
+
+    @Message("Kalla {people} personer i {groups} till telefonmöte? Svara med koden {code} inom 10 minuter för att ringa upp dem.")
+    String confirmMeeting(String groups, int people, String code);
+
+    @Message("Telefonmöte {id} är kallat: alla får SMS med inringningsnummer och kod och rings upp.")
+    String meetingCalled(long id);
 
     @Message("Okänd grupp: {unknown}. Grupper: {known}.")
     String unknownGroups(String unknown, String known);

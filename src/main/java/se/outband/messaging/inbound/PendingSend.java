@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
-/** A SKICKA from a leader's mobile, waiting for the code Outband answered with. */
+/** A SKICKA (or MÖTE) from a leader's mobile, waiting for the code Outband answered with. */
 @Entity
 @Table(name = "sms_command")
 public class PendingSend extends PanacheEntity {
@@ -44,6 +44,9 @@ public class PendingSend extends PanacheEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** A MÖTE: the code calls a meeting of the groups instead of sending a bulletin. */
+    public boolean meeting;
 
     @Column(name = "bulletin_id")
     public Long bulletinId;

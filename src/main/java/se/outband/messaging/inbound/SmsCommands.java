@@ -29,11 +29,9 @@ import se.outband.common.Violations;
 import se.outband.contacts.ContactService;
 import se.outband.contacts.GroupSummary;
 import se.outband.messaging.bulletins.BulletinPreview;
-import se.outband.messaging.bulletins.BulletinQueries;
 import se.outband.messaging.bulletins.BulletinRequest;
 import se.outband.messaging.bulletins.BulletinService;
-import se.outband.messaging.bulletins.BulletinSummary;
-import se.outband.messaging.bulletins.Replies;
+import se.outband.messaging.meetings.SmsMeetings;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Outbox;
 
@@ -61,23 +59,23 @@ public class SmsCommands {
     private final UserService users;
     private final ContactService contacts;
     private final BulletinService bulletins;
-    private final BulletinQueries queries;
-    private final Replies replies;
+    private final NewestBulletin newest;
     private final IncomingReplies incoming;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final SmsMeetings meetings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, BulletinQueries queries, Replies replies,
-            IncomingReplies incoming, AuditLog audit, Outbox outbox, Clock clock) {
+    SmsCommands(UserService users, ContactService contacts, BulletinService bulletins, NewestBulletin newest,
+            IncomingReplies incoming, AuditLog audit, Outbox outbox, SmsMeetings meetings, Clock clock) {
+        this.meetings = meetings;
         this.incoming = incoming;
         this.outbox = outbox;
         this.users = users;
         this.contacts = contacts;
         this.bulletins = bulletins;
-        this.queries = queries;
-        this.replies = replies;
+        this.newest = newest;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,11 +101,13 @@ public class SmsCommands {
         String actor = leader.get().username() + " via SMS";
         CommandAnswer answer;
         if (command instanceof SmsCommand.Send send) {
-            answer = request(from, send, actor, leader.get().username());
+            answer = request(from, send.groups(), send.text(), actor, leader.get().username());
+        } else if (command instanceof SmsCommand.Meeting meeting) {
+            answer = request(from, meeting.groups(), null, actor, leader.get().username());
         } else if (command instanceof SmsCommand.Code code) {
             answer = confirm(from, leader.get().username(), code.digits(), actor);
         } else if (command instanceof SmsCommand.Status) {
-            answer = status();
+            answer = newest.status();
             audit.record(actor, "command.status", "");
         } else {
             answer = new CommandAnswer.Help();
@@ -117,21 +117,30 @@ public class SmsCommands {
         return true;
     }
 
-    /** Counted while {@link UserService#leaderByMobile} holds the leader's row: requests at once are counted one by one. */
-    private CommandAnswer request(String from, SmsCommand.Send send, String actor, String username) {
+    /**
+     * A SKICKA, or with no {@code text} a MÖTE. Counted while {@link UserService#leaderByMobile} holds the
+     * leader's row: requests at once are counted one by one.
+     */
+    private CommandAnswer request(String from, List<String> groups, String text, String actor, String username) {
         if (PendingSend.count("fromNumber = ?1 and createdAt > ?2", from, clock.instant().minus(Duration.ofHours(1))) >= REQUESTS_PER_HOUR) {
             audit.record(actor, "command.refused", "more than " + REQUESTS_PER_HOUR + " requests in an hour");
             return new CommandAnswer.TooMany(REQUESTS_PER_HOUR);
         }
         Set<String> known = contacts.groups().stream().map(GroupSummary::name).collect(Collectors.toCollection(TreeSet::new));
-        List<String> unknown = send.groups().stream().filter(g -> !known.contains(g)).toList();
-        if (send.groups().isEmpty() || !unknown.isEmpty()) {
+        List<String> unknown = groups.stream().filter(g -> !known.contains(g)).toList();
+        if (groups.isEmpty() || !unknown.isEmpty()) {
             audit.record(actor, "command.refused", "unknown groups=" + unknown);
             return new CommandAnswer.UnknownGroups(unknown, List.copyOf(known));
         }
-        BulletinPreview preview;
+        BulletinPreview preview = null;
+        int people;
         try {
-            preview = bulletins.send(request(send.groups(), send.text()), true, actor);
+            if (text == null) {
+                people = meetings.invitees(groups);
+            } else {
+                preview = bulletins.send(request(groups, text), true, actor);
+                people = preview.recipients();
+            }
         } catch (Refused e) {
             return refused(actor, e.sentence(Language.SV));
         } catch (ConstraintViolationException e) {
@@ -142,15 +151,19 @@ public class SmsCommands {
         PendingSend pending = new PendingSend();
         pending.username = username;
         pending.fromNumber = from;
-        pending.groups = String.join("\n", send.groups());
-        pending.text = send.text();
+        pending.groups = String.join("\n", groups);
+        pending.text = text == null ? "" : text;
+        pending.meeting = text == null;
         pending.codeHash = Sha256.hex(code);
         pending.state = PendingSend.State.PENDING;
         pending.createdAt = clock.instant();
         pending.persist();
-        audit.record(actor, "command.send-requested", "groups=%s recipients=%d text=%s"
-                .formatted(send.groups(), preview.recipients(), send.text()));
-        return new CommandAnswer.Confirm(send.groups(), preview.recipients(), preview.smsSegments(), false, code);
+        if (preview == null) {
+            audit.record(actor, "command.meeting-requested", "groups=%s people=%d".formatted(groups, people));
+            return new CommandAnswer.ConfirmMeeting(groups, people, code);
+        }
+        audit.record(actor, "command.send-requested", "groups=%s recipients=%d text=%s".formatted(groups, people, text));
+        return new CommandAnswer.Confirm(groups, people, preview.smsSegments(), false, code);
     }
 
     /**
@@ -189,6 +202,9 @@ public class SmsCommands {
             return new CommandAnswer.NothingPending();
         }
         try {
+            if (pending.meeting) {
+                return new CommandAnswer.MeetingCalled(meetings.call(pending.groupList(), actor));
+            }
             BulletinPreview sent = bulletins.send(request(pending.groupList(), pending.text), false, actor);
             PendingSend.update("bulletinId = ?1 where id = ?2", sent.id(), pending.id);
             return new CommandAnswer.Sent(sent.id(), sent.recipients());
@@ -221,17 +237,6 @@ public class SmsCommands {
     private CommandAnswer refused(String actor, String reason) {
         audit.record(actor, "command.refused", reason);
         return new CommandAnswer.Refused(reason);
-    }
-
-    private CommandAnswer status() {
-        List<BulletinSummary> newest = queries.list(1);
-        if (newest.isEmpty()) {
-            return new CommandAnswer.NoBulletins();
-        }
-        BulletinSummary b = newest.get(0);
-        Replies.Tally tally = replies.of(b.id()).tally();
-        return new CommandAnswer.Status(b.id(), b.createdAt(), b.reached(), b.recipients(), b.pending(), b.failed(), tally.answers(),
-                tally.noReply());
     }
 
     private static BulletinRequest request(List<String> groups, String text) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.common.Text;
+import se.outband.messaging.meetings.MeetingCallbacks;
 import se.outband.messaging.providers.voice.VoiceConfig;
 import se.outband.statuspage.IncidentState;
 import se.outband.statuspage.StatusConfig;
@@ -27,8 +28,8 @@ import se.outband.statuspage.SystemState;
 /**
  * The status hotline: when the switchboard is down, anyone can call Outband's Twilio number and hear
  * the status page read aloud, in the status page's own words: the banner, every system not working
- * in restoration order, and the newest update of each open incident. 1 English, 2 again, 9 the crisis
- * team's duty phone (when set). Every call is signed by Twilio; anything else gets 403.
+ * in restoration order, and the newest update of each open incident. 1 English, 2 again, 5 the crisis
+ * team's meeting (while one runs), 9 the crisis team's duty phone (when set). Every call is signed by Twilio; anything else gets 403.
  */
 // No sign-in: Twilio calls it, and every call's signature is checked instead.
 @PermitAll
@@ -48,7 +49,7 @@ public class VoiceHotlineResource {
     @CheckedTemplate(basePath = "twiml")
     static class Twiml {
         static native TemplateInstance hotline(String action, String language, String voice, String organisation, String worst,
-                List<SystemView> systems, List<SpokenIncident> incidents, boolean forward);
+                List<SystemView> systems, List<SpokenIncident> incidents, boolean forward, boolean meeting);
 
         static native TemplateInstance forward(String voice, String number);
     }
@@ -57,8 +58,11 @@ public class VoiceHotlineResource {
     private final StatusPageService status;
     private final StatusConfig statusConfig;
     private final VoiceConfig config;
+    private final MeetingCallbacks meeting;
 
-    VoiceHotlineResource(TwilioRequests twilio, StatusPageService status, StatusConfig statusConfig, VoiceConfig config) {
+    VoiceHotlineResource(TwilioRequests twilio, StatusPageService status, StatusConfig statusConfig, VoiceConfig config,
+            MeetingCallbacks meeting) {
+        this.meeting = meeting;
         this.twilio = twilio;
         this.status = status;
         this.statusConfig = statusConfig;
@@ -92,6 +96,9 @@ public class VoiceHotlineResource {
         if ("1".equals(digits)) {
             return hotline(true);
         }
+        if ("5".equals(digits) && meeting.running()) {
+            return meeting.askForPin();
+        }
         if ("9".equals(digits) && config.forwardTo().isPresent()) {
             return Twiml.forward(config.voice(), config.forwardTo().get()).setLocale(Locale.forLanguageTag("sv")).render();
         }
@@ -106,7 +113,7 @@ public class VoiceHotlineResource {
         List<SpokenIncident> open = status.incidents().stream().filter(i -> i.state() != IncidentState.RESOLVED && !i.updates().isEmpty())
                 .map(VoiceHotlineResource::spoken).toList();
         return Twiml.hotline(english ? PATH + "/menu/en" : PATH + "/menu", english ? "en-GB" : "sv-SE", english ? null : config.voice(),
-                statusConfig.organisation(), worst, down, open, config.forwardTo().isPresent())
+                statusConfig.organisation(), worst, down, open, config.forwardTo().isPresent(), meeting.running())
                 .setLocale(Locale.forLanguageTag(english ? "en" : "sv")).render();
     }
 

@@ -13,8 +13,8 @@ public interface VoiceMessages {
     @Message("Alla system fungerar.")
     String allWorking();
 
-    @Message("Tryck 1 för engelska. Tryck 2 för att höra igen.{#if forward} Tryck 9 för att tala med krisledningen.{/if}")
-    String menu(boolean forward);
+    @Message("Tryck 1 för engelska. Tryck 2 för att höra igen.{#if meeting} Tryck 5 för krisledningens möte.{/if}{#if forward} Tryck 9 för att tala med krisledningen.{/if}")
+    String menu(boolean forward, boolean meeting);
 
     @Message("Du kopplas nu till krisledningen.")
     String forwarding();

@@ -1,5 +1,7 @@
 package se.outband.messaging.providers.voice;
 
+import java.util.Optional;
+
 import se.outband.messaging.providers.SendResult;
 
 /**
@@ -11,6 +13,9 @@ public interface CallGateway {
     /** Where the person's phone asks what to say, and where Twilio reports how the call ended. */
     String BULLETIN_CALLS = "/webhooks/twilio/call";
 
+    /** Where a meeting's calls ask what to say, where a dial-in's PIN is checked, and where its conference reports. */
+    String MEETING_CALLS = "/webhooks/twilio/meetings";
+
     /** Shown wherever deliveries are listed: "twilio", "dry-run" or "none". */
     String name();
 
@@ -20,5 +25,16 @@ public interface CallGateway {
     }
 
     /** Calls {@code to}; the call asks {@code BULLETIN_CALLS/<deliveryId>} what to say once answered. */
-    SendResult call(long deliveryId, String to);
+    default SendResult call(long deliveryId, String to) {
+        return call(to, BULLETIN_CALLS + "/" + deliveryId, BULLETIN_CALLS + "/status");
+    }
+
+    /** Calls {@code to}; the call asks the path {@code answered} what to say once answered, and reports its end to {@code status}. */
+    SendResult call(String to, String answered, String status);
+
+    /** Hangs up everyone in a conference under way: how a leader ends a meeting. */
+    SendResult endConference(String conferenceSid);
+
+    /** Outband's own number, which people can call (the hotline, a meeting's dial-in); empty when there is none. */
+    Optional<String> number();
 }

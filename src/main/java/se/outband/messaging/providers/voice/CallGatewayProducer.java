@@ -29,11 +29,11 @@ public class CallGatewayProducer {
             Optional<String> from = voice.from().or(() -> sms.twilio().from().filter(TwilioAccount::isPhoneNumber));
             if (from.isEmpty()) {
                 LOG.warn("Nobody with only a landline will be called: set outband.voice.from to a Twilio number that can call");
-                return new NoCallGateway();
+                return new NoCallGateway(Optional.empty());
             }
             return new TwilioCallGateway(new TwilioAccount(sms.twilio(), CONNECTIONS), from.get(),
                     buckets.perSecond("calls twilio", voice.callsPerSecond(), 1), outband);
         }
-        return providers.contains(SmsProvider.DRY_RUN) ? new DryRunCallGateway() : new NoCallGateway();
+        return providers.contains(SmsProvider.DRY_RUN) ? new DryRunCallGateway(voice.from()) : new NoCallGateway(voice.from());
     }
 }

@@ -1,5 +1,6 @@
 package se.outband.messaging.providers.voice;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -13,6 +14,11 @@ final class DryRunCallGateway implements CallGateway {
     private static final Logger LOG = Logger.getLogger(DryRunCallGateway.class);
 
     private final AtomicLong calls = new AtomicLong();
+    private final Optional<String> number;
+
+    DryRunCallGateway(Optional<String> number) {
+        this.number = number;
+    }
 
     @Override
     public String name() {
@@ -20,8 +26,19 @@ final class DryRunCallGateway implements CallGateway {
     }
 
     @Override
-    public SendResult call(long deliveryId, String to) {
-        LOG.infof("DRY RUN, no call made: to %s, reading delivery %d", to, deliveryId);
+    public SendResult call(String to, String answered, String status) {
+        LOG.infof("DRY RUN, no call made: to %s, answered by %s", to, answered);
         return new SendResult.Accepted("dry-run-call-" + calls.incrementAndGet(), true, name());
+    }
+
+    @Override
+    public SendResult endConference(String conferenceSid) {
+        LOG.infof("DRY RUN, no conference ended: %s", conferenceSid);
+        return new SendResult.Accepted(conferenceSid, true, name());
+    }
+
+    @Override
+    public Optional<String> number() {
+        return number;
     }
 }

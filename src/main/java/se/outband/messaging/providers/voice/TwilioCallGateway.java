@@ -1,9 +1,11 @@
 package se.outband.messaging.providers.voice;
 
 import java.net.URI;
+import java.util.Optional;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Conference;
 import com.twilio.type.PhoneNumber;
 
 import io.github.bucket4j.Bucket;
@@ -25,7 +27,6 @@ final class TwilioCallGateway implements CallGateway {
     private final TwilioAccount account;
     private final PhoneNumber from;
     private final OutbandConfig outband;
-    private final URI statusCallback;
     private final Bucket pace;
 
     /** Paced by {@code pace}: Twilio queues calls beyond about one a second per account, for all instances together. */
@@ -33,7 +34,6 @@ final class TwilioCallGateway implements CallGateway {
         this.account = account;
         this.from = new PhoneNumber(from);
         this.outband = outband;
-        this.statusCallback = URI.create(outband.link(BULLETIN_CALLS + "/status"));
         this.pace = pace;
     }
 
@@ -43,14 +43,15 @@ final class TwilioCallGateway implements CallGateway {
     }
 
     @Override
-    public SendResult call(long deliveryId, String to) {
+    public SendResult call(String to, String answeredPath, String statusPath) {
         try {
             pace.asBlocking().consume(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Retry("Stopped before calling");
         }
-        URI answered = URI.create(outband.link(BULLETIN_CALLS + "/" + deliveryId));
+        URI answered = URI.create(outband.link(answeredPath));
+        URI statusCallback = URI.create(outband.link(statusPath));
         // Named as Twilio's, so that only Twilio's reports apply to the call.
         return SendResult.via(account.request(client -> Call.creator(new PhoneNumber(to), from, answered)
                 .setMethod(HttpMethod.POST)
@@ -58,5 +59,16 @@ final class TwilioCallGateway implements CallGateway {
                 .setStatusCallbackMethod(HttpMethod.POST)
                 .setTimeout(RING_SECONDS)
                 .create(client).getSid()), name());
+    }
+
+    @Override
+    public SendResult endConference(String conferenceSid) {
+        return SendResult.via(account.request(client -> Conference.updater(conferenceSid)
+                .setStatus(Conference.UpdateStatus.COMPLETED).update(client).getSid()), name());
+    }
+
+    @Override
+    public Optional<String> number() {
+        return Optional.of(from.getEndpoint());
     }
 }

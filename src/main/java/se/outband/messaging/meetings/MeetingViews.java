@@ -1,0 +1,78 @@
+package se.outband.messaging.meetings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import se.outband.access.AuditLog;
+import se.outband.common.PhoneNumbers;
+import se.outband.messaging.providers.voice.CallGateway;
+
+/** Meetings as the leader follows them: who is in, who declined, who did not answer. */
+@ApplicationScoped
+public class MeetingViews {
+
+    private static final int LISTED = 50;
+
+    /** {@code shownPhone}: the number as people here write it (070-174 06 05). */
+    public record PersonView(long id, String contactId, String name, String phone, String shownPhone, String state) {
+        /** Someone the leader may call again: not in the meeting or on their way in, and with a number. */
+        public boolean callable() {
+            return phone != null && !"IN".equals(state) && !"JOINING".equals(state) && !"CALLING".equals(state);
+        }
+    }
+
+    public record MeetingView(long id, boolean drill, boolean running, Instant createdAt, String createdBy, String chosen,
+            String dialIn, boolean calls, List<PersonView> people) {
+        public long count(String state) {
+            return people.stream().filter(p -> p.state().equals(state)).count();
+        }
+    }
+
+    public record Summary(long id, boolean drill, boolean running, Instant createdAt, String createdBy, String chosen) {
+    }
+
+    private final CallGateway calls;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PhoneNumbers phoneNumbers;
+
+    MeetingViews(CallGateway calls, AuditLog audit, Clock clock, PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
+        this.calls = calls;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One meeting with everyone's number: a read of contact details, audited. */
+    @Transactional
+    public MeetingView view(long id) {
+        Meeting meeting = Meetings.find(id);
+        List<PersonView> people = MeetingPerson.<MeetingPerson>list("meetingId = ?1 order by name, id", id).stream()
+                .map(p -> new PersonView(p.id, p.contactId, p.name, p.phone, p.phone == null ? null : phoneNumbers.display(p.phone),
+                        p.state.name())).toList();
+        audit.recordRead("meeting.read", "meeting=" + id, people.size());
+        return new MeetingView(id, meeting.drill, meeting.running(clock.instant()), meeting.createdAt, meeting.createdBy, meeting.chosen,
+                calls.number().orElse(null), calls.available(), people);
+    }
+
+    /** The newest meetings first. */
+    @Transactional
+    public List<Summary> list() {
+        Instant now = clock.instant();
+        return Meeting.<Meeting>find("order by id desc").page(0, LISTED).list().stream()
+                .map(m -> new Summary(m.id, m.drill, m.running(now), m.createdAt, m.createdBy, m.chosen)).toList();
+    }
+
+    /** Whether meetings can be held at all, and whether Outband can call people into them. */
+    public boolean number() {
+        return calls.number().isPresent();
+    }
+
+    public boolean calling() {
+        return calls.available();
+    }
+}
