@@ -91,8 +91,8 @@ public interface MeetingMessages {
     @Message("Mötet är avslutat.")
     String ended();
 
-    @Message("Listan uppdateras var 10:e sekund medan mötet pågår. Senast uppdaterad")
-    String liveUpdated();
+    @Message("Listan uppdateras med {seconds} sekunders mellanrum medan mötet pågår. Senast uppdaterad")
+    String liveUpdated(long seconds);
 
     @Message("Mötet pågår.")
     String liveManual();
