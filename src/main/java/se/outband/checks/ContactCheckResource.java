@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
+import se.outband.common.Downloads;
 import se.outband.common.QueryParameters;
 import se.outband.common.Refused;
 import se.outband.common.YesNo;
@@ -84,7 +85,6 @@ public class ContactCheckResource {
     @Path("/{id}/changes.csv")
     @Produces("text/csv")
     public Response changes(@PathParam("id") long id) {
-        return Response.ok(progress.changesCsv(id)).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"contact-check-" + id + "-changes.csv\"").build();
+        return Downloads.attachment(progress.changesCsv(id), "text/csv; charset=UTF-8", "contact-check-" + id + "-changes.csv");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.Roles;
+import se.outband.common.Downloads;
 import se.outband.common.Refused;
 
 /** Encrypted backups for administrators: take one now, list them, download one. */
@@ -56,8 +57,7 @@ public class BackupResource {
         return attachment(file, name);
     }
 
-    /** The name is one of Outband's own (checked by the folder), so it needs no escaping in the header. */
     public static Response attachment(Path file, String name) {
-        return Response.ok(file.toFile(), PGP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Downloads.attachment(file.toFile(), PGP, name);
     }
 }

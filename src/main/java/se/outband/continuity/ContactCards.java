@@ -17,6 +17,7 @@ import ezvcard.VCardVersion;
 import ezvcard.parameter.TelephoneType;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Uid;
+import se.outband.common.Downloads;
 import se.outband.common.OutbandConfig;
 import se.outband.contacts.ContactData;
 import se.outband.statuspage.StatusConfig;
@@ -44,10 +45,7 @@ public class ContactCards {
 
     /** The file as an attachment whose name is made of the group and unit, in letters and digits only. */
     public Response download(CallList list) {
-        return Response.ok(write(list).getBytes(StandardCharsets.UTF_8))
-                .type(MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(list) + "\"")
-                .build();
+        return Downloads.attachment(write(list).getBytes(StandardCharsets.UTF_8), MEDIA_TYPE, fileName(list));
     }
 
     String write(CallList list) {

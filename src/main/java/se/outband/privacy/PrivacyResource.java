@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import se.outband.access.Roles;
 import se.outband.common.CallerLanguage;
+import se.outband.common.Downloads;
 
 /** A person's rights over their data: everything stored about them, and their erasure. Administrators only. */
 @Path("/api/contacts/{id}")
@@ -32,8 +33,7 @@ public class PrivacyResource {
     @GET
     @Path("/export")
     public Response export(@PathParam("id") String id) {
-        return Response.ok(export.of(id, language.get()))
-                .header("Content-Disposition", "attachment; filename=\"person-" + id + ".json\"").build();
+        return Downloads.attachment(export.of(id, language.get()), "person-" + id + ".json");
     }
 
     @DELETE

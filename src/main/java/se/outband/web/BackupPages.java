@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.Roles;
+import se.outband.common.Downloads;
 import se.outband.common.Refused;
 import se.outband.continuity.BackupResource;
 import se.outband.continuity.BackupService;
@@ -58,8 +59,7 @@ public class BackupPages {
     @Produces(BackupResource.PGP_KEYS)
     public Response signingKey() {
         byte[] key = backups.signingCertificate().orElseThrow(() -> new Refused(new ContinuityRefusal.NotSigned()));
-        return Response.ok(key, BackupResource.PGP_KEYS)
-                .header("Content-Disposition", "attachment; filename=\"outband-backup-signing-key.asc\"").build();
+        return Downloads.attachment(key, BackupResource.PGP_KEYS, "outband-backup-signing-key.asc");
     }
 
     @GET

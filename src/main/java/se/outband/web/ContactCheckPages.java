@@ -26,6 +26,7 @@ import se.outband.checks.CheckPreviews;
 import se.outband.checks.CheckProgress;
 import se.outband.checks.CheckRequest;
 import se.outband.checks.ContactChecks;
+import se.outband.common.Downloads;
 import se.outband.common.Refused;
 import se.outband.common.YesNo;
 
@@ -101,8 +102,7 @@ public class ContactCheckPages {
     @Path("{id}/changes.csv")
     @Produces("text/csv")
     public Response changes(@PathParam("id") long id) {
-        return Response.ok(progress.changesCsv(id)).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"contact-check-" + id + "-changes.csv\"").build();
+        return Downloads.attachment(progress.changesCsv(id), "text/csv; charset=UTF-8", "contact-check-" + id + "-changes.csv");
     }
 
     /** "A, B ,,C" as [A, B, C]. */

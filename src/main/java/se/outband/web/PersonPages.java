@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import se.outband.access.Roles;
+import se.outband.common.Downloads;
 import se.outband.common.YesNo;
 import se.outband.contacts.PersonData;
 import se.outband.privacy.PersonErasure;
@@ -37,8 +38,7 @@ public class PersonPages {
     @jakarta.ws.rs.Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@PathParam("id") String id) {
-        return Response.ok(export.of(id, ui.language()))
-                .header("Content-Disposition", "attachment; filename=\"person-" + id + ".json\"").build();
+        return Downloads.attachment(export.of(id, ui.language()), "person-" + id + ".json");
     }
 
     /** Only with the box ticked: an erasure cannot be undone. */

@@ -17,6 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import se.outband.access.AuditLog;
 import se.outband.access.Roles;
+import se.outband.common.Downloads;
 import se.outband.messaging.bulletins.DrillHistory;
 import se.outband.messaging.bulletins.ReachReport;
 import se.outband.messaging.bulletins.ReachReports;
@@ -74,7 +75,7 @@ public class ReachPages {
     public Response drillsCsv() {
         List<DrillHistory.Drill> drills = history.drills(DRILLS_SHOWN);
         StreamingOutput body = out -> DrillHistory.writeCsv(drills, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-drills.csv\"").build();
+        return Downloads.attachment(body, "outband-drills.csv");
     }
 
     /** The same file as the API's, for a leader signed in to the web UI; an export, audited as one. */
@@ -84,7 +85,7 @@ public class ReachPages {
     public Response reportCsv(@PathParam("id") long id) {
         List<ReachReports.Line> lines = reports.export(id, ui.language());
         StreamingOutput body = out -> ReachReports.writeCsv(lines, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-report-" + id + ".csv\"").build();
+        return Downloads.attachment(body, "outband-report-" + id + ".csv");
     }
 
     @GET

@@ -23,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import se.outband.access.AuditLog;
 import se.outband.access.Roles;
 import se.outband.common.CallerLanguage;
+import se.outband.common.Downloads;
 import se.outband.common.QueryParameters;
 import se.outband.common.Refused;
 import se.outband.common.YesNo;
@@ -100,7 +101,7 @@ public class BulletinResource {
     public Response drillsCsv() {
         List<DrillHistory.Drill> all = drills.drills(DRILLS);
         StreamingOutput body = out -> DrillHistory.writeCsv(all, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-drills.csv\"").build();
+        return Downloads.attachment(body, "outband-drills.csv");
     }
 
     /** Bulletins planned for later: those still waiting, soonest first, then those sent, cancelled or refused. */
@@ -180,6 +181,6 @@ public class BulletinResource {
     public Response reportCsv(@PathParam("id") long id) {
         List<ReachReports.Line> lines = reports.export(id, language.get());
         StreamingOutput body = out -> ReachCsv.write(lines, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"outband-report-" + id + ".csv\"").build();
+        return Downloads.attachment(body, "outband-report-" + id + ".csv");
     }
 }
