@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +190,37 @@ class SeveralInstancesIT {
         assertEquals(RECIPIENTS, SlowTwilio.perNumber().size(), "everyone reached");
         assertEquals(0, duplicates(), "a stopping instance finishes what it holds and hands back the rest: nobody twice");
         assertTrue(stopped.compareTo(Duration.ofSeconds(15)) < 0, "it stopped within its 10 seconds to finish: " + stopped);
+    }
+
+    /** Planned on one instance, due while the other restarts: sent once, by whichever claims it first. */
+    @Test
+    void aPlannedBulletinIsSentOnceByOneOfTwoInstancesAcrossARestart() throws Exception {
+        Instance a = instances.get("a");
+        Instance b = instances.get("b");
+        int people = 50;
+        String group = "Plan-" + UUID.randomUUID().toString().substring(0, 8);
+        a.admin().contentType("text/csv").body(SlowTwilio.everyone(people, group)).post("/api/contacts/import").then().statusCode(200);
+        SlowTwilio.clearCounts();
+        String sendAt = OffsetDateTime.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS).toString();
+        long planned = a.admin().contentType("application/json")
+                .body(Map.of("text", "Lönebeskeden kommer på papper.", "groups", List.of(group), "sendAt", sendAt))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+
+        a.process().destroy();
+        assertTrue(a.process().waitFor(20, TimeUnit.SECONDS), "a stopped on SIGTERM");
+        Instance restarted = instances.ready(instances.launch("a"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "SENT".equals(restarted.admin().get("/api/bulletins/planned/" + planned).then().statusCode(200)
+                        .extract().path("state")));
+        long id = b.admin().get("/api/bulletins/planned/" + planned).then().statusCode(200).extract().<Number>path("bulletinId").longValue();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> sent(b, id) == people);
+        // Longer than the planned-sends job's period (5 s) on both: a second claim would have sent again by now.
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> SlowTwilio.requests() == people);
+        assertEquals(people, SlowTwilio.perNumber().size(), "everyone reached");
+        assertEquals(0, duplicates(), "sent once, not once per instance");
+        assertEquals(1L, b.admin().get("/api/bulletins?limit=500").jsonPath().getList("text").stream()
+                .filter("Lönebeskeden kommer på papper."::equals).count(), "one bulletin");
     }
 
     private static int duplicates() {
