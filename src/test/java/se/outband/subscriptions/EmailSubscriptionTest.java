@@ -10,6 +10,7 @@ import static se.outband.TestApi.as;
 import static se.outband.TestApi.auditBy;
 import static se.outband.TestApi.auditTotal;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +31,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.Browser;
 import se.outband.TestApi;
 import se.outband.access.Roles;
 import se.outband.messaging.FakeProviders;
@@ -60,6 +68,12 @@ class EmailSubscriptionTest {
 
     @Inject
     StatusSite site;
+
+    @TestHTTPResource("/subscribe")
+    URL subscribeUrl;
+
+    @TestHTTPResource("/status/")
+    URL statusPage;
 
     private final List<String> addresses = new ArrayList<>();
 
@@ -206,6 +220,37 @@ class EmailSubscriptionTest {
         assertTrue(script.asString().contains("data-unreachable"));
         assertTrue(script.header("Content-Security-Policy").contains("script-src 'self'"));
         assertEquals(303, given().redirects().follow(false).get("/subscribe").statusCode(), "the script's question is answered");
+    }
+
+    /**
+     * The folder alone, as a static host or a USB stick serves it, in Chromium with JavaScript: while the form's address
+     * does not answer, the form says so and the reader stays on the page; once it answers, the form posts as it does
+     * without the script.
+     */
+    @Test
+    void fromTheFilesAloneTheFormSaysWhenOutbandCannotBeReached() throws Exception {
+        site.render();
+        String email = address();
+        WebDriver browser = Browser.open(400, 900, true);
+        try {
+            browser.get(site.current().toRealPath().resolve("index.html").toUri().toString());
+            browser.findElement(By.id("subscribe-email")).sendKeys(email);
+            browser.findElement(By.cssSelector("#subscribe-form button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("subscribe-status"), "Tjänsten för prenumerationer går inte att nå just nu"));
+            assertTrue(browser.getCurrentUrl().startsWith("file:"), "still on the status page");
+
+            // Served by this Outband (a page from a file may not ask a local server anything), pointed at it.
+            browser.get(statusPage.toString());
+            browser.findElement(By.id("subscribe-email")).sendKeys(email);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('subscribe-form').action = arguments[0]",
+                    subscribeUrl.toString());
+            browser.findElement(By.cssSelector("#subscribe-form button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Titta i din e-post"));
+            awaitOne(email, "bekräfta att du vill få e-post");
+        } finally {
+            browser.quit();
+        }
     }
 
     private Response subscribe(String email, String language) {
