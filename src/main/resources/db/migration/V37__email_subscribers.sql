@@ -32,3 +32,9 @@ alter table subscriber_notice add column mail_done boolean default true not null
 alter table delivery add column unsubscribe_url varchar(300);
 -- A notice mailed whole: its title and up to 4,000 characters of text.
 alter table delivery alter column body set data type varchar(4600);
+
+-- When a notice's SMS, and its mails, were all queued: the next notice waits until outband.subscriptions.least-between
+-- has passed since, so no subscriber gets two messages closer than that; notices that arrive meanwhile are merged
+-- into the newest (they are marked done without a time).
+alter table subscriber_notice add column sms_done_at timestamp(6) with time zone;
+alter table subscriber_notice add column mail_done_at timestamp(6) with time zone;

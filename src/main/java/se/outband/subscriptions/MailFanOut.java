@@ -28,8 +28,10 @@ class MailFanOut {
     private final Outbox outbox;
     private final Clock clock;
     private final EmailSubscriptions subscriptions;
+    private final NoticePacing pacing;
 
-    MailFanOut(Outbox outbox, Clock clock, EmailSubscriptions subscriptions) {
+    MailFanOut(Outbox outbox, Clock clock, EmailSubscriptions subscriptions, NoticePacing pacing) {
+        this.pacing = pacing;
         this.outbox = outbox;
         this.clock = clock;
         this.subscriptions = subscriptions;
@@ -43,7 +45,7 @@ class MailFanOut {
     @Scheduled(every = "1s", identity = "subscriber-mails", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         Long next;
-        while ((next = QuarkusTransaction.requiringNew().call(MailFanOut::oldestWaiting)) != null) {
+        while ((next = pacing.next(NoticePacing.Lane.MAIL)) != null) {
             long id = next;
             Step step;
             do {
@@ -60,11 +62,6 @@ class MailFanOut {
         }
     }
 
-    private static Long oldestWaiting() {
-        SubscriberNotice notice = SubscriberNotice.<SubscriberNotice>find("mailDone = false", Sort.by("id")).firstResult();
-        return notice == null ? null : notice.id;
-    }
-
     private Step batch(long noticeId, int size) {
         SubscriberNotice notice = SubscriberNotice.findById(noticeId);
         if (notice == null || notice.mailDone) {
@@ -75,8 +72,8 @@ class MailFanOut {
                 notice.mailQueuedThrough, notice.createdAt).page(Page.ofSize(size)).list();
         long through = batch.isEmpty() ? notice.mailQueuedThrough : batch.get(batch.size() - 1).id;
         boolean done = batch.size() < size;
-        if (SubscriberNotice.update("mailQueuedThrough = ?1, mailDone = ?2 where id = ?3 and mailQueuedThrough = ?4 and mailDone = false",
-                through, done, noticeId, notice.mailQueuedThrough) == 0) {
+        if (SubscriberNotice.update("mailQueuedThrough = ?1, mailDone = ?2, mailDoneAt = ?5 where id = ?3 and mailQueuedThrough = ?4"
+                + " and mailDone = false", through, done, noticeId, notice.mailQueuedThrough, done ? clock.instant() : null) == 0) {
             return Step.TAKEN;
         }
         for (EmailSubscriber subscriber : batch) {

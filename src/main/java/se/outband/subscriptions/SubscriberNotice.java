@@ -45,4 +45,11 @@ public class SubscriberNotice extends PanacheEntity {
 
     @Column(name = "mail_done")
     public boolean mailDone;
+
+    /** When the last SMS of it was queued; null until then, and for a notice merged into a later one. */
+    @Column(name = "sms_done_at")
+    public Instant smsDoneAt;
+
+    @Column(name = "mail_done_at")
+    public Instant mailDoneAt;
 }

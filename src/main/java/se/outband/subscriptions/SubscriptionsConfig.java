@@ -29,4 +29,11 @@ public interface SubscriptionsConfig {
     @WithDefault("100")
     @Min(1)
     int perDomainPerHour();
+
+    /**
+     * The least time between two notices to one subscriber, on each channel: changes posted meanwhile are merged
+     * into the next message (an SMS says the newest; a mail holds them all), so a busy hour is not a stream of texts.
+     */
+    @WithDefault("PT10M")
+    Duration leastBetween();
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.auditBy;
 import static se.outband.TestApi.auditTotal;
+import static se.outband.messaging.MessagingTestSupport.smsRequests;
 
 import java.net.URL;
 import java.time.Duration;
@@ -47,6 +48,7 @@ import io.restassured.response.Response;
 import se.outband.Browser;
 import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.outbox.Delivery;
 import se.outband.messaging.outbox.DeliveryState;
@@ -68,6 +70,9 @@ class EmailSubscriptionTest {
 
     @Inject
     StatusSite site;
+
+    @Inject
+    TestClock clock;
 
     @TestHTTPResource("/subscribe")
     URL subscribeUrl;
@@ -125,12 +130,14 @@ class EmailSubscriptionTest {
 
         String longText = "Reparationen tar längre tid än väntat eftersom kabeln ligger djupt under vägen och grävmaskinen "
                 + "måste hämtas från grannkommunen; vi räknar med ström igen under kvällen. Ladda telefonen där du kan.";
+        // Each awaited before the next: changes closer than outband.subscriptions.least-between are merged (below).
         update(incident, Map.of("text", longText, "state", "identified"));
-        update(incident, Map.of("text", "Stavfel rättat.", "notifySubscribers", false));
-        update(incident, Map.of("text", "Kabeln är lagad.", "state", "monitoring"));
-        update(incident, Map.of("text", "Strömmen är tillbaka överallt.", "state", "resolved"));
         MimeMessage whole = awaitOne(email, "Orsaken är känd");
         assertTrue(body(whole).contains("Ladda telefonen där du kan."), "a mail carries the whole text: " + body(whole));
+        update(incident, Map.of("text", "Stavfel rättat.", "notifySubscribers", false));
+        update(incident, Map.of("text", "Kabeln är lagad.", "state", "monitoring"));
+        awaitOne(email, "Kabeln är lagad.");
+        update(incident, Map.of("text", "Strömmen är tillbaka överallt.", "state", "resolved"));
         awaitOne(email, "Åtgärdat: " + title);
         awaitNothingLeftToSend();
         List<MimeMessage> told = mailsTo(email, title);
@@ -220,6 +227,57 @@ class EmailSubscriptionTest {
         assertTrue(script.asString().contains("data-unreachable"));
         assertTrue(script.header("Content-Security-Policy").contains("script-src 'self'"));
         assertEquals(303, given().redirects().follow(false).get("/subscribe").statusCode(), "the script's question is answered");
+    }
+
+    /**
+     * Changes posted closer together than the least time between two messages wait for it and go out as one: the
+     * mail holds both, newest first; the SMS says the newest. The clock is held still, then moved past that time.
+     */
+    @Test
+    void changesCloserThanTheLeastTimeAreMergedIntoOneMessage() {
+        String email = address();
+        subscribe(email, "sv");
+        given().post("/subscribe/confirm/" + token(awaitOne(email, "bekräfta"))).then().statusCode(200);
+        String mobile = "+46703" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        QuarkusTransaction.requiringNew().run(() -> {
+            SmsSubscriber subscriber = new SmsSubscriber();
+            subscriber.mobile = mobile;
+            subscriber.language = "sv";
+            subscriber.subscribedAt = Instant.now().minusSeconds(60);
+            subscriber.persist();
+        });
+        try {
+            String title = "Vattenläcka " + UUID.randomUUID().toString().substring(0, 6);
+            long incident = as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("title", title, "text", "Vatten saknas."))
+                    .post("/api/status/incidents").then().statusCode(201).extract().<Number>path("id").longValue();
+            awaitOne(email, "Ny störning: " + title);
+            awaitSms(mobile, "Ny störning: " + title);
+
+            // Held still at the moment the opening's messages were all queued, whenever this line runs: the least time
+            // since then has not passed until the clock is moved.
+            Instant queued = QuarkusTransaction.requiringNew().call(() -> SubscriberNotice.getEntityManager().createQuery(
+                    "select max(n.smsDoneAt) from SubscriberNotice n", Instant.class).getSingleResult());
+            Instant mailed = QuarkusTransaction.requiringNew().call(() -> SubscriberNotice.getEntityManager().createQuery(
+                    "select max(n.mailDoneAt) from SubscriberNotice n", Instant.class).getSingleResult());
+            clock.freeze();
+            clock.advance(Duration.between(clock.instant(), queued.isAfter(mailed) ? queued : mailed));
+            update(incident, Map.of("text", "Första lägesbilden.", "state", "identified"));
+            update(incident, Map.of("text", "Andra lägesbilden.", "state", "monitoring"));
+            Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
+                    .until(() -> mailsTo(email, "lägesbilden").isEmpty() && sms(mobile, "lägesbilden").isEmpty());
+
+            clock.advance(Duration.ofSeconds(40));
+            String merged = body(awaitOne(email, "Andra lägesbilden."));
+            assertTrue(merged.contains("Första lägesbilden.") && merged.indexOf("Andra") < merged.indexOf("Första"), merged);
+            assertTrue(awaitSms(mobile, "Andra lägesbilden.").contains(" - Bevakas: "));
+            awaitNothingLeftToSend();
+            assertEquals(1, mailsTo(email, "lägesbilden").size(), "one mail for both changes");
+            assertEquals(List.of(), sms(mobile, "Första lägesbilden."), "the SMS says the newest");
+            assertEquals(1, sms(mobile, "lägesbilden").size());
+        } finally {
+            clock.reset();
+            QuarkusTransaction.requiringNew().run(() -> SmsSubscriber.delete("mobile", mobile));
+        }
     }
 
     /**
@@ -330,6 +388,18 @@ class EmailSubscriptionTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String awaitSms(String number, String text) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> !sms(number, text).isEmpty());
+        List<String> sent = sms(number, text);
+        assertEquals(1, sent.size(), sent.toString());
+        return sent.get(0);
+    }
+
+    private static List<String> sms(String number, String text) {
+        return smsRequests().stream().filter(r -> number.equals(r.get("To")) && r.get("Body").contains(text)).map(r -> r.get("Body"))
+                .toList();
     }
 
     private static void awaitNothingLeftToSend() {
