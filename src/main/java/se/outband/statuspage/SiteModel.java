@@ -18,7 +18,7 @@ public final class SiteModel {
      * {@code signIn}: the leaders' sign-in on Outband itself, wherever a copy of the page is published.
      */
     public record Page(String lang, String toLanguageRoot, String toSiteRoot, String otherLanguage, String updatedAt,
-            String organisation, String worstState, Contact contact, String signIn) {
+            String organisation, String worstState, Contact contact, String signIn, String subscribe) {
     }
 
     /**

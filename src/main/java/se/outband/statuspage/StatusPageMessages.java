@@ -189,4 +189,19 @@ public interface StatusPageMessages {
 
     @Message("Innehållet saknas: skicka det som JSON.")
     String bodyMissing();
+
+    @Message("E-post när läget ändras")
+    String subscribeHeading();
+
+    @Message("Skriv din e-postadress så skickar vi en länk att bekräfta med. Sedan får du e-post när en störning börjar, ändras och är åtgärdad, tills du avslutar med länken i varje mejl.")
+    String subscribeIntro();
+
+    @Message("E-postadress")
+    String subscribeEmail();
+
+    @Message("Prenumerera")
+    String subscribeButton();
+
+    @Message("Tjänsten för prenumerationer går inte att nå just nu. Den här sidan gäller ändå; försök igen senare.")
+    String subscribeUnreachable();
 }

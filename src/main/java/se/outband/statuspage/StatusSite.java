@@ -61,6 +61,8 @@ public class StatusSite {
     private static final int VERSIONS_KEPT = 3;
     /** The same icon as the web UI's (/assets/favicon.svg). */
     private static final byte[] FAVICON = resource("META-INF/resources/assets/favicon.svg");
+    /** The subscription form's only script: it says so when Outband cannot be reached (the form works without it). */
+    private static final byte[] SUBSCRIBE_SCRIPT = resource("statuspage/subscribe.js");
 
     @CheckedTemplate(basePath = "statuspage")
     static class Templates {
@@ -141,6 +143,7 @@ public class StatusSite {
             write(dir.resolve("poster.html"), poster.render());
             // The site's own icon, so that a copy on another host needs nothing from Outband.
             Files.write(dir.resolve("favicon.svg"), FAVICON);
+            Files.write(dir.resolve("subscribe.js"), SUBSCRIBE_SCRIPT);
             // What static hosts (and Outband) show for an address the site does not have.
             write(dir.resolve("404.html"), noSuchPage.html());
             swapIn(dir);
@@ -195,7 +198,8 @@ public class StatusSite {
         String toSiteRoot = toLanguageRoot + (language == Language.EN ? "../" : "");
         String other = toSiteRoot + (language == Language.EN ? "" : "en/") + path;
         return new Page(language.tag(), toLanguageRoot, toSiteRoot, other, updated, config.organisation(),
-                snapshot.worst().value(), Contact.of(config.contact(), phones), outband.link("/app/"));
+                snapshot.worst().value(), Contact.of(config.contact(), phones), outband.link("/app/"),
+                outband.link("/subscribe"));
     }
 
     private static IncidentBlock block(Incident incident, Snapshot snapshot, Formatter format, int maxUpdates) {

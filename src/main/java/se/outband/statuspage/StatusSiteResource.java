@@ -22,6 +22,8 @@ public class StatusSiteResource {
 
     /** Short enough that an update shows within a minute, long enough to spare the server under load. */
     private static final String CACHE = "public, max-age=30";
+    /** The site's own policy, plus its one script (subscribe.js), which may ask Outband whether it answers. */
+    private static final String POLICY = NoSuchPage.POLICY + "; script-src 'self'; connect-src 'self'";
 
     private final StatusSite site;
     private final NoSuchPage noSuchPage;
@@ -59,7 +61,7 @@ public class StatusSiteResource {
                 .type(type(found.getFileName().toString()))
                 .header("Cache-Control", CACHE)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", NoSuchPage.POLICY)
+                .header("Content-Security-Policy", POLICY)
                 .build();
     }
 
@@ -69,6 +71,9 @@ public class StatusSiteResource {
         }
         if (file.endsWith(".svg")) {
             return "image/svg+xml";
+        }
+        if (file.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
         }
         if (file.endsWith(".json")) {
             return "application/json; charset=utf-8";

@@ -22,7 +22,8 @@ import se.outband.messaging.providers.sms.SmsConfig;
  * thousands. A batch moves the notice's
  * {@code queuedThrough} by a conditional update before it queues anything: on several instances the one
  * whose update counts queues the batch, the others queue nothing, so each subscriber gets each notice once.
- * A crash loses at most a batch's uncommitted work, which the next run does again.
+ * A crash loses at most a batch's uncommitted work, which the next run does again. {@link NoticePacing} says which
+ * notice is next, and when.
  */
 @ApplicationScoped
 class NoticeFanOut {
@@ -34,11 +35,13 @@ class NoticeFanOut {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final NoticePacing pacing;
     /** Subscribers' SMS the outbox holds at most: about a second of the provider's rate. */
     private final int mostWaiting;
 
-    NoticeFanOut(Outbox outbox, Clock clock, SmsConfig sms) {
+    NoticeFanOut(Outbox outbox, Clock clock, SmsConfig sms, NoticePacing pacing) {
         this.outbox = outbox;
+        this.pacing = pacing;
         this.clock = clock;
         this.mostWaiting = (int) Math.max(FEWEST_WAITING, Math.min(MOST_WAITING, Math.ceil(sms.ratePerSecond() * SECONDS_AHEAD)));
     }
@@ -51,7 +54,7 @@ class NoticeFanOut {
     @Scheduled(every = "1s", identity = "subscriber-notices", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         Long next;
-        while ((next = QuarkusTransaction.requiringNew().call(NoticeFanOut::oldestWaiting)) != null) {
+        while ((next = pacing.next(NoticePacing.Lane.SMS)) != null) {
             long id = next;
             Step step;
             do {
@@ -70,11 +73,6 @@ class NoticeFanOut {
         }
     }
 
-    private static Long oldestWaiting() {
-        SubscriberNotice notice = SubscriberNotice.<SubscriberNotice>find("done = false", Sort.by("id")).firstResult();
-        return notice == null ? null : notice.id;
-    }
-
     /** Queues the next batch of the notice. */
     private Step batch(long noticeId, int size) {
         SubscriberNotice notice = SubscriberNotice.findById(noticeId);
@@ -85,8 +83,8 @@ class NoticeFanOut {
                 notice.queuedThrough, notice.createdAt).page(Page.ofSize(size)).list();
         long through = batch.isEmpty() ? notice.queuedThrough : batch.get(batch.size() - 1).id;
         boolean done = batch.size() < size;
-        if (SubscriberNotice.update("queuedThrough = ?1, done = ?2 where id = ?3 and queuedThrough = ?4 and done = false", through, done,
-                noticeId, notice.queuedThrough) == 0) {
+        if (SubscriberNotice.update("queuedThrough = ?1, done = ?2, smsDoneAt = ?5 where id = ?3 and queuedThrough = ?4 and done = false",
+                through, done, noticeId, notice.queuedThrough, done ? clock.instant() : null) == 0) {
             return Step.TAKEN;
         }
         for (SmsSubscriber subscriber : batch) {

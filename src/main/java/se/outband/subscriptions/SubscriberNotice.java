@@ -29,5 +29,27 @@ public class SubscriberNotice extends PanacheEntity {
     @Column(name = "queued_through")
     public long queuedThrough;
 
+    /** Whether every SMS subscriber's is queued (true from the start when there were none). */
     public boolean done;
+
+    /** The notice as an email, whole: a mail has room for all the leader wrote. */
+    @Column(name = "mail_sv")
+    public String mailSv;
+
+    @Column(name = "mail_en")
+    public String mailEn;
+
+    /** The highest email subscriber id whose mail is queued. */
+    @Column(name = "mail_queued_through")
+    public long mailQueuedThrough;
+
+    @Column(name = "mail_done")
+    public boolean mailDone;
+
+    /** When the last SMS of it was queued; null until then, and for a notice merged into a later one. */
+    @Column(name = "sms_done_at")
+    public Instant smsDoneAt;
+
+    @Column(name = "mail_done_at")
+    public Instant mailDoneAt;
 }

@@ -30,7 +30,9 @@ class SubscriberNotices {
     }
 
     void onPosted(@Observes IncidentPosted posted) {
-        if (!posted.tellSubscribers() || SmsSubscriber.count() == 0) {
+        boolean sms = SmsSubscriber.count() > 0;
+        boolean mail = EmailSubscriber.count("confirmedAt is not null") > 0;
+        if (!posted.tellSubscribers() || !sms && !mail) {
             return;
         }
         SubscriberNotice notice = new SubscriberNotice();
@@ -39,22 +41,36 @@ class SubscriberNotices {
         notice.textEn = text(posted, Language.EN);
         notice.createdAt = clock.instant();
         notice.queuedThrough = 0;
-        notice.done = false;
+        notice.done = !sms;
+        notice.mailSv = mail(posted, Language.SV);
+        notice.mailEn = mail(posted, Language.EN);
+        notice.mailQueuedThrough = 0;
+        notice.mailDone = !mail;
         notice.persist();
+    }
+
+    /** The notice as an email: what happened as its subject line, then the leader's words, whole. */
+    String mail(IncidentPosted posted, Language language) {
+        boolean english = language == Language.EN;
+        String text = english && posted.textEn() != null ? posted.textEn() : posted.text();
+        return head(posted, language) + "\n\n" + text;
     }
 
     /** The notice in one language: what happened, the leader's words, the page's address; one SMS where it fits. */
     String text(IncidentPosted posted, Language language) {
-        SubscriptionMessages messages = language.messages(SubscriptionMessages.class);
         boolean english = language == Language.EN;
-        String title = english && posted.titleEn() != null ? posted.titleEn() : posted.title();
         String text = english && posted.textEn() != null ? posted.textEn() : posted.text();
+        return OneSms.fit(head(posted, language) + " " + text, address.url());
+    }
+
+    private String head(IncidentPosted posted, Language language) {
+        SubscriptionMessages messages = language.messages(SubscriptionMessages.class);
+        String title = language == Language.EN && posted.titleEn() != null ? posted.titleEn() : posted.title();
         String org = config.organisation();
-        String head = switch (posted.kind()) {
+        return switch (posted.kind()) {
             case OPENED -> messages.opened(org, title);
             case RESOLVED -> messages.resolved(org, title);
             case UPDATED -> messages.updated(org, title, language.messages(StatusPageMessages.class).incidentState(posted.state().value()));
         };
-        return OneSms.fit(head + " " + text, address.url());
     }
 }

@@ -14,17 +14,19 @@ import se.outband.access.Roles;
 @RolesAllowed({Roles.ADMIN, Roles.SENDER})
 public class SubscribersResource {
 
-    public record Counts(long sms) {
+    public record Counts(long sms, long email) {
     }
 
     private final SmsSubscriptions subscriptions;
+    private final EmailSubscriptions mail;
 
-    SubscribersResource(SmsSubscriptions subscriptions) {
+    SubscribersResource(SmsSubscriptions subscriptions, EmailSubscriptions mail) {
         this.subscriptions = subscriptions;
+        this.mail = mail;
     }
 
     @GET
     public Counts counts() {
-        return new Counts(subscriptions.count());
+        return new Counts(subscriptions.count(), mail.count());
     }
 }

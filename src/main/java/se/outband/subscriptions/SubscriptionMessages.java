@@ -25,4 +25,7 @@ public interface SubscriptionMessages {
 
     @Message("{org}: Åtgärdat: {title}.")
     String resolved(String org, String title);
+
+    @Message("{org}: bekräfta att du vill få e-post om driftstatus\n\nNågon, förhoppningsvis du, bad på statussidan om e-post från {org} när driftstatus ändras. Bekräfta inom {hours} timmar med länken:\n\n{link}\n\nVar det inte du behöver du inte göra något: utan bekräftelse får du inget mer från oss.")
+    String confirmMail(String org, String link, long hours);
 }

@@ -20,6 +20,12 @@ import se.outband.common.Refused;
  * (Sec-Fetch-Site, else Origin) is refused everywhere, the API included (a browser may hold HTTP Basic
  * credentials). Forms of the web UI and the sign-in form must also carry the token that equals the
  * CSRF cookie, which other sites can neither read nor send. Webhooks are signed instead.
+ *
+ * <p>The public's subscription paths ({@code /subscribe…}) are exempt from both: the form is on the static status
+ * page, which may be hosted on another site, and the one-click unsubscribe is posted by mailbox providers. They
+ * read no cookie and no session, so a request forged from another site can do nothing its forger could not do by
+ * posting it directly: ask for a confirmation mail (held back per client, domain and address, and confirmed only
+ * by whoever reads the mailbox), or use a link whose 256-bit token only that mailbox was sent.
  */
 public class CsrfFilter {
 
@@ -35,6 +41,9 @@ public class CsrfFilter {
             return;
         }
         String path = context.getUriInfo().getPath();
+        if (path.equals("/subscribe") || path.startsWith("/subscribe/")) {
+            return;
+        }
         boolean api = path.startsWith("/api/") || path.equals("/api");
         if (crossSite(request)) {
             if (api) {

@@ -29,6 +29,7 @@ import se.outband.statuspage.StatusViews.IncidentView;
 import se.outband.statuspage.StatusViews.SystemRequest;
 import se.outband.statuspage.StatusViews.SystemView;
 import se.outband.statuspage.StatusViews.UpdateRequest;
+import se.outband.subscriptions.EmailSubscriptions;
 import se.outband.subscriptions.SmsSubscriptions;
 
 /** Editing the public status page: systems and their restoration order, incidents and their updates. */
@@ -44,7 +45,7 @@ public class StatusPages {
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance status(List<SystemView> systems, List<IncidentView> incidents, String error, boolean saved,
-                long subscribers);
+                long smsSubscribers, long mailSubscribers);
 
         static native TemplateInstance systemDelete(SystemView system);
     }
@@ -53,9 +54,11 @@ public class StatusPages {
     private final StatusPageService status;
     private final StatusSite site;
     private final SmsSubscriptions subscriptions;
+    private final EmailSubscriptions mailSubscriptions;
 
-    StatusPages(Ui ui, StatusPageService status, StatusSite site, SmsSubscriptions subscriptions) {
+    StatusPages(Ui ui, StatusPageService status, StatusSite site, SmsSubscriptions subscriptions, EmailSubscriptions mailSubscriptions) {
         this.subscriptions = subscriptions;
+        this.mailSubscriptions = mailSubscriptions;
         this.ui = ui;
         this.status = status;
         this.site = site;
@@ -64,7 +67,7 @@ public class StatusPages {
     /** {@code saved} after a change: the page says so, since it looks the same as before. */
     @GET
     public TemplateInstance show(@QueryParam("saved") String saved) {
-        return Templates.status(status.systems(), status.incidents(), null, "true".equals(saved), subscriptions.count())
+        return Templates.status(status.systems(), status.incidents(), null, "true".equals(saved), subscriptions.count(), mailSubscriptions.count())
                 .setLocale(ui.locale());
     }
 
@@ -163,7 +166,7 @@ public class StatusPages {
     }
 
     private TemplateInstance withError(String error) {
-        return Templates.status(status.systems(), status.incidents(), error, false, subscriptions.count()).setLocale(ui.locale());
+        return Templates.status(status.systems(), status.incidents(), error, false, subscriptions.count(), mailSubscriptions.count()).setLocale(ui.locale());
     }
 
     /** Whether subscribers are told, from the editor's "do not send" box. */

@@ -583,8 +583,8 @@ public interface UiMessages {
     @Message("Visas på statussidans engelska sidor. Utan engelsk text visas den svenska där, markerad som svenska.")
     String inEnglishHint();
 
-    @Message("{#if count == 0}Ingen prenumererar på SMS om driftstatus.{#else if count == 1}1 person prenumererar på SMS om driftstatus och får ett SMS om varje ändring av en störning.{#else}{count} personer prenumererar på SMS om driftstatus och får ett SMS om varje ändring av en störning.{/if}")
-    String subscribers(long count);
+    @Message("{#if sms == 0 && email == 0}Ingen prenumererar på driftstatus.{#else}Prenumeranter på driftstatus: {sms} med SMS och {email} med e-post. Var och en får ett meddelande om varje ändring av en störning.{/if}")
+    String subscribers(long sms, long email);
 
     @Message("Skicka inte till prenumeranterna (till exempel ett rättat stavfel)")
     String quiet();

@@ -254,7 +254,9 @@ class StatusPageTest {
         for (String path : List.of("/status/", "/status/en/", "/status/incidents/" + id + ".html")) {
             String html = given().get(path).then().statusCode(200).extract().asString();
             Document doc = Jsoup.parse(html);
-            assertTrue(doc.select("script, img, b").isEmpty(), path + " has markup from text: " + doc.select("script, img, b"));
+            // The one script is the page's own subscribe.js, written by the template, never from text.
+            String markup = "script:not([src$=subscribe.js]), img, b";
+            assertTrue(doc.select(markup).isEmpty(), path + " has markup from text: " + doc.select(markup));
             assertTrue(doc.text().contains(HOSTILE), path);
             assertTrue(doc.text().contains("<b>fet</b> & \"citat\""), path);
         }
@@ -262,7 +264,7 @@ class StatusPageTest {
     }
 
     @Test
-    void everyPageIsSmallSelfContainedAndScriptFree() throws Exception {
+    void everyPageIsSmallSelfContainedAndItsOnlyScriptIsTheForms() throws Exception {
         long a = system("E-post", "down", 1, "x".repeat(500));
         incident("Störning", "Text", List.of(a));
         List<Path> pages;
@@ -274,8 +276,10 @@ class StatusPageTest {
             String html = Files.readString(file);
             assertTrue(html.length() < 30 * 1024, file + " is " + html.length() + " bytes");
             Document doc = Jsoup.parse(html);
-            assertTrue(doc.select("script, link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
-            assertFalse(html.contains("<script"), file.toString());
+            assertTrue(doc.select("link[rel=stylesheet], img, iframe, object, embed").isEmpty(), file.toString());
+            // The only script is the subscription form's, from the site's own folder, and the form works without it.
+            assertTrue(doc.select("script").stream().allMatch(script -> script.attr("src").endsWith("subscribe.js") && script.data().isEmpty()),
+                    file + ": " + doc.select("script"));
             // One way out: the leaders' sign-in on Outband itself. The poster is for paper: it calls and texts,
             // and on screen links to the accessibility statement beside it.
             if (file.getFileName().toString().equals("poster.html")) {

@@ -145,7 +145,8 @@ class SmsSubscriptionTest {
         long count = subscriberCount();
         Map<String, String> cookies = TestApi.signInToUi("ui-subscriptions", List.of(Roles.SENDER));
         String editor = given().cookies(cookies).get("/app/status").then().statusCode(200).extract().asString();
-        assertTrue(editor.contains(count + (count == 1 ? " person" : " personer") + " prenumererar på SMS om driftstatus"), editor);
+        long email = as(Roles.SENDER).get("/api/status/subscribers").then().statusCode(200).extract().<Number>path("email").longValue();
+        assertTrue(editor.contains("Prenumeranter på driftstatus: " + count + " med SMS och " + email + " med e-post"), editor);
 
         String title = "Tyst " + UUID.randomUUID().toString().substring(0, 6);
         assertEquals(303, given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")

@@ -35,6 +35,10 @@ public class Delivery extends PanacheEntityBase {
     /** The text of a message of its own; null for a bulletin's, whose text is the bulletin's. */
     public String body;
 
+    /** Where the recipient of a message of its own ends what they asked for: one click (RFC 8058), kept until it is sent. */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
 

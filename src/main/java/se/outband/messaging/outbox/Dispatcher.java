@@ -168,7 +168,8 @@ public class Dispatcher {
         try {
             return switch (claimed.channel()) {
                 case SMS -> sms.send(claimed.address(), claimed.message(), claimed.smsSegments());
-                case EMAIL -> mail.send(OutgoingMail.of(claimed.address(), claimed.message(), statusPageUrl));
+                case EMAIL -> mail.send(OutgoingMail.of(claimed.address(), claimed.message(), statusPageUrl)
+                        .unsubscribedAt(claimed.unsubscribeUrl()));
                 case VOICE -> calls.call(claimed.deliveryId(), claimed.address());
             };
         } catch (Throwable e) {

@@ -37,7 +37,7 @@ public class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     /** A delivery taken for sending, with what the sender needs to send it. */
-    public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments) {
+    public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments, String unsubscribeUrl) {
     }
 
     private final Clock clock;
@@ -104,8 +104,17 @@ public class Outbox {
      * Returns the delivery's id, for asking later whether it failed ({@link #failedAmong}).
      */
     public long send(Channel channel, String address, String body) {
+        return send(channel, address, body, null);
+    }
+
+    /**
+     * A message of its own to someone who asked for it and may end that with one click (RFC 8058): an email
+     * carries {@code unsubscribeUrl} in its List-Unsubscribe headers and below the text.
+     */
+    public long send(Channel channel, String address, String body, String unsubscribeUrl) {
         Delivery delivery = Delivery.queued(null, null, channel, address, null, clock.instant());
         delivery.body = body;
+        delivery.unsubscribeUrl = unsubscribeUrl;
         delivery.persist();
         queued.fire(new DeliveriesQueued());
         return delivery.id;
@@ -191,13 +200,14 @@ public class Outbox {
             // The rows are locked by this transaction: anything else is a database not keeping its locks.
             throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
         }
-        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body from Delivery d where d.id in ?1"
+        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body, d.unsubscribeUrl from Delivery d where d.id in ?1"
                 + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, due).getResultStream()
                 .map(row -> {
                     String own = (String) row[4];
                     MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
                             : texts.of((Long) row[1]);
-                    return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments());
+                    return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments(),
+                            (String) row[5]);
                 }).toList();
     }
 
@@ -228,6 +238,7 @@ public class Outbox {
         if (!(result instanceof SendResult.Retry)) {
             // A message of its own may hold a code or a personal link: kept only until it is sent or given up.
             delivery.body = null;
+            delivery.unsubscribeUrl = null;
         }
         if (result instanceof SendResult.Accepted accepted) {
             delivery.providerId = accepted.providerId();

@@ -84,6 +84,11 @@ final class SmtpMailGateway implements MailGateway {
             message.setSubject(mail.subject(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
             message.setContent(body(mail));
+            if (mail.unsubscribeUrl() != null) {
+                // RFC 8058: the mailbox provider ends it with one POST, without opening a page or a mail of ours.
+                message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.saveChanges();
             if (username != null) {
                 Transport.send(message, username, password);
@@ -100,7 +105,9 @@ final class SmtpMailGateway implements MailGateway {
 
     private MimeMultipart body(OutgoingMail mail) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text() + "\n\n" + "Läget just nu / Current status: " + mail.statusPageUrl() + "\n", "UTF-8");
+        String unsubscribe = mail.unsubscribeUrl() == null ? ""
+                : "Avsluta prenumerationen / Unsubscribe: " + mail.unsubscribeUrl() + "\n";
+        text.setText(mail.text() + "\n\n" + "Läget just nu / Current status: " + mail.statusPageUrl() + "\n" + unsubscribe, "UTF-8");
         List<List<String>> paragraphs = Arrays.stream(mail.text().split("\\R\\s*\\R"))
                 .map(paragraph -> List.of(paragraph.split("\\R")))
                 .toList();
@@ -109,6 +116,7 @@ final class SmtpMailGateway implements MailGateway {
                 .data("subject", mail.subject())
                 .data("paragraphs", paragraphs)
                 .data("statusPageUrl", mail.statusPageUrl())
+                .data("unsubscribeUrl", mail.unsubscribeUrl())
                 .render(), "text/html; charset=UTF-8");
         return new MimeMultipart("alternative", text, html);
     }
