@@ -21,6 +21,7 @@ import se.outband.contacts.ContactsConfig;
 import se.outband.continuity.BackupConfig;
 import se.outband.continuity.BackupSettingsCheck;
 import se.outband.continuity.RestoreConfig;
+import se.outband.messaging.bulletins.EscalationConfig;
 import se.outband.messaging.outbox.OutboxConfig;
 import se.outband.messaging.providers.email.MailConfig;
 import se.outband.messaging.providers.email.MailSettingsCheck;
@@ -29,6 +30,8 @@ import se.outband.messaging.providers.sms.SmsSettingsCheck;
 import se.outband.messaging.providers.voice.VoiceConfig;
 import se.outband.privacy.RetentionConfig;
 import se.outband.statuspage.StatusConfig;
+import se.outband.subscriptions.SubscriptionsConfig;
+import se.outband.web.WebConfig;
 
 /** Outband's settings, feature by feature, and the refusal to start with any of them wrong. */
 @ApplicationScoped
@@ -50,7 +53,10 @@ public class OutbandSettings {
             Feature.of(BackupConfig.class, BackupSettingsCheck::new),
             Feature.of(RestoreConfig.class),
             Feature.of(DatabaseConfig.class),
-            Feature.of(HttpConfig.class));
+            Feature.of(HttpConfig.class),
+            Feature.of(WebConfig.class),
+            Feature.of(EscalationConfig.class),
+            Feature.of(SubscriptionsConfig.class));
 
     /**
      * Before anything else starts. Quarkus has built and validated the mappings by now (had it refused

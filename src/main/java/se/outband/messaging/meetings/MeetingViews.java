@@ -1,6 +1,7 @@
 package se.outband.messaging.meetings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,11 +18,21 @@ public class MeetingViews {
 
     private static final int LISTED = 50;
 
-    /** {@code shownPhone}: the number as people here write it (070-174 06 05). */
-    public record PersonView(long id, String contactId, String name, String phone, String shownPhone, String state) {
-        /** Someone the leader may call again: not in the meeting or on their way in, and with a number. */
+    /**
+     * A call rings at most a minute at Twilio before it gives up and reports: one still "being called" after this was
+     * never placed (Outband stopped before it got to it) or its report was lost, and the leader must be able to call again.
+     */
+    static final Duration RINGS_AT_MOST = Duration.ofMinutes(2);
+
+    /**
+     * {@code shownPhone}: the number as people here write it (070-174 06 05); {@code ringingTooLong}: called longer ago than
+     * any call rings.
+     */
+    public record PersonView(long id, String contactId, String name, String phone, String shownPhone, String state,
+            boolean ringingTooLong) {
+        /** Someone the leader may call again: with a number, and not in the meeting, on their way in or being called now. */
         public boolean callable() {
-            return phone != null && !"IN".equals(state) && !"JOINING".equals(state) && !"CALLING".equals(state);
+            return phone != null && !"IN".equals(state) && !"JOINING".equals(state) && (!"CALLING".equals(state) || ringingTooLong);
         }
     }
 
@@ -51,9 +62,10 @@ public class MeetingViews {
     @Transactional
     public MeetingView view(long id) {
         Meeting meeting = Meetings.find(id);
+        Instant longAgo = clock.instant().minus(RINGS_AT_MOST);
         List<PersonView> people = MeetingPerson.<MeetingPerson>list("meetingId = ?1 order by name, id", id).stream()
                 .map(p -> new PersonView(p.id, p.contactId, p.name, p.phone, p.phone == null ? null : phoneNumbers.display(p.phone),
-                        p.state.name())).toList();
+                        p.state.name(), p.changedAt != null && p.changedAt.isBefore(longAgo))).toList();
         audit.recordRead("meeting.read", "meeting=" + id, people.size());
         return new MeetingView(id, meeting.drill, meeting.running(clock.instant()), meeting.createdAt, meeting.createdBy, meeting.chosen,
                 calls.number().orElse(null), calls.available(), people);

@@ -22,7 +22,7 @@ import se.outband.messaging.MessagingTestSupport;
 /** What is sent is checked, not what was typed: its length, and whether anyone can answer it. */
 @QuarkusTest
 @TestProfile(OneWaySenderTest.AlphanumericSender.class)
-class OneWaySenderTest {
+public class OneWaySenderTest {
 
     /** Sweden allows an alphanumeric sender id such as "Kommunen"; nobody can reply to it. */
     public static class AlphanumericSender implements QuarkusTestProfile {

@@ -25,10 +25,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
 import se.outband.messaging.outbox.Delivery;
@@ -58,9 +62,17 @@ class MeetingTest {
     private static final Pattern CALL_SID = Pattern.compile("\"sid\": \"(CA[0-9a-fA-F]{32})\"");
     private static final String STRANGER = "+46709998877";
 
+    @Inject
+    TestClock clock;
+
     private String group;
     /** The team's numbers as Twilio writes them, in the contact list's order. */
     private final List<String> numbers = new ArrayList<>();
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
 
     @BeforeEach
     void team() {
@@ -230,6 +242,10 @@ class MeetingTest {
         assertTrue(meeting.getBoolean("drill"));
         assertEquals(numbers, meeting.<String>getList("people.phone").stream().sorted().toList());
         awaitCalls(8);
+        assertEquals(0, callAgainButtons(cookies, id), "nobody being called now is offered a second call");
+        // Still "being called" after any call has stopped ringing (Outband stopped before placing it, or its report was lost).
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(8, callAgainButtons(cookies, id), "each can be called again");
         as(Roles.SENDER).post("/api/meetings/" + id + "/end").then().statusCode(204);
         numbers.forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
     }
@@ -288,6 +304,11 @@ class MeetingTest {
     }
 
     /** An SMS to Outband's number as Twilio brings it: the webhook never answers in its response, only by an SMS of its own. */
+    private static int callAgainButtons(Map<String, String> cookies, long meeting) {
+        return Jsoup.parse(given().cookies(cookies).get("/app/meetings/" + meeting).then().statusCode(200).extract().asString())
+                .select("form[action$=/call]").size();
+    }
+
     private static void smsToOutband(String from, String body) {
         FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
                 "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body)).statusCode(200);
