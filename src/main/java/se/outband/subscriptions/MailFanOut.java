@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -37,35 +36,16 @@ class MailFanOut {
         this.subscriptions = subscriptions;
     }
 
-    private enum Step {
-        MORE, DONE, TAKEN
-    }
-
     @ScheduledJob
     @Scheduled(every = "1s", identity = "subscriber-mails", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        Long next;
-        while ((next = pacing.next(NoticePacing.Lane.MAIL)) != null) {
-            long id = next;
-            Step step;
-            do {
-                Outbox.Waiting waiting = outbox.waiting(Channel.EMAIL);
-                int room = MOST_WAITING - (int) Math.min(MOST_WAITING, waiting.own());
-                if (waiting.bulletins() > 0 || room == 0) {
-                    return;
-                }
-                step = QuarkusTransaction.requiringNew().call(() -> batch(id, room));
-            } while (step == Step.MORE);
-            if (step == Step.TAKEN) {
-                return;
-            }
-        }
+        FanOutLoop.run(pacing, NoticePacing.Lane.MAIL, outbox, Channel.EMAIL, MOST_WAITING, this::batch);
     }
 
-    private Step batch(long noticeId, int size) {
+    private FanOutLoop.Step batch(long noticeId, int size) {
         SubscriberNotice notice = SubscriberNotice.findById(noticeId);
         if (notice == null || notice.mailDone) {
-            return Step.DONE;
+            return FanOutLoop.Step.DONE;
         }
         // Confirmed before the change: who confirms later reads it on the page they subscribed from.
         List<EmailSubscriber> batch = EmailSubscriber.<EmailSubscriber>find("id > ?1 and confirmedAt <= ?2", Sort.by("id"),
@@ -74,7 +54,7 @@ class MailFanOut {
         boolean done = batch.size() < size;
         if (SubscriberNotice.update("mailQueuedThrough = ?1, mailDone = ?2, mailDoneAt = ?5 where id = ?3 and mailQueuedThrough = ?4"
                 + " and mailDone = false", through, done, noticeId, notice.mailQueuedThrough, done ? clock.instant() : null) == 0) {
-            return Step.TAKEN;
+            return FanOutLoop.Step.TAKEN;
         }
         for (EmailSubscriber subscriber : batch) {
             outbox.send(Channel.EMAIL, subscriber.email, "en".equals(subscriber.language) ? notice.mailEn : notice.mailSv,
@@ -83,6 +63,6 @@ class MailFanOut {
         if (!batch.isEmpty()) {
             EmailSubscriber.update("lastSentAt = ?1 where id in ?2", clock.instant(), batch.stream().map(s -> s.id).toList());
         }
-        return done ? Step.DONE : Step.MORE;
+        return done ? FanOutLoop.Step.DONE : FanOutLoop.Step.MORE;
     }
 }

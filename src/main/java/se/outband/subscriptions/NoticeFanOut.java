@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -46,38 +45,17 @@ class NoticeFanOut {
         this.mostWaiting = (int) Math.max(FEWEST_WAITING, Math.min(MOST_WAITING, Math.ceil(sms.ratePerSecond() * SECONDS_AHEAD)));
     }
 
-    private enum Step {
-        MORE, DONE, TAKEN
-    }
-
     @ScheduledJob
     @Scheduled(every = "1s", identity = "subscriber-notices", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        Long next;
-        while ((next = pacing.next(NoticePacing.Lane.SMS)) != null) {
-            long id = next;
-            Step step;
-            do {
-                Outbox.Waiting waiting = outbox.waiting(Channel.SMS);
-                int room = mostWaiting - (int) Math.min(mostWaiting, waiting.own());
-                if (waiting.bulletins() > 0 || room == 0) {
-                    // The next run goes on, once the bulletin's SMS or those queued before have gone out.
-                    return;
-                }
-                step = QuarkusTransaction.requiringNew().call(() -> batch(id, room));
-            } while (step == Step.MORE);
-            if (step == Step.TAKEN) {
-                // Another instance is queuing it: leave it to that one rather than race it batch by batch.
-                return;
-            }
-        }
+        FanOutLoop.run(pacing, NoticePacing.Lane.SMS, outbox, Channel.SMS, mostWaiting, this::batch);
     }
 
     /** Queues the next batch of the notice. */
-    private Step batch(long noticeId, int size) {
+    private FanOutLoop.Step batch(long noticeId, int size) {
         SubscriberNotice notice = SubscriberNotice.findById(noticeId);
         if (notice == null || notice.done) {
-            return Step.DONE;
+            return FanOutLoop.Step.DONE;
         }
         List<SmsSubscriber> batch = SmsSubscriber.<SmsSubscriber>find("id > ?1 and subscribedAt <= ?2", Sort.by("id"),
                 notice.queuedThrough, notice.createdAt).page(Page.ofSize(size)).list();
@@ -85,7 +63,7 @@ class NoticeFanOut {
         boolean done = batch.size() < size;
         if (SubscriberNotice.update("queuedThrough = ?1, done = ?2, smsDoneAt = ?5 where id = ?3 and queuedThrough = ?4 and done = false",
                 through, done, noticeId, notice.queuedThrough, done ? clock.instant() : null) == 0) {
-            return Step.TAKEN;
+            return FanOutLoop.Step.TAKEN;
         }
         for (SmsSubscriber subscriber : batch) {
             outbox.send(Channel.SMS, subscriber.mobile, "en".equals(subscriber.language) ? notice.textEn : notice.textSv);
@@ -93,6 +71,6 @@ class NoticeFanOut {
         if (!batch.isEmpty()) {
             SmsSubscriber.update("lastSentAt = ?1 where id in ?2", clock.instant(), batch.stream().map(s -> s.id).toList());
         }
-        return done ? Step.DONE : Step.MORE;
+        return done ? FanOutLoop.Step.DONE : FanOutLoop.Step.MORE;
     }
 }
