@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.Language;
+import se.outband.messaging.inbound.PublicWords;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Outbox;
 import se.outband.statuspage.StatusConfig;
@@ -18,7 +19,7 @@ import se.outband.statuspage.StatusPageAddress;
  * failed over like every other SMS.
  */
 @ApplicationScoped
-public class SmsSubscriptions {
+public class SmsSubscriptions implements PublicWords {
 
     private final Outbox outbox;
     private final AuditLog audit;
@@ -39,6 +40,7 @@ public class SmsSubscriptions {
      * one: then it is neither a command nor a reply. {@code viaTwilio}: Twilio already acted on its own
      * keywords ({@link SubscriptionWord#twilioKeyword}) and answered them itself.
      */
+    @Override
     @Transactional
     public boolean receive(String from, String body, boolean viaTwilio) {
         return SubscriptionWord.parse(body).map(word -> {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import se.outband.messaging.providers.sms.SmsProvider;
-import se.outband.subscriptions.SmsSubscriptions;
 
 /**
  * An SMS to Outband's number, from whichever provider it came: a subscription word from anyone (confirmed
@@ -24,10 +23,10 @@ public class InboundSms {
     private final SmsCommands commands;
     private final IncomingReplies replies;
     private final ReceivedMessages received;
-    private final SmsSubscriptions subscriptions;
+    private final PublicWords publicWords;
 
-    InboundSms(SmsCommands commands, IncomingReplies replies, ReceivedMessages received, SmsSubscriptions subscriptions) {
-        this.subscriptions = subscriptions;
+    InboundSms(SmsCommands commands, IncomingReplies replies, ReceivedMessages received, PublicWords publicWords) {
+        this.publicWords = publicWords;
         this.commands = commands;
         this.replies = replies;
         this.received = received;
@@ -49,7 +48,7 @@ public class InboundSms {
         try {
             String text = body == null ? "" : body;
             // One of the public's words alone, whoever sends it; a JA or NEJ to a bulletin is none of them.
-            if (subscriptions.receive(from, text, provider == SmsProvider.TWILIO)) {
+            if (publicWords.receive(from, text, provider == SmsProvider.TWILIO)) {
                 return;
             }
             if (!commands.obey(from, text)) {
