@@ -48,8 +48,9 @@ public class VoiceHotlineResource {
 
     @CheckedTemplate(basePath = "twiml")
     static class Twiml {
-        static native TemplateInstance hotline(String action, String language, String voice, String organisation, String worst,
-                List<SystemView> systems, List<SpokenIncident> incidents, boolean forward, boolean meeting);
+        /** {@code listed}: any system on the status page at all; {@code systems}: those not working. */
+        static native TemplateInstance hotline(String action, String language, String voice, String organisation, boolean listed,
+                String worst, List<SystemView> systems, List<SpokenIncident> incidents, boolean forward, boolean meeting);
 
         static native TemplateInstance forward(String voice, String number);
     }
@@ -113,7 +114,7 @@ public class VoiceHotlineResource {
         List<SpokenIncident> open = status.incidents().stream().filter(i -> i.state() != IncidentState.RESOLVED && !i.updates().isEmpty())
                 .map(VoiceHotlineResource::spoken).toList();
         return Twiml.hotline(english ? PATH + "/menu/en" : PATH + "/menu", english ? "en-GB" : "sv-SE", english ? null : config.voice(),
-                statusConfig.organisation(), worst, down, open, config.forwardTo().isPresent(), meeting.running())
+                statusConfig.organisation(), !systems.isEmpty(), worst, down, open, config.forwardTo().isPresent(), meeting.running())
                 .setLocale(Locale.forLanguageTag(english ? "en" : "sv")).render();
     }
 

@@ -10,9 +10,6 @@ public interface VoiceMessages {
     @Message("Du har ringt {organisation}s krisinformation.")
     String welcome(String organisation);
 
-    @Message("Alla system fungerar.")
-    String allWorking();
-
     @Message("Tryck 1 för engelska. Tryck 2 för att höra igen.{#if meeting} Tryck 5 för krisledningens möte.{/if}{#if forward} Tryck 9 för att tala med krisledningen.{/if}")
     String menu(boolean forward, boolean meeting);
 

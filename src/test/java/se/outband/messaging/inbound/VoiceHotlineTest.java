@@ -2,6 +2,7 @@ package se.outband.messaging.inbound;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
 
@@ -80,9 +81,15 @@ class VoiceHotlineTest {
     }
 
     @Test
-    void withEverythingWorkingItSaysSo() {
-        Document twiml = call("/webhooks/twilio/voice", CALL);
-        assertTrue(twiml.selectFirst("Gather > Say").text().contains("Alla system fungerar."));
+    void itSaysAllWorksOnlyWhenSystemsAreListedAndAllWork() {
+        String said = call("/webhooks/twilio/voice", CALL).selectFirst("Gather > Say").text();
+        assertTrue(said.contains("Inga system är listade ännu."), said);
+        assertFalse(said.contains("Alla system fungerar"), "nothing claims all is well before anyone listed a system: " + said);
+
+        system("Webbplatsen " + UUID.randomUUID().toString().substring(0, 6), "operational", 1);
+        said = call("/webhooks/twilio/voice", CALL).selectFirst("Gather > Say").text();
+        assertTrue(said.contains("Alla system fungerar."), said);
+        assertFalse(said.contains("Inga system"), said);
     }
 
     @Test
