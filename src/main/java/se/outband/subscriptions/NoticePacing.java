@@ -75,8 +75,11 @@ class NoticePacing {
                     return null;
                 }
                 if (lane == Lane.MAIL) {
-                    newest.mailSv = merged(newest.mailSv, older.stream().map(n -> n.mailSv).toList());
-                    newest.mailEn = merged(newest.mailEn, older.stream().map(n -> n.mailEn).toList());
+                    // A statement of its own, not the loaded row: flushing the whole row would write back the SMS lane's
+                    // columns as they were when read, undoing its progress meanwhile and sending the SMS again.
+                    SubscriberNotice.update("mailSv = ?1, mailEn = ?2 where id = ?3",
+                            merged(newest.mailSv, older.stream().map(n -> n.mailSv).toList()),
+                            merged(newest.mailEn, older.stream().map(n -> n.mailEn).toList()), newest.id);
                 }
             }
             return newest.id;
