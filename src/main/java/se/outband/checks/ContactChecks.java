@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.Language;
+import se.outband.common.LinkTokens;
 import se.outband.common.OutbandConfig;
 import se.outband.common.Refused;
 import se.outband.common.Text;
@@ -70,8 +71,8 @@ public class ContactChecks {
             CheckedPerson row = new CheckedPerson();
             row.checkId = check.id;
             row.contactId = person.id();
-            String token = Secrets.newToken();
-            row.tokenHash = Secrets.hash(token);
+            String token = LinkTokens.newToken();
+            row.tokenHash = LinkTokens.hash(token);
             row.state = CheckedPerson.State.UNREACHABLE;
             if (sendLink(row, person, failing, token, deadline, false)) {
                 row.state = CheckedPerson.State.SENT;
@@ -105,8 +106,8 @@ public class ContactChecks {
             if (person == null) {
                 continue;
             }
-            String token = Secrets.newToken();
-            row.tokenHash = Secrets.hash(token);
+            String token = LinkTokens.newToken();
+            row.tokenHash = LinkTokens.hash(token);
             if (sendLink(row, person, failing, token, check.deadline, true)) {
                 reminded++;
             }

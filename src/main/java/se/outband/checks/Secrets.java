@@ -2,30 +2,16 @@ package se.outband.checks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
-/** The random parts of a check: each person's link token (256 bits) and the six-digit codes, stored only as hashes. */
+import se.outband.common.LinkTokens;
+
+/** A check's six-digit codes, stored only as hashes (the links' tokens are {@link LinkTokens}). */
 final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** What a token looks like (43 characters of base64url): anything else is refused before the database is asked. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private Secrets() {
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static boolean wellFormed(String token) {
-        return token != null && TOKEN.matcher(token).matches();
     }
 
     static String newCode() {
@@ -37,15 +23,7 @@ final class Secrets {
      * give it away by a lookup table of a million hashes shared by every row.
      */
     static String codeHash(CheckedPerson person, String code) {
-        return hash(person.id + ":" + person.tokenHash + ":" + code);
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LinkTokens.hash(person.id + ":" + person.tokenHash + ":" + code);
     }
 
     static boolean same(String hash, String other) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
 import se.outband.common.Language;
+import se.outband.common.LinkTokens;
 import se.outband.common.OutbandConfig;
 import se.outband.contacts.OwnDetails;
 import se.outband.messaging.outbox.Channel;
@@ -140,9 +141,9 @@ public class SelfCheck {
         }
         CheckMessages words = (chosen == null ? ContactChecks.language(person) : chosen).messages(CheckMessages.class);
         if (typed.email() != null && !typed.email().equalsIgnoreCase(person.email() == null ? "" : person.email())) {
-            String secret = Secrets.newToken();
+            String secret = LinkTokens.newToken();
             row.pendingEmail = typed.email();
-            row.emailCodeHash = Secrets.hash(secret);
+            row.emailCodeHash = LinkTokens.hash(secret);
             outbox.send(Channel.EMAIL, typed.email(), words.emailConfirmText(outband.link("/self/" + token + "/email/" + secret)));
             audit.record(OwnDetails.actor(row.contactId), "contact.self-email-link-sent", "id=" + row.contactId + " " + within(row));
             outcomes.add(Outcome.EMAIL_SENT);
@@ -205,7 +206,7 @@ public class SelfCheck {
         if (row == null) {
             return Outcome.CLOSED;
         }
-        if (row.pendingEmail == null || !Secrets.wellFormed(secret) || !Secrets.same(row.emailCodeHash, Secrets.hash(secret))) {
+        if (row.pendingEmail == null || !LinkTokens.wellFormed(secret) || !Secrets.same(row.emailCodeHash, LinkTokens.hash(secret))) {
             return Outcome.EMAIL_LINK_WRONG;
         }
         change(row, details.change(row.contactId, null, row.pendingEmail, null, within(row)));
@@ -218,7 +219,7 @@ public class SelfCheck {
     @Transactional
     public boolean emailLinkWaiting(String token, String secret) {
         CheckedPerson row = find(token, false).orElse(null);
-        return row != null && row.pendingEmail != null && Secrets.wellFormed(secret) && Secrets.same(row.emailCodeHash, Secrets.hash(secret));
+        return row != null && row.pendingEmail != null && LinkTokens.wellFormed(secret) && Secrets.same(row.emailCodeHash, LinkTokens.hash(secret));
     }
 
     private static void forgetCode(CheckedPerson row) {
@@ -241,10 +242,10 @@ public class SelfCheck {
     }
 
     private Optional<CheckedPerson> find(String token, boolean lock) {
-        if (!Secrets.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        var query = CheckedPerson.<CheckedPerson>find("tokenHash", Secrets.hash(token));
+        var query = CheckedPerson.<CheckedPerson>find("tokenHash", LinkTokens.hash(token));
         return (lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
     }
 

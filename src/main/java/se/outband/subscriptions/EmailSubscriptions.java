@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.scheduler.Scheduled;
 import se.outband.access.AuditLog;
 import se.outband.common.Language;
+import se.outband.common.LinkTokens;
 import se.outband.common.OutbandConfig;
 import se.outband.common.ScheduledJob;
 import se.outband.messaging.outbox.Channel;
@@ -91,7 +92,7 @@ public class EmailSubscriptions {
         if (subscriber == null) {
             subscriber = new EmailSubscriber();
             subscriber.email = address.get();
-            subscriber.unsubscribeToken = Tokens.newToken();
+            subscriber.unsubscribeToken = LinkTokens.newToken();
             subscriber.createdAt = now;
         }
         if (!today.equals(subscriber.confirmationsOn)) {
@@ -102,9 +103,9 @@ public class EmailSubscriptions {
             audit.record(ACTOR, "subscription.email-held-back", "address=%s reason=confirmations-per-day".formatted(masked(address.get())));
             return Requested.ANSWERED;
         }
-        String token = Tokens.newToken();
+        String token = LinkTokens.newToken();
         subscriber.language = words.tag();
-        subscriber.confirmHash = Tokens.hash(token);
+        subscriber.confirmHash = LinkTokens.hash(token);
         subscriber.confirmUntil = now.plus(config.confirmValidFor());
         subscriber.confirmationsSent++;
         subscriber.persist();
@@ -174,14 +175,14 @@ public class EmailSubscriptions {
     }
 
     private static Optional<EmailSubscriber> byConfirmToken(String token) {
-        if (!Tokens.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return EmailSubscriber.find("confirmHash", Tokens.hash(token)).firstResultOptional();
+        return EmailSubscriber.find("confirmHash", LinkTokens.hash(token)).firstResultOptional();
     }
 
     private static Optional<EmailSubscriber> byUnsubscribeToken(String token) {
-        if (!Tokens.wellFormed(token)) {
+        if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return EmailSubscriber.find("unsubscribeToken", token).firstResultOptional();

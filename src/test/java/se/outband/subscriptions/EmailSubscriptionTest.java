@@ -47,6 +47,7 @@ import io.restassured.response.Response;
 import se.outband.Browser;
 import se.outband.TestApi;
 import se.outband.access.Roles;
+import se.outband.common.LinkTokens;
 import se.outband.common.TestClock;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.outbox.Delivery;
@@ -105,7 +106,7 @@ class EmailSubscriptionTest {
         String token = link.group(1);
         assertTrue(header(confirmation, "List-Unsubscribe").matches("<https://outband\\.test/subscribe/stop/[A-Za-z0-9_-]{43}>"));
         EmailSubscriber stored = QuarkusTransaction.requiringNew().call(() -> EmailSubscriber.<EmailSubscriber>find("email", email).firstResult());
-        assertEquals(Tokens.hash(token), stored.confirmHash, "only the hash of the link's token is stored");
+        assertEquals(LinkTokens.hash(token), stored.confirmHash, "only the hash of the link's token is stored");
         assertNotEquals(token, stored.confirmHash);
         assertEquals(subscribers, count(), "not counted, and not told, before the link is followed");
 
