@@ -1,7 +1,10 @@
 package se.outband;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,10 +13,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,5 +73,18 @@ public final class Browser {
         Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         return Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Signs {@code username} (with the tests' password) in on the sign-in page and returns once the sign-in has led
+     * on into the web UI: a page opened sooner cuts the sign-in short.
+     */
+    public static void signIn(WebDriver browser, URI base, String username) {
+        browser.get(base.resolve("login").toString());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
+                .until(() -> browser.getCurrentUrl().contains("/app/"));
     }
 }

@@ -114,13 +114,7 @@ class ContactCheckBrowserTest {
 
             findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve("self/" + "x".repeat(43))));
 
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("kontrollhr");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            // Signed in once the sign-in has led on; opening the next page sooner would cut the sign-in short.
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
-                    .until(() -> !browser.getCurrentUrl().contains("/login"));
+            Browser.signIn(browser, URI.create(base.toString()), "kontrollhr");
             for (String hr : List.of("app/contacts/checks", "app/contacts/checks/" + id)) {
                 findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve(hr)));
                 fits(browser, hr, tooWide);
@@ -160,12 +154,7 @@ class ContactCheckBrowserTest {
         List<PageChecks.Findings> findings = new ArrayList<>();
         List<String> tooWide = new ArrayList<>();
         try {
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("rattadmin");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
-                    .until(() -> !browser.getCurrentUrl().contains("/login"));
+            Browser.signIn(browser, URI.create(base.toString()), "rattadmin");
             for (String path : List.of("app/contacts?failing=true&group=" + group, "app/contacts/f" + unique)) {
                 findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve(path)));
                 fits(browser, path, tooWide);

@@ -3,6 +3,7 @@ package se.outband.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +42,7 @@ class PhoneLayoutBrowserTest {
         WebDriver browser = Browser.open(PHONE_WIDTH, 844, true);
         long sent;
         try {
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("telefonledare");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/$"));
+            Browser.signIn(browser, URI.create(base.toString()), "telefonledare");
             browser.get(base + "app/bulletins/new");
             browser.findElement(By.id("find")).sendKeys("Göran");
             WebElement found = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
@@ -95,12 +92,7 @@ class PhoneLayoutBrowserTest {
 
         WebDriver browser = Browser.open(PHONE_WIDTH, 844, false);
         try {
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("telefonadmin");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            // Signed in once the sign-in has led on: opening the next page sooner cut it short, and measured the sign-in page.
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/$"));
+            Browser.signIn(browser, URI.create(base.toString()), "telefonadmin");
             List<String> tooWide = new ArrayList<>();
             for (String page : List.of("app/", "app/bulletins/new", "app/bulletins/" + bulletin, "app/contacts",
                     "app/contacts/tel1", "app/contacts/import", "app/status", "app/templates", "app/admin", "app/account")) {

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -88,11 +86,7 @@ class ReachPagesBrowserTest {
         TestApi.ensureUser("rapportledare", List.of(Roles.SENDER));
         WebDriver browser = Browser.open(PHONE_WIDTH, 844, true);
         try {
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("rapportledare");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/app/$"));
+            Browser.signIn(browser, URI.create(base.toString()), "rapportledare");
             for (String page : List.of("app/reports/" + id, "app/reports/drills")) {
                 PageChecks.check(browser, URI.create(base + page)).assertNone();
                 long overflow = (Long) ((JavascriptExecutor) browser).executeScript(

@@ -83,12 +83,7 @@ class MeetingBrowserTest {
         List<PageChecks.Findings> findings = new ArrayList<>();
         List<String> tooWide = new ArrayList<>();
         try {
-            browser.get(base + "login");
-            browser.findElement(By.id("username")).sendKeys("motesledare");
-            browser.findElement(By.id("password")).sendKeys(TestApi.PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(WebDriverException.class)
-                    .until(() -> !browser.getCurrentUrl().contains("/login"));
+            Browser.signIn(browser, URI.create(base.toString()), "motesledare");
             findings.add(PageChecks.check(browser, URI.create(base.toString()).resolve("app/meetings")));
             fits(browser, "the meetings", tooWide);
             Browser.screenshot(browser, "meetings");
