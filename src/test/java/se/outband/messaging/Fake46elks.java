@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * WireMock answering as 46elks documents its API: {@code POST /a1/sms} → 200 with the message as
- * JSON, {@code GET /a1/me} → the account; Outband's settings for 46elks as the second provider.
+ * JSON, {@code GET /a1/me} → the account; Outband's settings for 46elks as the second provider, or the only one
+ * with the init argument {@code providers=46elks}.
  */
 public class Fake46elks implements QuarkusTestResourceLifecycleManager {
 
@@ -25,9 +26,16 @@ public class Fake46elks implements QuarkusTestResourceLifecycleManager {
     public static final String SENDER = "+46766862000";
 
     private static WireMockServer elks;
+    /** Which providers send SMS: 46elks second to Twilio unless a profile asks for 46elks alone. */
+    private String providers = "twilio,46elks";
 
     public static WireMockServer elks() {
         return elks;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        providers = initArgs.getOrDefault("providers", providers);
     }
 
     @Override
@@ -36,7 +44,7 @@ public class Fake46elks implements QuarkusTestResourceLifecycleManager {
         elks.start();
         reset();
         return Map.of(
-                "outband.sms.providers", "twilio,46elks",
+                "outband.sms.providers", providers,
                 "outband.sms.46elks.username", USERNAME,
                 "outband.sms.46elks.password", PASSWORD,
                 "outband.sms.46elks.from", SENDER,

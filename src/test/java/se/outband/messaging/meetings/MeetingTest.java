@@ -367,7 +367,7 @@ class MeetingTest {
         return pins;
     }
 
-    private static String wrongPin(String pin) {
+    static String wrongPin(String pin) {
         return String.format("%06d", (Integer.parseInt(pin) + 1) % 1_000_000);
     }
 
@@ -390,7 +390,7 @@ class MeetingTest {
         FakeProviders.callAsTwilio("/webhooks/twilio/meetings/" + meeting + "/conference", report).statusCode(204);
     }
 
-    private static Document twiml(String path, Map<String, String> params) {
+    static Document twiml(String path, Map<String, String> params) {
         String xml = FakeProviders.callAsTwilio(path, params).statusCode(200).extract().asString();
         return Jsoup.parse(xml, "", Parser.xmlParser());
     }
