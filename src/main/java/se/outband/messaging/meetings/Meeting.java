@@ -50,8 +50,17 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** Counted by statement only (several calls at once, on several instances): never written from a loaded meeting. */
+    @Column(name = "wrong_pins", insertable = false, updatable = false)
+    public int wrongPins;
+
     boolean running(Instant now) {
         return endedAt == null && now.isBefore(pinValidUntil);
+    }
+
+    /** Whether its PIN still lets a caller in: not after {@link MeetingCallbacks#WRONG_PINS} wrong ones. */
+    boolean dialInOpen() {
+        return wrongPins < MeetingCallbacks.WRONG_PINS;
     }
 
     /** The conference's name at Twilio: unique per account, and what every call to this meeting dials. */

@@ -1,6 +1,7 @@
 package se.outband.messaging.meetings;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,12 @@ public class MeetingCallbacks {
 
     /** The third wrong PIN ends the call. */
     static final int PIN_TRIES = 3;
+    /**
+     * Wrong PINs after which a running meeting's PIN opens nothing: one in a million is guessed in a call's three
+     * tries, but many calls could try many PINs. Those invited are still called in; a new meeting has a new PIN.
+     */
+    static final int WRONG_PINS = 30;
+    private static final String DIAL_IN_OPEN = "endedAt is null and pinValidUntil > ?1 and wrongPins < ?2";
     private static final String TWILIO = "twilio";
 
     private final AuditLog audit;
@@ -37,7 +44,7 @@ public class MeetingCallbacks {
     /** Whether a meeting runs that a caller can join with its PIN: only then does the hotline offer 5. */
     @Transactional
     public boolean running() {
-        return Meeting.count("endedAt is null and pinValidUntil > ?1", clock.instant()) > 0;
+        return Meeting.count(DIAL_IN_OPEN, clock.instant(), WRONG_PINS) > 0;
     }
 
     /** The hotline's 5: TwiML that asks for the PIN. */
@@ -123,10 +130,11 @@ public class MeetingCallbacks {
      */
     @Transactional
     public String pin(int attempt, String digits, String from, String callSid) {
-        Meeting meeting = Meeting.<Meeting>list("endedAt is null and pinValidUntil > ?1", clock.instant()).stream()
+        Meeting meeting = Meeting.<Meeting>list(DIAL_IN_OPEN, clock.instant(), WRONG_PINS).stream()
                 .filter(m -> Pins.opens(m, digits)).findFirst().orElse(null);
         if (meeting == null) {
             audit.record(TWILIO, "meeting.pin-refused", "attempt=%d".formatted(attempt));
+            countWrongPin();
             return attempt >= PIN_TRIES ? twiml.hangUp(words().wrongPin()) : twiml.askForPin(MeetingPaths.pin(attempt + 1), true);
         }
         MeetingPerson person = from == null ? null
@@ -143,6 +151,14 @@ public class MeetingCallbacks {
         change(person, MeetingPerson.State.JOINING, callSid);
         audit.record(TWILIO, "meeting.dialled-in", "meeting=%d person=%d".formatted(meeting.id, person.id));
         return twiml.join(meeting, conferenceCallback(meeting));
+    }
+
+    /** Counts the wrong PIN against every meeting it could have been for; the one that reaches the limit closes, audited. */
+    private void countWrongPin() {
+        Instant now = clock.instant();
+        Meeting.update("wrongPins = wrongPins + 1 where " + DIAL_IN_OPEN, now, WRONG_PINS);
+        Meeting.<Meeting>list("endedAt is null and pinValidUntil > ?1 and wrongPins = ?2", now, WRONG_PINS).forEach(
+                m -> audit.record(TWILIO, "meeting.dial-in-closed", "meeting=%d wrong-pins=%d".formatted(m.id, WRONG_PINS)));
     }
 
     private Optional<Meeting> meetingOf(long personId) {

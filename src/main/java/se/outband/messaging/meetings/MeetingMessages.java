@@ -91,6 +91,9 @@ public interface MeetingMessages {
     @Message("Mötet är avslutat.")
     String ended();
 
+    @Message("Inringning med kod är stängd: för många fel koder har slagits. De inbjudna kan fortfarande ringas upp. Ett nytt möte får en ny kod.")
+    String dialInClosed();
+
     @Message("Listan uppdateras med {seconds} sekunders mellanrum medan mötet pågår. Senast uppdaterad")
     String liveUpdated(long seconds);
 

@@ -37,7 +37,7 @@ public class MeetingViews {
     }
 
     public record MeetingView(long id, boolean drill, boolean running, Instant createdAt, String createdBy, String chosen,
-            String dialIn, boolean calls, List<PersonView> people) {
+            String dialIn, boolean dialInOpen, boolean calls, List<PersonView> people) {
         public long count(String state) {
             return people.stream().filter(p -> p.state().equals(state)).count();
         }
@@ -68,7 +68,7 @@ public class MeetingViews {
                         p.state.name(), p.changedAt != null && p.changedAt.isBefore(longAgo))).toList();
         audit.recordRead("meeting.read", "meeting=" + id, people.size());
         return new MeetingView(id, meeting.drill, meeting.running(clock.instant()), meeting.createdAt, meeting.createdBy, meeting.chosen,
-                calls.number().orElse(null), calls.available(), people);
+                calls.number().orElse(null), meeting.dialInOpen(), calls.available(), people);
     }
 
     /** The newest meetings first. */

@@ -228,6 +228,43 @@ class MeetingTest {
     }
 
     @Test
+    void thirtyWrongPinsOverManyCallsCloseTheDialInAndTheRightPinThenOpensNothing() {
+        long before = auditTotal();
+        long id = as(Roles.SENDER).contentType(ContentType.JSON).body(Map.of("contactIds", List.of("m0", "m1")))
+                .post("/api/meetings").then().statusCode(201).extract().jsonPath().getLong("id");
+        awaitCalls(2);
+        String pin = awaitSms().get(numbers.get(0));
+        String action = null;
+        for (int wrong = 1; wrong <= MeetingCallbacks.WRONG_PINS; wrong++) {
+            String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+            if ((wrong - 1) % MeetingCallbacks.PIN_TRIES == 0) {
+                action = twiml("/webhooks/twilio/voice/menu", Map.of("CallSid", callSid, "Digits", "5")).selectFirst("Gather").attr("action");
+            }
+            if (wrong == MeetingCallbacks.WRONG_PINS) {
+                assertTrue(meeting(id).getBoolean("dialInOpen"), "open until the last wrong PIN");
+            }
+            Document answer = twiml(action, Map.of("CallSid", callSid, "From", STRANGER, "Digits", wrongPin(pin)));
+            assertNull(answer.selectFirst("Dial"));
+            Element again = answer.selectFirst("Gather");
+            action = again == null ? null : again.attr("action");
+        }
+
+        assertFalse(meeting(id).getBoolean("dialInOpen"));
+        assertEquals(1, auditBy("twilio", before).stream().filter(a -> a.equals("meeting.dial-in-closed meeting=" + id + " wrong-pins="
+                + MeetingCallbacks.WRONG_PINS)).count(), auditBy("twilio", before).toString());
+        String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        Document hotline = twiml("/webhooks/twilio/voice", Map.of("CallSid", callSid, "From", STRANGER, "To", FakeProviders.SENDER_NUMBER));
+        assertFalse(hotline.selectFirst("Gather > Say").text().contains("Tryck 5"), "no meeting to dial in to: " + hotline.outerHtml());
+        Document right = twiml(MeetingPaths.pin(1), Map.of("CallSid", callSid, "From", numbers.get(0), "Digits", pin));
+        assertNull(right.selectFirst("Dial"), "the right PIN opens nothing now: " + right.outerHtml());
+        Map<String, String> cookies = TestApi.signInToUi("kodledare", List.of(Roles.SENDER));
+        Document page = Jsoup.parse(given().cookies(cookies).get("/app/meetings/" + id).then().statusCode(200).extract().asString());
+        assertTrue(page.selectFirst("#dial-in-closed").text().startsWith("Inringning med kod är stängd"), page.outerHtml());
+        as(Roles.SENDER).post("/api/meetings/" + id + "/end").then().statusCode(204);
+        numbers.subList(0, 2).forEach(MessagingTestSupport::awaitNothingLeftToSendTo);
+    }
+
+    @Test
     void aLeaderCallsADrillMeetingFromThePageAndIsToldWhyNotInSwedish() {
         Map<String, String> cookies = TestApi.signInToUi("sidledare", List.of(Roles.SENDER));
         String refused = given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "same-origin")
