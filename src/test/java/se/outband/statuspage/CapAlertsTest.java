@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,6 +141,17 @@ class CapAlertsTest {
                 .replace("</severity>", "</severity><urgency>Immediate</urgency>")), "info's fields come in the standard's order");
     }
 
+    /** The status page knows no drills, so its alerts are all Actual: a drill bulletin may not reach it. */
+    @Test
+    void aDrillBulletinIsNotPostedOnThePublicPageWhereItWouldBeAnActualAlert() throws Exception {
+        as(Roles.SENDER).contentType(ContentType.JSON)
+                .body(Map.of("text", "Övning: e-posten ligger nere.", "groups", List.of("Alla"), "drill", true, "statusUpdate", true))
+                .post("/api/bulletins").then().statusCode(400)
+                .body("error", startsWith("En övning läggs inte ut på statussidan"));
+        assertTrue(alertsOfIndex().isEmpty(), "nothing reached the page");
+        assertEquals(0, StatusPageFixtures.incidents(), "no incident was opened");
+    }
+
     @Test
     void anEmptyPageHasAnEmptyIndex() throws Exception {
         SyndFeed index = new SyndFeedInput().build(new StringReader(given().get("/status/cap.xml").then().statusCode(200)
@@ -150,7 +162,7 @@ class CapAlertsTest {
     }
 
     private static void update(long incident, Map<String, Object> body) {
-        Map<String, Object> quiet = new java.util.HashMap<>(body);
+        Map<String, Object> quiet = new HashMap<>(body);
         quiet.put("notifySubscribers", false);
         as(Roles.SENDER).contentType(ContentType.JSON).body(quiet).post("/api/status/incidents/" + incident + "/updates").then()
                 .statusCode(201);
