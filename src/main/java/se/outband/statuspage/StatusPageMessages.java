@@ -81,6 +81,10 @@ public interface StatusPageMessages {
     @Message("Prenumerera (Atom)")
     String feed();
 
+    /** The CAP index as the page's head offers it to feed readers and alerting systems that look for one. */
+    @Message("Varningar i CAP-format, för varningssystem")
+    String capFeed();
+
     /** What kind of event every CAP alert of the status page is about (CAP's {@code event}). */
     @Message("Driftstörning i IT-system")
     String capEvent();

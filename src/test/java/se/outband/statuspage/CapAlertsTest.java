@@ -27,6 +27,7 @@ import javax.xml.validation.SchemaFactory;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -153,12 +154,17 @@ class CapAlertsTest {
     }
 
     @Test
-    void anEmptyPageHasAnEmptyIndex() throws Exception {
+    void anEmptyPageHasAnEmptyIndexThatEveryPageLeadsTo() throws Exception {
         SyndFeed index = new SyndFeedInput().build(new StringReader(given().get("/status/cap.xml").then().statusCode(200)
                 .contentType(startsWith("application/atom+xml")).extract().asString()));
         assertTrue(index.getEntries().isEmpty());
         assertEquals(PUBLIC + "/status/cap.xml", index.getUri());
         assertEquals("Exempelby kommun: driftstatus som CAP-meddelanden", index.getTitle());
+        for (String page : List.of("/status/", "/status/en/", "/status/history.html")) {
+            String href = Jsoup.parse(given().get(page).then().statusCode(200).extract().asString(), PUBLIC + page)
+                    .selectFirst("head link[rel=alternate][href$=cap.xml]").absUrl("href");
+            assertEquals(PUBLIC + "/status/cap.xml", href, "every page leads alerting systems to the index: " + page);
+        }
     }
 
     private static void update(long incident, Map<String, Object> body) {
