@@ -108,7 +108,7 @@ final class CapAlerts {
         String page = source.url() + (language == Language.SV ? "" : "en/") + "incidents/" + alert.incident().id + ".html";
         return new Info(language == Language.SV ? "sv-SE" : "en-US", "Infra", words.capEvent(), resolved ? "AllClear" : "Monitor",
                 resolved ? "Past" : "Immediate", severity(update), "Observed", source.organisation(), Text.clip(headline, HEADLINE),
-                description, page, source.hotline() == null ? null : words.hotline() + " " + source.hotline(), source.organisation());
+                description, page, source.hotline() == null ? null : words.hotline() + ": " + source.hotline(), source.organisation());
     }
 
     /**

@@ -108,11 +108,13 @@ class CapAlertsTest {
                 text(opened, "certainty")), "a system was down when it was opened");
         assertEquals("Exempelby kommun", text(opened, "senderName"));
         assertEquals(PUBLIC + "/status/incidents/" + id + ".html", text(opened, "web"));
+        assertEquals("Telefon: 0520-49 70 00", text(opened, "contact"), "the status page's hotline");
         Element english = infos(alerts.get(0)).get(1);
         assertEquals("Cyber attack", text(english, "headline"));
         assertEquals("Everything is down", text(english, "description"));
         assertEquals("IT service disruption", text(english, "event"));
         assertEquals(PUBLIC + "/status/en/incidents/" + id + ".html", text(english, "web"));
+        assertEquals("Phone: 0520-49 70 00", text(english, "contact"));
         assertEquals(List.of("sv-SE"), infos(alerts.get(1)).stream().map(i -> text(i, "language")).toList(),
                 "no English block where no English text was given");
         Element cancelled = infos(alerts.get(3)).get(0);
