@@ -28,4 +28,8 @@ public class IncidentUpdate extends PanacheEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The worst state of the incident's systems when this was posted; null when it named none (or is older than V39). */
+    @Enumerated(EnumType.STRING)
+    public SystemState impact;
 }

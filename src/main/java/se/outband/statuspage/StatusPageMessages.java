@@ -81,6 +81,17 @@ public interface StatusPageMessages {
     @Message("Prenumerera (Atom)")
     String feed();
 
+    /** The CAP index as the page's head offers it to feed readers and alerting systems that look for one. */
+    @Message("Varningar i CAP-format, för varningssystem")
+    String capFeed();
+
+    /** What kind of event every CAP alert of the status page is about (CAP's {@code event}). */
+    @Message("Driftstörning i IT-system")
+    String capEvent();
+
+    @Message("{organisation}: driftstatus som CAP-meddelanden")
+    String capIndexTitle(String organisation);
+
     @Message("Sidan uppdateras av krisledningen. Den fungerar även om organisationens egna system ligger nere.")
     String footer();
 
@@ -134,8 +145,8 @@ public interface StatusPageMessages {
             + " svensk utan att vara markerad som svensk (WCAG 3.1.2).")
     String accessibilityShortcomingTitle();
 
-    @Message("Prenumerationsflödet (Atom) och status.json är dataformat för program, inte sidor att läsa, och omfattas inte av"
-            + " den här redogörelsen.")
+    @Message("Prenumerationsflödet (Atom), CAP-meddelandena (cap.xml) och status.json är dataformat för program, inte sidor att"
+            + " läsa, och omfattas inte av den här redogörelsen.")
     String accessibilityShortcomingData();
 
     @Message("Hur vi har testat statussidan")

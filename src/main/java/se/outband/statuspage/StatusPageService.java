@@ -180,8 +180,17 @@ public class StatusPageService {
         update.textEn = textEn;
         update.state = state;
         update.createdAt = now;
+        update.impact = impact(incident);
         update.persist();
         return update;
+    }
+
+    /** The incident's systems' worst state as it is now: what a CAP alert for this update reports as its severity. */
+    private static SystemState impact(Incident incident) {
+        if (incident.serviceIds.isEmpty()) {
+            return null;
+        }
+        return SystemState.worst(MonitoredSystem.<MonitoredSystem>list("id in ?1", incident.serviceIds).stream().map(s -> s.state).toList());
     }
 
     private void apply(MonitoredSystem system, SystemRequest request, boolean creating) {

@@ -46,7 +46,7 @@ import se.outband.statuspage.SiteModel.Words;
 
 /**
  * Renders the public status page as plain files — Swedish and English pages, incident pages, history,
- * Atom, JSON and the printable poster — into a new folder, then swaps the {@code current} link to it in
+ * Atom, JSON, CAP alerts and the printable poster — into a new folder, then swaps the {@code current} link to it in
  * one atomic rename, so a reader (Outband itself, or a static host the folder is copied to) never sees a half-written site.
  */
 @ApplicationScoped
@@ -139,6 +139,11 @@ public class StatusSite {
             for (Map.Entry<String, Map<String, Object>> file : StatuspageApi.files(new StatuspageApi.Source(config.organisation(),
                     address.url(), STOCKHOLM.getId(), now, snapshot.systems, snapshot.open, snapshot.resolved, snapshot.updates)).entrySet()) {
                 write(dir.resolve(file.getKey()), json.writeValueAsString(file.getValue()));
+            }
+            Files.createDirectories(dir.resolve("cap"));
+            for (Map.Entry<String, String> file : CapAlerts.files(new CapAlerts.Source(config.organisation(), address.url(),
+                    config.contact().hotline().orElse(null), now, snapshot.withPages(), snapshot.updates)).entrySet()) {
+                write(dir.resolve(file.getKey()), file.getValue());
             }
             write(dir.resolve("poster.html"), poster.render());
             // The site's own icon, so that a copy on another host needs nothing from Outband.

@@ -69,6 +69,12 @@ public class StatusSiteResource {
         if (file.endsWith(".atom")) {
             return "application/atom+xml; charset=utf-8";
         }
+        if (file.equals("cap.xml")) {
+            return "application/atom+xml; charset=utf-8";
+        }
+        if (file.endsWith(".xml")) {
+            return "application/cap+xml; charset=utf-8";
+        }
         if (file.endsWith(".svg")) {
             return "image/svg+xml";
         }

@@ -8,6 +8,10 @@ public final class StatusPageFixtures {
     private StatusPageFixtures() {
     }
 
+    public static long incidents() {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.count());
+    }
+
     public static void clear() {
         QuarkusTransaction.requiringNew().run(() -> {
             IncidentUpdate.deleteAll();

@@ -44,6 +44,14 @@ public sealed interface BulletinRefusal extends Refusal {
         }
     }
 
+    /** The status page is public and alerting systems relay it (CAP): an exercise there reads as the real thing. */
+    record DrillNotOnStatusPage() implements BulletinRefusal {
+        @Override
+        public String sentence(MessagingMessages messages) {
+            return messages.drillNotOnStatusPage();
+        }
+    }
+
     record AudienceMissing() implements BulletinRefusal {
         @Override
         public String sentence(MessagingMessages messages) {

@@ -72,6 +72,9 @@ public class BulletinService {
         if (text.isEmpty()) {
             throw new Refused(new BulletinRefusal.TextMissing());
         }
+        if (request.drill() && request.statusUpdate()) {
+            throw new Refused(new BulletinRefusal.DrillNotOnStatusPage());
+        }
         ChannelPolicy policy = ChannelPolicy.parse(request.channels());
         if (policy == null) {
             throw new Refused(new BulletinRefusal.ChannelsUnknown(request.channels()));

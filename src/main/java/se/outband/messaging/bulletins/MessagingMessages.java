@@ -19,6 +19,9 @@ public interface MessagingMessages {
     @Message("Välj minst en grupp eller en person.")
     String audienceMissing();
 
+    @Message("En övning läggs inte ut på statussidan: allmänheten och system som läser sidan skulle ta den för ett verkligt läge. Ta bort markeringen för statussidan, eller skicka ett skarpt meddelande.")
+    String drillNotOnStatusPage();
+
     @Message("Gruppen finns inte: {names}. Kontrollera stavningen under Grupper.")
     String unknownGroups(String names);
 
