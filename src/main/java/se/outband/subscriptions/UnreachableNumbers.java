@@ -52,8 +52,8 @@ class UnreachableNumbers {
             // Not a subscriber (a leader's answer, a person's link, or a number that already left): nothing to end.
             return;
         }
-        touching("insert into unreachable_number (mobile, reported_at) values (?1, ?2)").setParameter(1, unreachable.mobile()).setParameter(2, OffsetDateTime.ofInstant(unreachable.at(), ZoneOffset.UTC))
-                .executeUpdate();
+        touching("insert into unreachable_number (mobile, reported_at) values (?1, ?2)").setParameter(1, unreachable.mobile())
+                .setParameter(2, OffsetDateTime.ofInstant(unreachable.at(), ZoneOffset.UTC)).executeUpdate();
         audit.record(AuditLog.SYSTEM, "subscription.sms-unreachable", ("number=%s code=%s: the provider cannot reach the number;"
                 + " the subscription ended and its subscribe words are dropped for %s").formatted(SmsSubscriptions.masked(unreachable.mobile()),
                         unreachable.code(), rememberedFor));
