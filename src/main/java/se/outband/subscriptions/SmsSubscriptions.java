@@ -1,6 +1,8 @@
 package se.outband.subscriptions;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,8 +28,11 @@ public class SmsSubscriptions implements PublicWords {
     private final Clock clock;
     private final StatusConfig config;
     private final StatusPageAddress address;
+    private final UnreachableNumbers unreachable;
 
-    SmsSubscriptions(Outbox outbox, AuditLog audit, Clock clock, StatusConfig config, StatusPageAddress address) {
+    SmsSubscriptions(Outbox outbox, AuditLog audit, Clock clock, StatusConfig config, StatusPageAddress address,
+            UnreachableNumbers unreachable) {
+        this.unreachable = unreachable;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -59,6 +64,13 @@ public class SmsSubscriptions implements PublicWords {
     }
 
     private void subscribe(String from, SubscriptionWord word) {
+        Optional<Instant> unreachableSince = unreachable.since(from);
+        if (unreachableSince.isPresent()) {
+            // No answer: it would cost an SMS that, by the provider's word, cannot arrive.
+            audit.record("public via SMS", "subscription.sms-dropped", "number=%s word=%s: reported unreachable on %s; nothing sent"
+                    .formatted(masked(from), word.word(), unreachableSince.get()));
+            return;
+        }
         SmsSubscriber subscriber = SmsSubscriber.find("mobile", from).firstResult();
         boolean fresh = subscriber == null;
         if (fresh) {

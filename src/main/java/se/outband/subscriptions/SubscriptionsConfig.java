@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the public's email subscriptions are confirmed and held back from abuse. */
+/** How the public's subscriptions are confirmed, paced and held back from abuse. */
 @ConfigMapping(prefix = "outband.subscriptions")
 public interface SubscriptionsConfig {
 
@@ -36,4 +36,12 @@ public interface SubscriptionsConfig {
      */
     @WithDefault("PT10M")
     Duration leastBetween();
+
+    /**
+     * How long a number whose subscription ended because the provider could not reach it (no such number, not a
+     * mobile) has its subscribe words dropped without an answer. Long enough that a script texting from such numbers
+     * costs one SMS each, short enough that a number given to someone new can subscribe again before long.
+     */
+    @WithDefault("P30D")
+    Duration unreachableRememberedFor();
 }

@@ -6,16 +6,18 @@ import static io.restassured.RestAssured.given;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.auditBy;
 import static se.outband.TestApi.auditTotal;
-import static se.outband.messaging.MessagingTestSupport.smsRequests;
+import static se.outband.subscriptions.PublicSms.EMPTY;
+import static se.outband.subscriptions.PublicSms.awaitNothingLeftToSend;
+import static se.outband.subscriptions.PublicSms.awaitOne;
+import static se.outband.subscriptions.PublicSms.newNumber;
+import static se.outband.subscriptions.PublicSms.sms;
+import static se.outband.subscriptions.PublicSms.to;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,6 @@ import io.restassured.http.ContentType;
 import se.outband.TestApi;
 import se.outband.access.Roles;
 import se.outband.messaging.FakeProviders;
-import se.outband.messaging.outbox.Delivery;
-import se.outband.messaging.outbox.DeliveryState;
 import se.outband.messaging.providers.sms.SmsSegments;
 
 /**
@@ -39,8 +39,6 @@ import se.outband.messaging.providers.sms.SmsSegments;
 @QuarkusTest
 @WithTestResource(value = FakeProviders.class, scope = TestResourceScope.GLOBAL)
 class SmsSubscriptionTest {
-
-    private static final String EMPTY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private final List<String> numbers = new ArrayList<>();
 
@@ -168,36 +166,12 @@ class SmsSubscriptionTest {
     }
 
     private String number() {
-        String number = "+46703" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String number = newNumber();
         numbers.add(number);
         return number;
     }
 
     private static long subscriberCount() {
         return as(Roles.SENDER).get("/api/status/subscribers").then().statusCode(200).extract().<Number>path("sms").longValue();
-    }
-
-    private static String sms(String from, String body) {
-        return FakeProviders.callAsTwilio("/webhooks/twilio/inbound", Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
-                "From", from, "To", FakeProviders.SENDER_NUMBER, "Body", body)).statusCode(200).extract().asString();
-    }
-
-    /** The one SMS to {@code number} containing {@code text}, once it has reached Twilio; fails if there are two. */
-    private static String awaitOne(String number, String text) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> !to(number, text).isEmpty());
-        List<String> sent = to(number, text);
-        assertEquals(1, sent.size(), sent.toString());
-        return sent.get(0);
-    }
-
-    private static List<String> to(String number, String text) {
-        return smsRequests().stream().filter(r -> number.equals(r.get("To")) && r.get("Body").contains(text)).map(r -> r.get("Body"))
-                .toList();
-    }
-
-    private static void awaitNothingLeftToSend() {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> SubscriberNotice.count("done = false")
-                        + Delivery.count("state in ?1", List.of(DeliveryState.QUEUED, DeliveryState.SENDING))) == 0);
     }
 }

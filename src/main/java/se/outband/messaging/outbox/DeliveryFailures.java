@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import se.outband.common.NumberOutcome;
+import se.outband.common.UnreachableNumber;
 import se.outband.messaging.providers.voice.CallGateway;
 
 /** A delivery that failed for good, and what follows: a call, or an email, for the person it did not reach. */
@@ -16,6 +17,13 @@ public class DeliveryFailures {
 
     /** Twilio's SMS errors that say the number exists but takes no SMS (a landline): a call may still reach it. */
     private static final Set<String> CANNOT_TAKE_SMS = Set.of("21614", "30006");
+    /**
+     * The providers' reasons that say the number itself cannot be reached: Twilio's 21211 (no such number), 21614 (not a
+     * mobile), 30005 (the operator does not know it), 30006 (a landline, or an operator that takes no SMS), and 46elks'
+     * report "failed", which gives no reason. Not 30003: Twilio says a phone that is off or out of coverage causes it,
+     * usually for a while, and in a power cut that is many phones at once.
+     */
+    private static final Set<String> UNREACHABLE = Set.of("21211", "21614", "30005", "30006", "46elks-failed");
     /** Giving up after retrying says the provider was away, not that the number is wrong. */
     private static final String GAVE_UP = "gave-up";
 
@@ -25,10 +33,12 @@ public class DeliveryFailures {
     private final CallGateway calls;
     private final FallbackAddresses fallbacks;
     private final Event<NumberOutcome> numbers;
+    private final Event<UnreachableNumber> unreachable;
 
     DeliveryFailures(Clock clock, MeterRegistry metrics, Event<DeliveriesQueued> queued, CallGateway calls, FallbackAddresses fallbacks,
-            Event<NumberOutcome> numbers) {
+            Event<NumberOutcome> numbers, Event<UnreachableNumber> unreachable) {
         this.numbers = numbers;
+        this.unreachable = unreachable;
         this.fallbacks = fallbacks;
         this.clock = clock;
         this.metrics = metrics;
@@ -43,6 +53,10 @@ public class DeliveryFailures {
         metrics.counter("outband.deliveries.failed", "channel", delivery.channel.key()).increment();
         if (delivery.channel == Channel.SMS && !GAVE_UP.equals(code)) {
             numbers.fire(new NumberOutcome(delivery.address, code == null ? "" : code, clock.instant()));
+        }
+        if (delivery.channel == Channel.SMS && delivery.bulletinId == null && code != null && UNREACHABLE.contains(code)) {
+            // Only messages of their own: what a staff bulletin shows about a number is for leaders to see, not for subscriptions.
+            unreachable.fire(new UnreachableNumber(delivery.address, code, clock.instant()));
         }
         if (delivery.channel != Channel.EMAIL) {
             fallBack(delivery);
