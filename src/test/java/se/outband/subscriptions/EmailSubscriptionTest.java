@@ -382,7 +382,7 @@ class EmailSubscriptionTest {
         }
     }
 
-    private static String to(MimeMessage mail) {
+    static String to(MimeMessage mail) {
         try {
             return mail.getAllRecipients()[0].toString();
         } catch (MessagingException e) {

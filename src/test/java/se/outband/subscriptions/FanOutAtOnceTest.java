@@ -78,14 +78,7 @@ class FanOutAtOnceTest {
         }
         Instant before = Instant.now().minusSeconds(60);
         QuarkusTransaction.requiringNew().run(() -> {
-            SmsSubscriber.delete("mobile in ?1", numbers);
-            for (String number : numbers) {
-                SmsSubscriber subscriber = new SmsSubscriber();
-                subscriber.mobile = number;
-                subscriber.language = "sv";
-                subscriber.subscribedAt = before;
-                subscriber.persist();
-            }
+            NoticeFanOutTest.subscribe(numbers, before);
             for (String address : addresses) {
                 EmailSubscriber subscriber = new EmailSubscriber();
                 subscriber.email = address;
@@ -136,7 +129,7 @@ class FanOutAtOnceTest {
         assertEquals(Set.copyOf(numbers), smsPerNumber.keySet(), "every SMS subscriber");
         assertEquals(Set.of(1L), Set.copyOf(smsPerNumber.values()), "each once: " + twice(smsPerNumber));
         Map<String, Long> mailPerAddress = Arrays.stream(FakeProviders.smtp().getReceivedMessages()).filter(m -> body(m).contains(unique))
-                .collect(Collectors.groupingBy(FanOutAtOnceTest::to, Collectors.counting()));
+                .collect(Collectors.groupingBy(EmailSubscriptionTest::to, Collectors.counting()));
         assertEquals(Set.copyOf(addresses), mailPerAddress.keySet(), "every email subscriber");
         assertEquals(Set.of(1L), Set.copyOf(mailPerAddress.values()), "each once: " + twice(mailPerAddress));
     }
@@ -171,14 +164,6 @@ class FanOutAtOnceTest {
         try {
             return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
         } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String to(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

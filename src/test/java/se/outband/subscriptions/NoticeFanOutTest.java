@@ -56,16 +56,19 @@ class NoticeFanOutTest {
         for (int i = 0; i < SUBSCRIBERS; i++) {
             numbers.add("+46709" + String.format("%06d", base + i));
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            SmsSubscriber.delete("mobile in ?1", numbers);
-            for (String number : numbers) {
-                SmsSubscriber subscriber = new SmsSubscriber();
-                subscriber.mobile = number;
-                subscriber.language = "sv";
-                subscriber.subscribedAt = Instant.now().minusSeconds(60);
-                subscriber.persist();
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> subscribe(numbers, Instant.now().minusSeconds(60)));
+    }
+
+    /** Swedish SMS subscribers since {@code since}, in the caller's transaction: anyone already on the list first leaves it. */
+    static void subscribe(List<String> numbers, Instant since) {
+        SmsSubscriber.delete("mobile in ?1", numbers);
+        for (String number : numbers) {
+            SmsSubscriber subscriber = new SmsSubscriber();
+            subscriber.mobile = number;
+            subscriber.language = "sv";
+            subscriber.subscribedAt = since;
+            subscriber.persist();
+        }
     }
 
     @AfterEach
