@@ -5,27 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -46,13 +39,13 @@ import se.outband.statuspage.SiteModel.Words;
 
 /**
  * Renders the public status page as plain files — Swedish and English pages, incident pages, history,
- * Atom, JSON, CAP alerts and the printable poster — into a new folder, then swaps the {@code current} link to it in
- * one atomic rename, so a reader (Outband itself, or a static host the folder is copied to) never sees a half-written site.
+ * Atom ({@link SiteFeed}), JSON ({@link StatusJson}, {@link StatuspageApi}), CAP alerts ({@link CapAlerts}) and the
+ * printable poster — into a new folder, then swaps it in ({@link SiteFolders}), so a reader (Outband itself, or a static
+ * host the folder is copied to) never sees a half-written site.
  */
 @ApplicationScoped
 public class StatusSite {
 
-    private static final Logger LOG = Logger.getLogger(StatusSite.class);
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     /** Shown on the history page, given pages of their own, and in the feed: keeps every page small. */
     static final int RECENT = 50;
@@ -73,19 +66,9 @@ public class StatusSite {
         static native TemplateInstance history(Page page, List<IncidentBlock> resolved);
 
         static native TemplateInstance accessibility(Page page, Statement statement);
-
-        static native TemplateInstance feed(String lang, String pageUrl, String title, String updated, List<FeedEntry> entries);
     }
 
-    /**
-     * One update as an Atom entry, times in RFC 3339. The incident's state is a category labelled in the
-     * feed's language, not part of the title: title and text are each in one language, marked with
-     * {@code xml:lang} when they are the Swedish original in the English feed.
-     */
-    public record FeedEntry(String id, Words title, String link, String updated, String state, String stateLabel, Words text) {
-    }
-
-    private final Path root;
+    private final SiteFolders folders;
     private final OutbandConfig outband;
     private final StatusConfig config;
     private final StatusPageAddress address;
@@ -98,9 +81,9 @@ public class StatusSite {
     /** The version of the status page in the current folder. */
     private volatile long shown = -1;
 
-    StatusSite(OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster, NoSuchPage noSuchPage,
-            SiteVersions versions, ObjectMapper json, Clock clock, PhoneNumbers phones) {
-        this.root = outband.dataFolder("status-site");
+    StatusSite(SiteFolders folders, OutbandConfig outband, StatusConfig config, StatusPageAddress address, StatusPoster poster,
+            NoSuchPage noSuchPage, SiteVersions versions, ObjectMapper json, Clock clock, PhoneNumbers phones) {
+        this.folders = folders;
         this.outband = outband;
         this.config = config;
         this.address = address;
@@ -114,7 +97,7 @@ public class StatusSite {
 
     /** The folder readers see: the target of the {@code current} link. */
     public Path current() {
-        return root.resolve("current");
+        return folders.current();
     }
 
     /** The version of the status page this instance shows ({@link SiteVersions}). */
@@ -126,18 +109,17 @@ public class StatusSite {
     public synchronized Path render() {
         Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> Snapshot.read(versions.current()));
         Instant now = clock.instant();
+        StatuspageApi.Source source = new StatuspageApi.Source(config.organisation(), address.url(), STOCKHOLM.getId(), now,
+                snapshot.systems, snapshot.open, snapshot.resolved, snapshot.updates);
         try {
-            Files.createDirectories(root);
-            Path dir = Files.createTempDirectory(root, "site-");
-            // Temp folders are private by default; a web server copying or serving it runs as another user.
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path dir = folders.newVersion();
             for (Language language : Language.values()) {
                 writePages(dir, language, snapshot, now);
+                write(dir.resolve(language == Language.SV ? "feed.atom" : "en/feed.atom"), SiteFeed.render(language, source));
             }
-            write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(summary(snapshot, now)));
+            write(dir.resolve("status.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(StatusJson.of(source)));
             Files.createDirectories(dir.resolve("api/v2"));
-            for (Map.Entry<String, Map<String, Object>> file : StatuspageApi.files(new StatuspageApi.Source(config.organisation(),
-                    address.url(), STOCKHOLM.getId(), now, snapshot.systems, snapshot.open, snapshot.resolved, snapshot.updates)).entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> file : StatuspageApi.files(source).entrySet()) {
                 write(dir.resolve(file.getKey()), json.writeValueAsString(file.getValue()));
             }
             Files.createDirectories(dir.resolve("cap"));
@@ -151,11 +133,11 @@ public class StatusSite {
             Files.write(dir.resolve("subscribe.js"), SUBSCRIBE_SCRIPT);
             // What static hosts (and Outband) show for an address the site does not have.
             write(dir.resolve("404.html"), noSuchPage.html());
-            swapIn(dir);
+            folders.swapIn(dir);
             shown = snapshot.version();
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the status page under " + root, e);
+            throw new UncheckedIOException("Could not write the status page under " + folders.current().getParent(), e);
         }
     }
 
@@ -193,7 +175,6 @@ public class StatusSite {
             write(langRoot.resolve(path), Templates.incident(page(language, path, updated, snapshot),
                     block(incident, snapshot, format, Integer.MAX_VALUE)).setLocale(locale).render());
         }
-        write(langRoot.resolve("feed.atom"), feed(language, snapshot, now));
         write(langRoot.resolve("accessibility.html"), Templates.accessibility(page(language, "accessibility.html", updated, snapshot),
                 Statement.of(address.url(), config.accessibilityContact().orElse(null))).setLocale(locale).render());
     }
@@ -219,105 +200,6 @@ public class StatusSite {
                 format.time(incident.createdAt),
                 incident.resolvedAt == null ? null : format.time(incident.resolvedAt), affected, rows,
                 Math.max(0, updates.size() - rows.size()), "incidents/" + incident.id + ".html");
-    }
-
-    /** The feed in one language, beside that language's pages; its links lead to them. */
-    private String feed(Language language, Snapshot snapshot, Instant now) {
-        String pageUrl = address.url() + (language == Language.SV ? "" : "en/");
-        StatusPageMessages words = language.messages(StatusPageMessages.class);
-        List<FeedEntry> entries = new ArrayList<>();
-        Map<Long, Incident> incidents = Stream.concat(snapshot.open.stream(), snapshot.resolved.stream())
-                .collect(Collectors.toMap(i -> i.id, Function.identity()));
-        snapshot.updates.values().stream().flatMap(List::stream)
-                .filter(u -> incidents.containsKey(u.incidentId))
-                .sorted(Comparator.comparing((IncidentUpdate u) -> u.createdAt).thenComparing(u -> u.id).reversed())
-                .limit(RECENT)
-                .forEach(u -> {
-                    Incident incident = incidents.get(u.incidentId);
-                    String link = pageUrl + "incidents/" + incident.id + ".html";
-                    entries.add(new FeedEntry(link + "#update-" + u.id, Words.of(incident.title, incident.titleEn, language), link,
-                            rfc3339(u.createdAt), u.state.value(), words.incidentState(u.state.value()),
-                            Words.of(u.text, u.textEn, language)));
-                });
-        String updated = entries.isEmpty() ? rfc3339(now) : entries.get(0).updated();
-        return Templates.feed(language.tag(), pageUrl, config.organisation(), updated, entries).render();
-    }
-
-    /** Whole seconds: feed readers misread nanosecond fractions. */
-    private static String rfc3339(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** Outband's own summary, kept as it was for those who read it; Statuspage's clients read api/v2/ ({@link StatuspageApi}). */
-    private Map<String, Object> summary(Snapshot snapshot, Instant now) {
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("name", config.organisation());
-        page.put("url", address.url());
-        page.put("time_zone", STOCKHOLM.getId());
-        page.put("updated_at", now.toString());
-        SystemState worst = snapshot.worst();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("page", page);
-        summary.put("status", Map.of("indicator", StatuspageApi.indicator(worst), "state", worst.value()));
-        summary.put("components", snapshot.systems.stream().map(s -> {
-            Map<String, Object> component = new LinkedHashMap<>();
-            component.put("id", s.id);
-            component.put("name", s.name);
-            component.put("group", s.groupName);
-            component.put("status", s.state.value());
-            component.put("position", s.priority);
-            component.put("description", s.note);
-            component.put("updated_at", s.updatedAt.toString());
-            return component;
-        }).toList());
-        summary.put("incidents", snapshot.open.stream().map(i -> incidentJson(i, snapshot)).toList());
-        summary.put("resolved_incidents", snapshot.resolved.stream().map(i -> incidentJson(i, snapshot)).toList());
-        return summary;
-    }
-
-    private static Map<String, Object> incidentJson(Incident incident, Snapshot snapshot) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", incident.id);
-        json.put("name", incident.title);
-        json.put("status", incident.state.value());
-        json.put("created_at", incident.createdAt.toString());
-        json.put("updated_at", incident.updatedAt.toString());
-        json.put("resolved_at", incident.resolvedAt == null ? null : incident.resolvedAt.toString());
-        json.put("components", incident.serviceIds.stream().sorted().toList());
-        json.put("incident_updates", snapshot.updates.getOrDefault(incident.id, List.of()).stream().map(u -> Map.of(
-                "id", u.id, "status", u.state.value(), "body", u.text, "created_at", u.createdAt.toString())).toList());
-        return json;
-    }
-
-    private void swapIn(Path dir) throws IOException {
-        Path link = current();
-        Path next = root.resolve("current.next");
-        Files.deleteIfExists(next);
-        Files.createSymbolicLink(next, dir.getFileName());
-        Files.move(next, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (Stream<Path> versions = Files.list(root)) {
-            List<Path> old = versions.filter(p -> p.getFileName().toString().startsWith("site-") && !p.equals(dir))
-                    .sorted(Comparator.comparing(StatusSite::modified).reversed())
-                    .skip(VERSIONS_KEPT - 1L)
-                    .toList();
-            old.forEach(StatusSite::deleteQuietly);
-        }
-    }
-
-    private static Instant modified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.debugf("Old status page folder %s not removed: %s", dir, e.getMessage());
-        }
     }
 
     private static byte[] resource(String name) {
@@ -379,27 +261,5 @@ public class StatusSite {
         List<Incident> withPages() {
             return Stream.concat(open.stream(), resolved.stream()).toList();
         }
-    }
-
-    /**
-     * A folder of the current site that has a page (its index.html), as its path inside the site ("en",
-     * "en/incidents"); empty for anything else. A folder without a page is an address with nothing to see.
-     */
-    Optional<String> folder(String relative) {
-        Path base = current();
-        Path folder = base.resolve(relative).normalize();
-        return folder.startsWith(base) && !folder.equals(base) && Files.isRegularFile(folder.resolve("index.html"))
-                ? Optional.of(base.relativize(folder).toString())
-                : Optional.empty();
-    }
-
-    /** A file of the current site, "" or a folder meaning its index.html; empty outside the site or when missing. */
-    Optional<Path> file(String relative) {
-        Path base = current();
-        Path file = base.resolve(relative).normalize();
-        if (Files.isDirectory(file)) {
-            file = file.resolve("index.html");
-        }
-        return file.startsWith(base) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 }

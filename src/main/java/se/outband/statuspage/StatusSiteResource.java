@@ -25,10 +25,10 @@ public class StatusSiteResource {
     /** The site's own policy, plus its one script (subscribe.js), which may ask Outband whether it answers. */
     private static final String POLICY = NoSuchPage.POLICY + "; script-src 'self'; connect-src 'self'";
 
-    private final StatusSite site;
+    private final SiteFolders site;
     private final NoSuchPage noSuchPage;
 
-    StatusSiteResource(StatusSite site, NoSuchPage noSuchPage) {
+    StatusSiteResource(SiteFolders site, NoSuchPage noSuchPage) {
         this.site = site;
         this.noSuchPage = noSuchPage;
     }
