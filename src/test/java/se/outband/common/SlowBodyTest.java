@@ -112,7 +112,7 @@ class SlowBodyTest {
                     .post("/api/bulletins?dryRun=true").then().statusCode(200);
             Duration answered = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(answered.compareTo(Duration.ofSeconds(2)) < 0, "readiness answered in " + ready + ", a bulletin by " + answered);
-            // Closed at outband.http.body-deadline (10 s), whatever the machine is doing meanwhile.
+            // Closed at outband.http.body-deadline (3 s in the tests, 10 s by default), whatever the machine is doing meanwhile.
             await().atMost(Duration.ofSeconds(25)).until(() -> sockets.stream().allMatch(SlowBodyTest::closedByServer));
         } finally {
             for (Socket socket : sockets) {
