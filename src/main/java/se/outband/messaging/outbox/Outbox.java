@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public class Outbox {
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
     private final MessageTexts texts;
-    private final Event<DeliveryAccepted> acceptances;
+    private final Event<DeliveriesAccepted> acceptances;
     private final Event<DeliveriesQueued> queued;
     /** Who holds a lease: this process, until it stops. */
     private final String instance;
@@ -58,7 +59,7 @@ public class Outbox {
     private final Duration lease;
 
     Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
-            MessageTexts texts, Event<DeliveryAccepted> acceptances, Event<DeliveriesQueued> queued) {
+            MessageTexts texts, Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued) {
         this.queued = queued;
         this.texts = texts;
         this.acceptances = acceptances;
@@ -221,16 +222,21 @@ public class Outbox {
         Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", outcomes.stream().map(Outcome::deliveryId).toList())
                 .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Instant now = clock.instant();
+        List<Delivery> accepted = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             Delivery delivery = deliveries.get(outcome.deliveryId());
             // A row gone meanwhile (a restore, an erasure) has nothing left to record.
-            if (delivery != null) {
-                apply(delivery, outcome.result(), now);
+            if (delivery != null && apply(delivery, outcome.result(), now)) {
+                accepted.add(delivery);
             }
+        }
+        if (!accepted.isEmpty()) {
+            acceptances.fire(new DeliveriesAccepted(accepted));
         }
     }
 
-    private void apply(Delivery delivery, SendResult result, Instant now) {
+    /** Applies a provider's answer to its delivery; true when the provider accepted the message. */
+    private boolean apply(Delivery delivery, SendResult result, Instant now) {
         delivery.updatedAt = now;
         delivery.leasedBy = null;
         delivery.leaseUntil = null;
@@ -249,7 +255,7 @@ public class Outbox {
                 failures.reached(delivery);
             }
             metrics.counter("outband.deliveries.sent", "channel", channel).increment();
-            acceptances.fire(new DeliveryAccepted(delivery));
+            return true;
         } else if (result instanceof SendResult.Retry retry) {
             delivery.lastError = DeliveryFailures.truncate(retry.error());
             if (now.isAfter(delivery.createdAt.plus(smsConfig.retry().giveUpAfter()))) {
@@ -263,5 +269,6 @@ public class Outbox {
             delivery.provider = failed.provider();
             failures.fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
         }
+        return false;
     }
 }
