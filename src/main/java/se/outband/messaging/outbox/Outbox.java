@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import se.outband.common.Database;
 import se.outband.common.InstanceName;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
@@ -58,8 +59,11 @@ public class Outbox {
      */
     private final Duration lease;
 
+    private final Database database;
+
     Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
-            MessageTexts texts, Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued) {
+            MessageTexts texts, Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued, Database database) {
+        this.database = database;
         this.queued = queued;
         this.texts = texts;
         this.acceptances = acceptances;
@@ -176,33 +180,40 @@ public class Outbox {
 
     /**
      * Leases up to {@code limit} due deliveries of a channel to this instance, oldest first, and returns
-     * them. Rows another instance is claiming at the same moment are skipped (their row locks), so no
-     * two instances ever take the same row.
+     * them. On a shared database rows another instance is claiming at the same moment are skipped (their
+     * row locks), so no two instances ever take the same row. The embedded database has no other instance:
+     * there the lease's own condition (still queued) decides, and only what this very statement leased is
+     * returned (H2's FINAL TABLE). H2 locks a row by writing it, which doubled what a claim wrote.
      */
     @Transactional
     public List<Claimed> claim(Channel channel, int limit) {
         Instant now = clock.instant();
         EntityManager em = Delivery.getEntityManager();
-        List<Long> due = ((List<?>) em.createNativeQuery("select id from delivery where state = ?1 and channel = ?2"
+        boolean shared = !database.embedded();
+        List<Long> due = ids(em.createNativeQuery("select id from delivery where state = ?1 and channel = ?2"
                 + " and next_attempt_at <= ?3"
                 // State and channel are fixed, but H2 reads the index in order only when they are named.
-                + " order by state, channel, next_attempt_at, id limit ?4 for update skip locked")
+                + " order by state, channel, next_attempt_at, id limit ?4" + (shared ? " for update skip locked" : ""))
                 .setParameter(1, DeliveryState.QUEUED.name())
                 .setParameter(2, channel.name())
                 .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(4, limit)
-                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+                .setParameter(4, limit));
         if (due.isEmpty()) {
             return List.of();
         }
-        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
-                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
-        if (leased != due.size()) {
-            // The rows are locked by this transaction: anything else is a database not keeping its locks.
-            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+        List<Long> leased = shared ? leaseLocked(due, now) : ids(em.createNativeQuery("select id from final table (update delivery"
+                + " set state = ?1, attempts = attempts + 1, updated_at = ?2, leased_by = ?3, lease_until = ?4 where id in (?5) and state = ?6)")
+                .setParameter(1, DeliveryState.SENDING.name())
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(3, instance)
+                .setParameter(4, OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC))
+                .setParameter(5, due)
+                .setParameter(6, DeliveryState.QUEUED.name()));
+        if (leased.isEmpty()) {
+            return List.of();
         }
         return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body, d.unsubscribeUrl from Delivery d where d.id in ?1"
-                + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, due).getResultStream()
+                + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, leased).getResultStream()
                 .map(row -> {
                     String own = (String) row[4];
                     MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
@@ -210,6 +221,21 @@ public class Outbox {
                     return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments(),
                             (String) row[5]);
                 }).toList();
+    }
+
+    /** Leases rows this transaction holds locked: all of them, or none. */
+    private List<Long> leaseLocked(List<Long> due, Instant now) {
+        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
+                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
+        if (leased != due.size()) {
+            // The rows are locked by this transaction: anything else is a database not keeping its locks.
+            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+        }
+        return due;
+    }
+
+    private static List<Long> ids(jakarta.persistence.Query query) {
+        return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     /** A provider's answer to one send, waiting to be stored. */
