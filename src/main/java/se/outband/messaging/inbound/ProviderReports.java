@@ -86,19 +86,21 @@ public class ProviderReports {
      * the same instant is caught by the sweep below.
      */
     void applyEarlyReports(@Observes DeliveriesAccepted accepted) {
-        Map<String, Delivery> byProviderId = new HashMap<>();
-        for (Delivery delivery : accepted.deliveries()) {
+        Map<String, Long> byProviderId = new HashMap<>();
+        for (DeliveriesAccepted.Accepted delivery : accepted.deliveries()) {
             // Email has no provider reporting on it.
-            if (delivery.provider != null) {
-                byProviderId.putIfAbsent(delivery.provider + " " + delivery.providerId, delivery);
+            if (delivery.provider() != null && delivery.providerId() != null) {
+                byProviderId.putIfAbsent(delivery.provider() + " " + delivery.providerId(), delivery.deliveryId());
             }
         }
         if (byProviderId.isEmpty()) {
             return;
         }
-        List<String> providerIds = byProviderId.values().stream().map(d -> d.providerId).filter(Objects::nonNull).distinct().toList();
+        List<String> providerIds = accepted.deliveries().stream().map(DeliveriesAccepted.Accepted::providerId).filter(Objects::nonNull)
+                .distinct().toList();
         for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in ?1", providerIds)) {
-            Delivery delivery = byProviderId.get(early.provider + " " + early.providerId);
+            Long id = byProviderId.get(early.provider + " " + early.providerId);
+            Delivery delivery = id == null ? null : Delivery.findById(id);
             if (delivery != null) {
                 applyStatus(delivery, early.status, early.errorCode);
                 early.delete();

@@ -7,5 +7,9 @@ import java.util.List;
  * so reports that came before their results (kept by the inbound side) are applied at once. Once per batch, not
  * per delivery: a query per delivery made Hibernate check every loaded row of the batch for changes each time.
  */
-public record DeliveriesAccepted(List<Delivery> deliveries) {
+public record DeliveriesAccepted(List<Accepted> deliveries) {
+
+    /** A delivery the provider accepted, by the id the provider gave it. */
+    public record Accepted(long deliveryId, String provider, String providerId) {
+    }
 }

@@ -158,7 +158,7 @@ public class Dispatcher {
 
     private void send(Claims.Claimed claimed) {
         try {
-            results.store(new Outbox.Outcome(claimed.deliveryId(), attempt(claimed)));
+            results.store(new Outbox.Outcome(claimed.deliveryId(), claimed.channel(), attempt(claimed)));
         } finally {
             held.release(claimed.deliveryId());
         }

@@ -1,8 +1,11 @@
 package se.outband.messaging.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -165,26 +169,68 @@ public class Outbox {
     }
 
     /** A provider's answer to one send, waiting to be stored. */
-    public record Outcome(long deliveryId, SendResult result) {
+    public record Outcome(long deliveryId, Channel channel, SendResult result) {
+
+        /** The common answer, a message taken for sending that the provider reports on later. */
+        boolean sent() {
+            return result instanceof SendResult.Accepted accepted && !accepted.reached();
+        }
     }
 
-    /** Records the providers' answers to a batch of sends in one transaction. */
+    /**
+     * Records the providers' answers to a batch of sends in one transaction. The common answer, sent, is
+     * written by one statement per delivery in a JDBC batch, without loading the rows: loading them, checking
+     * each for changes and writing every column back was most of what storing cost. The rarer answers
+     * (retries, failures, fallbacks) go through the entities.
+     */
     @Transactional
     public void record(List<Outcome> outcomes) {
-        Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", outcomes.stream().map(Outcome::deliveryId).toList())
-                .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Instant now = clock.instant();
-        List<Delivery> accepted = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            Delivery delivery = deliveries.get(outcome.deliveryId());
-            // A row gone meanwhile (a restore, an erasure) has nothing left to record.
-            if (delivery != null && apply(delivery, outcome.result(), now)) {
-                accepted.add(delivery);
+        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>(storeSent(outcomes.stream().filter(Outcome::sent).toList(), now));
+        List<Outcome> others = outcomes.stream().filter(o -> !o.sent()).toList();
+        if (!others.isEmpty()) {
+            Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", others.stream().map(Outcome::deliveryId).toList())
+                    .stream().collect(Collectors.toMap(d -> d.id, d -> d));
+            for (Outcome outcome : others) {
+                Delivery delivery = deliveries.get(outcome.deliveryId());
+                // A row gone meanwhile (a restore, an erasure) has nothing left to record.
+                if (delivery != null && apply(delivery, outcome.result(), now)) {
+                    accepted.add(new DeliveriesAccepted.Accepted(delivery.id, delivery.provider, delivery.providerId));
+                }
             }
         }
         if (!accepted.isEmpty()) {
             acceptances.fire(new DeliveriesAccepted(accepted));
         }
+    }
+
+    /** Stores the answers that say sent; a row gone meanwhile is simply not updated. */
+    private List<DeliveriesAccepted.Accepted> storeSent(List<Outcome> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>();
+        Delivery.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            // A message of its own may hold a code or a personal link: kept only until it is sent.
+            try (PreparedStatement update = connection.prepareStatement("update delivery set state = ?, provider_id = ?, provider = ?,"
+                    + " updated_at = ?, leased_by = null, lease_until = null, reached_at = null, body = null, unsubscribe_url = null"
+                    + " where id = ?")) {
+                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                for (Outcome outcome : sent) {
+                    SendResult.Accepted answer = (SendResult.Accepted) outcome.result();
+                    update.setString(1, DeliveryState.SENT.name());
+                    update.setString(2, answer.providerId());
+                    update.setString(3, answer.provider());
+                    update.setObject(4, at);
+                    update.setLong(5, outcome.deliveryId());
+                    update.addBatch();
+                    accepted.add(new DeliveriesAccepted.Accepted(outcome.deliveryId(), answer.provider(), answer.providerId()));
+                    metrics.counter("outband.deliveries.sent", "channel", outcome.channel().key()).increment();
+                }
+                update.executeBatch();
+            }
+        });
+        return accepted;
     }
 
     /** Applies a provider's answer to its delivery; true when the provider accepted the message. */
