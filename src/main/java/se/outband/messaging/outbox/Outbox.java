@@ -1,11 +1,8 @@
 package se.outband.messaging.outbox;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +39,7 @@ public class Outbox {
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
     private final Event<DeliveriesAccepted> acceptances;
+    private final SentResults sentResults;
     private final Event<DeliveriesQueued> queued;
     /** Who holds a lease: this process, until it stops. */
     private final String instance;
@@ -54,7 +51,8 @@ public class Outbox {
     private final Duration lease;
 
     Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
-            Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued) {
+            Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued, SentResults sentResults) {
+        this.sentResults = sentResults;
         this.queued = queued;
         this.acceptances = acceptances;
         this.clock = clock;
@@ -178,15 +176,13 @@ public class Outbox {
     }
 
     /**
-     * Records the providers' answers to a batch of sends in one transaction. The common answer, sent, is
-     * written by one statement per delivery in a JDBC batch, without loading the rows: loading them, checking
-     * each for changes and writing every column back was most of what storing cost. The rarer answers
-     * (retries, failures, fallbacks) go through the entities.
+     * Records the providers' answers to a batch of sends in one transaction: the common answer, sent, by
+     * {@link SentResults}; the rarer ones (retries, failures, fallbacks) through the entities.
      */
     @Transactional
     public void record(List<Outcome> outcomes) {
         Instant now = clock.instant();
-        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>(storeSent(outcomes.stream().filter(Outcome::sent).toList(), now));
+        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>(sentResults.store(outcomes.stream().filter(Outcome::sent).toList(), now));
         List<Outcome> others = outcomes.stream().filter(o -> !o.sent()).toList();
         if (!others.isEmpty()) {
             Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", others.stream().map(Outcome::deliveryId).toList())
@@ -202,35 +198,6 @@ public class Outbox {
         if (!accepted.isEmpty()) {
             acceptances.fire(new DeliveriesAccepted(accepted));
         }
-    }
-
-    /** Stores the answers that say sent; a row gone meanwhile is simply not updated. */
-    private List<DeliveriesAccepted.Accepted> storeSent(List<Outcome> sent, Instant now) {
-        if (sent.isEmpty()) {
-            return List.of();
-        }
-        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>();
-        Delivery.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            // A message of its own may hold a code or a personal link: kept only until it is sent.
-            try (PreparedStatement update = connection.prepareStatement("update delivery set state = ?, provider_id = ?, provider = ?,"
-                    + " updated_at = ?, leased_by = null, lease_until = null, reached_at = null, body = null, unsubscribe_url = null"
-                    + " where id = ?")) {
-                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-                for (Outcome outcome : sent) {
-                    SendResult.Accepted answer = (SendResult.Accepted) outcome.result();
-                    update.setString(1, DeliveryState.SENT.name());
-                    update.setString(2, answer.providerId());
-                    update.setString(3, answer.provider());
-                    update.setObject(4, at);
-                    update.setLong(5, outcome.deliveryId());
-                    update.addBatch();
-                    accepted.add(new DeliveriesAccepted.Accepted(outcome.deliveryId(), answer.provider(), answer.providerId()));
-                    metrics.counter("outband.deliveries.sent", "channel", outcome.channel().key()).increment();
-                }
-                update.executeBatch();
-            }
-        });
-        return accepted;
     }
 
     /** Applies a provider's answer to its delivery; true when the provider accepted the message. */
