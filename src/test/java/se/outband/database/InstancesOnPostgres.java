@@ -28,11 +28,11 @@ import se.outband.benchmark.PackagedService;
  * start does. Each instance has its own port, data folder, log and SMS sender name, so a fake
  * provider can tell who asked.
  */
-final class InstancesOnPostgres implements AutoCloseable {
+public final class InstancesOnPostgres implements AutoCloseable {
 
     /** One instance: where it listens, its log and its process. */
-    record Instance(String name, int port, Path log, Process process) {
-        RequestSpecification admin() {
+    public record Instance(String name, int port, Path log, Process process) {
+        public RequestSpecification admin() {
             return given().port(port).auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
         }
 
@@ -56,7 +56,7 @@ final class InstancesOnPostgres implements AutoCloseable {
     private final Map<String, Instance> instances = new HashMap<>();
 
     /** Starts PostgreSQL and rebuilds a copy of the package under {@code work}; {@code settings} are every instance's. */
-    InstancesOnPostgres(Path work, Map<String, String> settings) throws IOException, InterruptedException {
+    public InstancesOnPostgres(Path work, Map<String, String> settings) throws IOException, InterruptedException {
         this(work, settings, false);
     }
 
@@ -75,7 +75,7 @@ final class InstancesOnPostgres implements AutoCloseable {
     }
 
     /** Starts (or starts again, on its port) the instance {@code name} without waiting for it. */
-    Instance launch(String name) throws IOException {
+    public Instance launch(String name) throws IOException {
         Instance known = instances.get(name);
         int port = known == null ? PackagedJar.freePort() : known.port();
         Map<String, String> own = new HashMap<>(settings);
@@ -91,7 +91,7 @@ final class InstancesOnPostgres implements AutoCloseable {
     }
 
     /** Waits until the instance answers ready. */
-    Instance ready(Instance instance) {
+    public Instance ready(Instance instance) {
         PackagedJar.awaitReady(instance.process(), instance.port(), instance.log());
         return instance;
     }

@@ -3,7 +3,10 @@ package se.outband.messaging.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import se.outband.common.ScheduledJob;
 import se.outband.messaging.outbox.Channel;
 import se.outband.messaging.outbox.Delivery;
-import se.outband.messaging.outbox.DeliveryAccepted;
+import se.outband.messaging.outbox.DeliveriesAccepted;
 import se.outband.messaging.outbox.DeliveryFailures;
 import se.outband.messaging.outbox.DeliveryState;
 import se.outband.messaging.providers.sms.SmsProvider;
@@ -78,15 +81,30 @@ public class ProviderReports {
         }
     }
 
-    /** Reports that came before the send result; a report in the same instant is caught by the sweep below. */
-    void applyEarlyReports(@Observes DeliveryAccepted accepted) {
-        Delivery delivery = accepted.delivery();
-        if (delivery.provider == null) {
-            return; // email: no provider reports on it
+    /**
+     * Reports that came before the send results of a batch, looked up in one query for the whole batch; a report in
+     * the same instant is caught by the sweep below.
+     */
+    void applyEarlyReports(@Observes DeliveriesAccepted accepted) {
+        Map<String, Long> byProviderId = new HashMap<>();
+        for (DeliveriesAccepted.Accepted delivery : accepted.deliveries()) {
+            // Email has no provider reporting on it.
+            if (delivery.provider() != null && delivery.providerId() != null) {
+                byProviderId.putIfAbsent(delivery.provider() + " " + delivery.providerId(), delivery.deliveryId());
+            }
         }
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId = ?1 and provider = ?2", delivery.providerId, delivery.provider)) {
-            applyStatus(delivery, early.status, early.errorCode);
-            early.delete();
+        if (byProviderId.isEmpty()) {
+            return;
+        }
+        List<String> providerIds = accepted.deliveries().stream().map(DeliveriesAccepted.Accepted::providerId).filter(Objects::nonNull)
+                .distinct().toList();
+        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in ?1", providerIds)) {
+            Long id = byProviderId.get(early.provider + " " + early.providerId);
+            Delivery delivery = id == null ? null : Delivery.findById(id);
+            if (delivery != null) {
+                applyStatus(delivery, early.status, early.errorCode);
+                early.delete();
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public class Dispatcher {
     /** When the claiming loop last went round: what readiness reports. */
     private volatile Instant pumpBeat;
 
-    Dispatcher(Outbox outbox, HeldDeliveries held, ResultRecorder results, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig,
+    Dispatcher(Outbox outbox, Claims claims, HeldDeliveries held, ResultRecorder results, FailoverSmsGateway sms, MailGateway mail, MailConfig mailConfig,
             CallGateway calls, StatusPageAddress statusPage, Clock clock) {
         this.outbox = outbox;
         this.held = held;
@@ -67,9 +67,9 @@ public class Dispatcher {
         this.statusPageUrl = statusPage.url();
         this.clock = clock;
         this.pumpBeat = clock.instant();
-        this.smsLane = new Lane(Channel.SMS, sms.maxConcurrency(), outbox, held, this::send, this::wake);
-        this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency(), outbox, held, this::send, this::wake);
-        this.voiceLane = new Lane(Channel.VOICE, CALLERS, outbox, held, this::send, this::wake);
+        this.smsLane = new Lane(Channel.SMS, sms.maxConcurrency(), claims, held, this::send, this::wake);
+        this.mailLane = new Lane(Channel.EMAIL, mailConfig.maxConcurrency(), claims, held, this::send, this::wake);
+        this.voiceLane = new Lane(Channel.VOICE, CALLERS, claims, held, this::send, this::wake);
     }
 
     /** On a shared database, what a stopped instance was sending comes back when its lease runs out instead. */
@@ -156,15 +156,15 @@ public class Dispatcher {
         return new Liveness(pump != null && pump.isAlive(), pumpBeat, results.alive(), results.beat(), results.lastStored());
     }
 
-    private void send(Outbox.Claimed claimed) {
+    private void send(Claims.Claimed claimed) {
         try {
-            results.store(new Outbox.Outcome(claimed.deliveryId(), attempt(claimed)));
+            results.store(new Outbox.Outcome(claimed.deliveryId(), claimed.channel(), attempt(claimed)));
         } finally {
             held.release(claimed.deliveryId());
         }
     }
 
-    private SendResult attempt(Outbox.Claimed claimed) {
+    private SendResult attempt(Claims.Claimed claimed) {
         try {
             return switch (claimed.channel()) {
                 case SMS -> sms.send(claimed.address(), claimed.message(), claimed.smsSegments());

@@ -25,7 +25,7 @@ class HeldDeliveries {
         this.outbox = outbox;
     }
 
-    void hold(List<Outbox.Claimed> claimed) {
+    void hold(List<Claims.Claimed> claimed) {
         claimed.forEach(c -> held.add(c.deliveryId()));
     }
 

@@ -17,19 +17,19 @@ final class Lane {
 
     private final Channel channel;
     private final int workers;
-    private final Outbox outbox;
+    private final Claims claims;
     private final HeldDeliveries held;
-    private final Consumer<Outbox.Claimed> sender;
+    private final Consumer<Claims.Claimed> sender;
     /** Asks the dispatcher to claim more: called when fewer than one per worker wait. */
     private final Runnable hungry;
-    private final LinkedBlockingQueue<Outbox.Claimed> waiting = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Claims.Claimed> waiting = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private ExecutorService pool;
 
-    Lane(Channel channel, int workers, Outbox outbox, HeldDeliveries held, Consumer<Outbox.Claimed> sender, Runnable hungry) {
+    Lane(Channel channel, int workers, Claims claims, HeldDeliveries held, Consumer<Claims.Claimed> sender, Runnable hungry) {
         this.channel = channel;
         this.workers = workers;
-        this.outbox = outbox;
+        this.claims = claims;
         this.held = held;
         this.sender = sender;
         this.hungry = hungry;
@@ -65,9 +65,9 @@ final class Lane {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.SECONDS);
         }
-        List<Outbox.Claimed> unstarted = new ArrayList<>();
+        List<Claims.Claimed> unstarted = new ArrayList<>();
         waiting.drainTo(unstarted);
-        return unstarted.stream().map(Outbox.Claimed::deliveryId).toList();
+        return unstarted.stream().map(Claims.Claimed::deliveryId).toList();
     }
 
     /** Claims more when fewer than one per worker wait; true when it claimed a full batch (there may be more). */
@@ -76,7 +76,7 @@ final class Lane {
         if (waiting.size() >= workers) {
             return false;
         }
-        List<Outbox.Claimed> claimed = outbox.claim(channel, room);
+        List<Claims.Claimed> claimed = claims.claim(channel, room);
         held.hold(claimed);
         waiting.addAll(claimed);
         return claimed.size() == room;
@@ -85,7 +85,7 @@ final class Lane {
     private void work() {
         while (running) {
             try {
-                Outbox.Claimed next = waiting.poll(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
+                Claims.Claimed next = waiting.poll(Loops.POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (next != null) {
                     if (waiting.size() < workers) {
                         hungry.run();

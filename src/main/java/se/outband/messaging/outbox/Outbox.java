@@ -3,8 +3,7 @@ package se.outband.messaging.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -23,11 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import se.outband.common.InstanceName;
 import se.outband.messaging.providers.SendResult;
 import se.outband.messaging.providers.sms.SmsConfig;
-import se.outband.messaging.providers.sms.SmsSegments;
 
 /**
- * The delivery rows through sending: claiming for sending, and recording what the provider answered
- * (failures and fallbacks are {@link DeliveryFailures}'; the provider's later reports come from the inbound side).
+ * The delivery rows through sending: their leases, and recording what the provider answered (claiming them is
+ * {@link Claims}', failures and fallbacks {@link DeliveryFailures}'; the provider's later reports come from the inbound side).
  * At-least-once: a row claimed but never recorded (a crash) is sent again, after a restart on the
  * embedded database, or by another instance once its lease runs out.
  */
@@ -36,17 +33,13 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
-    /** A delivery taken for sending, with what the sender needs to send it. */
-    public record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments, String unsubscribeUrl) {
-    }
-
     private final Clock clock;
     private final SmsConfig smsConfig;
     private final Backoff backoff;
     private final MeterRegistry metrics;
     private final DeliveryFailures failures;
-    private final MessageTexts texts;
-    private final Event<DeliveryAccepted> acceptances;
+    private final Event<DeliveriesAccepted> acceptances;
+    private final SentResults sentResults;
     private final Event<DeliveriesQueued> queued;
     /** Who holds a lease: this process, until it stops. */
     private final String instance;
@@ -58,9 +51,9 @@ public class Outbox {
     private final Duration lease;
 
     Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
-            MessageTexts texts, Event<DeliveryAccepted> acceptances, Event<DeliveriesQueued> queued) {
+            Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued, SentResults sentResults) {
+        this.sentResults = sentResults;
         this.queued = queued;
-        this.texts = texts;
         this.acceptances = acceptances;
         this.clock = clock;
         this.instance = instance.toString();
@@ -173,64 +166,42 @@ public class Outbox {
         return new Backlog((Long) row[0], (Instant) row[1]);
     }
 
+    /** A provider's answer to one send, waiting to be stored. */
+    public record Outcome(long deliveryId, Channel channel, SendResult result) {
+
+        /** The common answer, a message taken for sending that the provider reports on later. */
+        boolean sent() {
+            return result instanceof SendResult.Accepted accepted && !accepted.reached();
+        }
+    }
+
     /**
-     * Leases up to {@code limit} due deliveries of a channel to this instance, oldest first, and returns
-     * them. Rows another instance is claiming at the same moment are skipped (their row locks), so no
-     * two instances ever take the same row.
+     * Records the providers' answers to a batch of sends in one transaction: the common answer, sent, by
+     * {@link SentResults}; the rarer ones (retries, failures, fallbacks) through the entities.
      */
     @Transactional
-    public List<Claimed> claim(Channel channel, int limit) {
-        Instant now = clock.instant();
-        EntityManager em = Delivery.getEntityManager();
-        List<Long> due = ((List<?>) em.createNativeQuery("select id from delivery where state = ?1 and channel = ?2"
-                + " and next_attempt_at <= ?3"
-                // State and channel are fixed, but H2 reads the index in order only when they are named.
-                + " order by state, channel, next_attempt_at, id limit ?4 for update skip locked")
-                .setParameter(1, DeliveryState.QUEUED.name())
-                .setParameter(2, channel.name())
-                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(4, limit)
-                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
-                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
-        if (leased != due.size()) {
-            // The rows are locked by this transaction: anything else is a database not keeping its locks.
-            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
-        }
-        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body, d.unsubscribeUrl from Delivery d where d.id in ?1"
-                + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, due).getResultStream()
-                .map(row -> {
-                    String own = (String) row[4];
-                    MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
-                            : texts.of((Long) row[1]);
-                    return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments(),
-                            (String) row[5]);
-                }).toList();
-    }
-
-    /** A provider's answer to one send, waiting to be stored. */
-    public record Outcome(long deliveryId, SendResult result) {
-    }
-
-    /** Records the providers' answers to a batch of sends in one transaction. */
-    @Transactional
     public void record(List<Outcome> outcomes) {
-        Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", outcomes.stream().map(Outcome::deliveryId).toList())
-                .stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Instant now = clock.instant();
-        for (Outcome outcome : outcomes) {
-            Delivery delivery = deliveries.get(outcome.deliveryId());
-            // A row gone meanwhile (a restore, an erasure) has nothing left to record.
-            if (delivery != null) {
-                apply(delivery, outcome.result(), now);
+        List<DeliveriesAccepted.Accepted> accepted = new ArrayList<>(sentResults.store(outcomes.stream().filter(Outcome::sent).toList(), now));
+        List<Outcome> others = outcomes.stream().filter(o -> !o.sent()).toList();
+        if (!others.isEmpty()) {
+            Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", others.stream().map(Outcome::deliveryId).toList())
+                    .stream().collect(Collectors.toMap(d -> d.id, d -> d));
+            for (Outcome outcome : others) {
+                Delivery delivery = deliveries.get(outcome.deliveryId());
+                // A row gone meanwhile (a restore, an erasure) has nothing left to record.
+                if (delivery != null && apply(delivery, outcome.result(), now)) {
+                    accepted.add(new DeliveriesAccepted.Accepted(delivery.id, delivery.provider, delivery.providerId));
+                }
             }
         }
+        if (!accepted.isEmpty()) {
+            acceptances.fire(new DeliveriesAccepted(accepted));
+        }
     }
 
-    private void apply(Delivery delivery, SendResult result, Instant now) {
+    /** Applies a provider's answer to its delivery; true when the provider accepted the message. */
+    private boolean apply(Delivery delivery, SendResult result, Instant now) {
         delivery.updatedAt = now;
         delivery.leasedBy = null;
         delivery.leaseUntil = null;
@@ -249,7 +220,7 @@ public class Outbox {
                 failures.reached(delivery);
             }
             metrics.counter("outband.deliveries.sent", "channel", channel).increment();
-            acceptances.fire(new DeliveryAccepted(delivery));
+            return true;
         } else if (result instanceof SendResult.Retry retry) {
             delivery.lastError = DeliveryFailures.truncate(retry.error());
             if (now.isAfter(delivery.createdAt.plus(smsConfig.retry().giveUpAfter()))) {
@@ -263,5 +234,6 @@ public class Outbox {
             delivery.provider = failed.provider();
             failures.fail(delivery, failed.code(), failed.error(), DeliveryState.FAILED);
         }
+        return false;
     }
 }

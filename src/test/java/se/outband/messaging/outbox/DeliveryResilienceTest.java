@@ -58,6 +58,9 @@ class DeliveryResilienceTest {
     Outbox outbox;
 
     @Inject
+    Claims claims;
+
+    @Inject
     Dispatcher dispatcher;
 
     @Inject
@@ -245,9 +248,9 @@ class DeliveryResilienceTest {
         try {
             List<List<Long>> racers = AtOnce.run(4, () -> {
                 List<Long> mine = new ArrayList<>();
-                List<Outbox.Claimed> batch;
+                List<Claims.Claimed> batch;
                 do {
-                    batch = outbox.claim(Channel.SMS, 7);
+                    batch = claims.claim(Channel.SMS, 7);
                     batch.forEach(c -> mine.add(c.deliveryId()));
                 } while (!batch.isEmpty());
                 return mine;

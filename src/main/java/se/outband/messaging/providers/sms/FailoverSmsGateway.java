@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import se.outband.common.SharedBuckets;
 import se.outband.messaging.providers.SendResult;
@@ -30,8 +31,11 @@ public final class FailoverSmsGateway implements SmsGateway {
     static final int DOWN_IN_A_ROW = 3;
     /** Throttling is the provider pacing Outband; only if it lasts this long is another provider asked. */
     static final Duration THROTTLED_TOO_LONG = Duration.ofSeconds(30);
-    /** Longer than any message (1,600 UCS-2 characters is 24 segments), so one message always fits in the bucket. */
-    private static final long MIN_BUCKET = 30;
+    /**
+     * The pace kept below the provider's rate: a message held up on its way (a pause of the JVM, a slow
+     * connection) lands in the next second with that second's own, and the provider counts arrivals.
+     */
+    static final double HEADROOM = 0.98;
 
     /** How a provider stands, for the start page and progress. */
     public enum State {
@@ -52,10 +56,14 @@ public final class FailoverSmsGateway implements SmsGateway {
         volatile Instant throttledSince;
         volatile String lastError;
 
-        /** Paced by {@code ratePerSecond} segments for all instances together, {@code maxConcurrency} at a time in this one. */
+        /**
+         * Paced by {@code ratePerSecond} segments for all instances together, {@code maxConcurrency} at a time in this one. Evenly,
+         * one message after another and never in a burst: a bucket that fills while sending pauses lets a whole second's worth
+         * out at once, on top of that second's own, and the provider sees twice its rate.
+         */
         Provider(SmsGateway gateway, SharedBuckets buckets, double ratePerSecond, int maxConcurrency) {
             this.gateway = gateway;
-            this.bucket = buckets.perSecond("sms " + gateway.name(), ratePerSecond, Math.max(MIN_BUCKET, (long) Math.ceil(ratePerSecond)));
+            this.bucket = buckets.perSecond("sms " + gateway.name(), HEADROOM * ratePerSecond, 1);
             this.slots = new Semaphore(maxConcurrency);
             this.maxConcurrency = maxConcurrency;
         }
@@ -125,7 +133,8 @@ public final class FailoverSmsGateway implements SmsGateway {
         try {
             provider.slots.acquire();
             try {
-                provider.bucket.asBlocking().consume(segments);
+                // All its segments at once, though the bucket holds one: a message's segments leave together.
+                BlockingStrategy.PARKING.park(provider.bucket.consumeIgnoringRateLimits(segments));
                 result = provider.gateway.send(to, body);
             } finally {
                 provider.slots.release();

@@ -1,0 +1,109 @@
+package se.outband.benchmark;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * One bulletin to everyone through running packaged services (one, or several on one database) and a
+ * fake Twilio of the run's own, measured from outside: the fake's arrivals, the processes' CPU time and
+ * peak memory, and when the service says every result is stored.
+ */
+final class CeilingSend {
+
+    /** The people of the small group a second bulletin goes to, once the service is warm. */
+    static final int WARM_GROUP = 10;
+
+    /** A running service: its process and where it listens. */
+    record Service(long pid, int port) {
+        RequestSpecification admin() {
+            return given().port(port).auth().preemptive().basic("admin", PackagedService.ADMIN_PASSWORD);
+        }
+
+        long cpuNanos() {
+            return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElseThrow().toNanos();
+        }
+    }
+
+    /** What one send measured; times are from the moment the bulletin was posted. */
+    record Figures(int recipients, double rate, double cpuMillisPerMessage, double fakeCpuMillisPerMessage, long peakRssMb, long firstSmsMillis, long warmFirstSmsMillis,
+            long allSentMillis, long allStoredMillis, Map<Long, Integer> secondsAbove, int reached, int duplicates) {
+    }
+
+    private CeilingSend() {
+    }
+
+    /** A staff list of {@code people} in "Alla", the first {@link #WARM_GROUP} also in "Tio", with valid Swedish mobiles. */
+    static byte[] staff(int people) {
+        StringBuilder csv = new StringBuilder("id,name,mobile,groups\n");
+        for (int i = 0; i < people; i++) {
+            csv.append(i).append(",Person ").append(i).append(",070-2").append(String.format("%06d", i))
+                    .append(i < WARM_GROUP ? ",Alla|Tio\n" : ",Alla\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Imports the staff through the first service, sends them one bulletin through it, and measures until every result is stored. */
+    static Figures measure(List<Service> services, BoundedTwilio twilio, int recipients, int bound) throws IOException {
+        Service first = services.get(0);
+        first.admin().contentType("text/csv").body(staff(recipients)).post("/api/contacts/import").then().statusCode(200);
+        twilio.clear();
+        long cpuBefore = cpu(services);
+        long fakeCpuBefore = ownCpu();
+        long posted = System.nanoTime();
+        long id = post(first, "Kommunens IT ligger nere. Arbeta analogt tills vidare. Nästa besked kl 12.", "Alla");
+        // Only the fake is asked while messages go out: asking the service would cost it CPU of its own.
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10)).until(() -> twilio.requests() >= recipients);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> sent(first, id) >= recipients);
+        long stored = System.nanoTime();
+        long cpu = cpu(services) - cpuBefore;
+        long fakeCpu = ownCpu() - fakeCpuBefore;
+        long firstSms = twilio.firstNanos() - posted;
+        long allSent = twilio.lastNanos() - posted;
+        double rate = (twilio.requests() - 1) * 1e9 / (twilio.lastNanos() - twilio.firstNanos());
+        Map<Long, Integer> above = twilio.secondsAbove(bound);
+        int reached = twilio.perNumber().size();
+        int duplicates = twilio.perNumber().values().stream().mapToInt(AtomicInteger::get).map(n -> n - 1).sum();
+
+        twilio.clear();
+        long warmPosted = System.nanoTime();
+        post(first, "Nästa besked kl 15.", "Tio");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(2)).until(() -> twilio.requests() >= 1);
+        long warmFirstSms = twilio.firstNanos() - warmPosted;
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> twilio.requests() >= WARM_GROUP);
+
+        long rss = 0;
+        for (Service service : services) {
+            rss = Math.max(rss, PackagedService.peakRssMb(service.pid()));
+        }
+        return new Figures(recipients, rate, cpu / 1e6 / recipients, fakeCpu / 1e6 / recipients, rss, firstSms / 1_000_000, warmFirstSms / 1_000_000,
+                allSent / 1_000_000, (stored - posted) / 1_000_000, above, reached, duplicates);
+    }
+
+    private static long post(Service via, String text, String group) {
+        return via.admin().contentType("application/json").body(Map.of("text", text, "groups", List.of(group)))
+                .post("/api/bulletins").then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    private static long sent(Service via, long id) {
+        Map<String, Number> sms = via.admin().get("/api/bulletins/" + id).then().statusCode(200).extract().path("deliveries.sms");
+        return sms.getOrDefault("SENT", 0).longValue();
+    }
+
+    /** This JVM's CPU time: the fake's, and the little the measuring costs. */
+    private static long ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    private static long cpu(List<Service> services) {
+        return services.stream().mapToLong(Service::cpuNanos).sum();
+    }
+}
