@@ -62,14 +62,7 @@ class Claims {
         if (due.isEmpty()) {
             return List.of();
         }
-        List<Long> leased = shared ? leaseLocked(due, now) : ids(em.createNativeQuery("select id from final table (update delivery"
-                + " set state = ?1, attempts = attempts + 1, updated_at = ?2, leased_by = ?3, lease_until = ?4 where id in (?5) and state = ?6)")
-                .setParameter(1, DeliveryState.SENDING.name())
-                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(3, instance)
-                .setParameter(4, OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC))
-                .setParameter(5, due)
-                .setParameter(6, DeliveryState.QUEUED.name()));
+        List<Long> leased = shared ? leaseLocked(due, now) : leaseStillQueued(em, due, now);
         if (leased.isEmpty()) {
             return List.of();
         }
@@ -93,6 +86,18 @@ class Claims {
             throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
         }
         return due;
+    }
+
+    /** Leases those of the rows still queued, unlocked (the embedded database): exactly the ones this statement took. */
+    private List<Long> leaseStillQueued(EntityManager em, List<Long> due, Instant now) {
+        return ids(em.createNativeQuery("select id from final table (update delivery"
+                + " set state = ?1, attempts = attempts + 1, updated_at = ?2, leased_by = ?3, lease_until = ?4 where id in (?5) and state = ?6)")
+                .setParameter(1, DeliveryState.SENDING.name())
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(3, instance)
+                .setParameter(4, OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC))
+                .setParameter(5, due)
+                .setParameter(6, DeliveryState.QUEUED.name()));
     }
 
     private static List<Long> ids(Query query) {
