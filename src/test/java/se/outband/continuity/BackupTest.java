@@ -53,6 +53,7 @@ import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.TestFolders;
 import se.outband.access.Roles;
 import se.outband.common.OutbandConfig;
 
@@ -198,12 +199,12 @@ class BackupTest {
         assertEquals(List.of(made.get(3), made.get(2), made.get(1)), after, "outband.backup.keep=3 in tests: the newest three stay");
         asAdmin().get("/api/audit?size=10").then().body("entries.findAll { it.action == 'backup.created' }.actor", hasItem("system"));
         String newest = after.get(0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(Path.of("target/offsite", newest)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(TestFolders.ownFolder().resolve("offsite").resolve(newest)));
     }
 
     @Test
     void aFailingCopyShowsOnTheStartPageOfAdministratorsAndInReadiness() throws Exception {
-        Path fail = Path.of("target/copy-backup-should-fail");
+        Path fail = TestFolders.ownFolder().resolve("copy-backup-should-fail");
         Files.writeString(fail, "");
         try {
             asAdmin().post("/api/backups").then().statusCode(201);

@@ -43,6 +43,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import se.outband.TestFolders;
 import se.outband.AtOnce;
 import se.outband.access.Roles;
 
@@ -60,7 +61,7 @@ class StatusPageTest {
     @BeforeEach
     void emptyStatusPage() throws Exception {
         StatusPageFixtures.clear();
-        Files.deleteIfExists(Path.of("target/publish-should-fail"));
+        Files.deleteIfExists(TestFolders.ownFolder().resolve("publish-should-fail"));
         site.render();
     }
 
@@ -385,10 +386,10 @@ class StatusPageTest {
         system("E-post", "down", 1, "Publicerad");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Roles.SENDER).get("/api/status/publish").then()
                 .statusCode(200).body("exitCode", equalTo(0)).body("outputTail", containsString("published")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(Path.of("target/published/index.html"))
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(TestFolders.ownFolder().resolve("published/index.html"))
                 .equals(Files.readString(site.current().resolve("index.html"))));
 
-        Files.writeString(Path.of("target/publish-should-fail"), "");
+        Files.writeString(TestFolders.ownFolder().resolve("publish-should-fail"), "");
         system("Telefoni", "down", 2, "Efter misslyckad publicering");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Roles.SENDER).get("/api/status/publish").then()
                 .body("exitCode", equalTo(3))

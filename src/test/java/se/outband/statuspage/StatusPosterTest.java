@@ -37,6 +37,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import se.outband.TestFolders;
 import se.outband.Browser;
 import se.outband.QrImages;
 import se.outband.TestApi;
@@ -190,8 +191,8 @@ class StatusPosterTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .extract().asString();
         assertEquals(Files.readString(dir.resolve("poster.html")), served);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(Path.of("target/published/poster.html"))
-                && Files.readString(Path.of("target/published/poster.html")).equals(served));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(TestFolders.ownFolder().resolve("published/poster.html"))
+                && Files.readString(TestFolders.ownFolder().resolve("published/poster.html")).equals(served));
 
         assertEquals(PUBLIC_URL, json.readTree(Files.readString(dir.resolve("status.json"))).at("/page/url").asText());
         String name = "Telefoni " + UUID.randomUUID();

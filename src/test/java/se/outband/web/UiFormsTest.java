@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import se.outband.TestFolders;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
 import io.restassured.response.Response;
@@ -42,7 +43,7 @@ class UiFormsTest {
 
     @Test
     void anImportPreviewIsNotKeptLongerThanAnHour() throws Exception {
-        Path uploads = Path.of("target/test-data/uploads");
+        Path uploads = TestFolders.ownFolder().resolve("test-data/uploads");
         Files.createDirectories(uploads);
         Path abandoned = Files.writeString(uploads.resolve("0123456789abcdef0123456789abcdef.csv"), "id,name,mobile\n");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
