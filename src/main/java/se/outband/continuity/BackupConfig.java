@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -24,6 +25,18 @@ public interface BackupConfig {
     @Secret
     Optional<@Size(min = MIN_PASSPHRASE, message = "it must be at least " + MIN_PASSPHRASE
             + " characters: whoever finds a copy can guess offline") String> passphrase();
+
+    /**
+     * How far {@link #passphrase()} is stretched, as OpenPGP's S2K count byte: 255 hashes 65,011,712 bytes per
+     * guess, what GnuPG uses for files sealed with {@code gpg --symmetric}; each step of 16 down divides an offline
+     * guesser's work by two. Bouncy Castle's own default (96, 65,536 bytes) made guessing a found copy's passphrase a
+     * thousand times cheaper. 255 costs about a second of CPU per backup on the shipped JVM options; only the tests,
+     * whose passphrase protects nothing, go lower.
+     */
+    @WithDefault("255")
+    @Min(value = 96, message = "it must be from 96 (65,536 bytes hashed per guess) to 255")
+    @Max(value = 255, message = "it must be from 96 to 255 (65,011,712 bytes hashed per guess)")
+    int passphraseS2kCount();
 
     /** Seals each backup to this armored OpenPGP public key; the private key stays offline. */
     Optional<Path> publicKey();

@@ -149,7 +149,7 @@ public class BackupService {
         Path part = folder.newPart();
         try {
             try (FileOutputStream file = new FileOutputStream(part.toFile())) {
-                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, key, signer())) {
+                try (OutputStream encrypted = OpenPgp.encrypt(file, passphrase, config.passphraseS2kCount(), key, signer())) {
                     archive.write(encrypted, now);
                 }
                 file.getChannel().force(true);

@@ -52,12 +52,6 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
  */
 final class OpenPgp {
 
-    /**
-     * The S2K count byte 255: 65,011,712 bytes hashed per passphrase guess, what GnuPG itself uses for
-     * files sealed with {@code gpg --symmetric}. Bouncy Castle's default (96, 65,536 bytes) made guessing a
-     * found copy's passphrase offline a thousand times cheaper; it costs about a fifth of a second per backup.
-     */
-    static final int S2K_COUNT = 0xff;
 
     /** The name GnuPG gives the decrypted file when asked to keep the original name. */
     static final String INNER_NAME = "outband-backup.zip";
@@ -104,7 +98,7 @@ final class OpenPgp {
      * A stream whose bytes end up encrypted in {@code out}, signed by {@code signer} when there is one;
      * closing it finishes the OpenPGP packets but leaves {@code out} open.
      */
-    static OutputStream encrypt(OutputStream out, Optional<char[]> passphrase, Optional<PGPPublicKey> key,
+    static OutputStream encrypt(OutputStream out, Optional<char[]> passphrase, int s2kCount, Optional<PGPPublicKey> key,
             Optional<SigningKeys.Signer> signer) throws IOException {
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
                 new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
@@ -113,7 +107,7 @@ final class OpenPgp {
         try {
             if (passphrase.isPresent()) {
                 generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(passphrase.get(),
-                        new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), S2K_COUNT));
+                        new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), s2kCount));
             }
             key.ifPresent(k -> generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(k)));
             OutputStream encrypted = generator.open(out, new byte[1 << 16]);

@@ -234,7 +234,7 @@ class DisasterRecoveryIT {
         }
         entries.put(BackupArchive.REST, json.writeValueAsBytes(rest));
         try (OutputStream file = Files.newOutputStream(forged);
-                OutputStream sealed = OpenPgp.encrypt(file, Optional.empty(), Optional.of(OpenPgp.publicKey(keys.resolve("public.asc"))),
+                OutputStream sealed = OpenPgp.encrypt(file, Optional.empty(), 96, Optional.of(OpenPgp.publicKey(keys.resolve("public.asc"))),
                         Optional.empty());
                 ZipOutputStream zip = new ZipOutputStream(sealed)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {

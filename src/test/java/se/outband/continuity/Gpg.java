@@ -25,6 +25,9 @@ final class Gpg implements AutoCloseable {
     Gpg() throws IOException {
         // gpg-agent's socket path must stay short, so not under target/.
         home = Files.createTempDirectory("outband-gnupg-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // Throwaway keys protect nothing: their passphrases are stretched the least gpg-agent allows (65,536 bytes,
+        // not 65 million), since Outband unlocks them at every start and backup of a test.
+        Files.writeString(home.resolve("gpg-agent.conf"), "s2k-count 65536\n");
     }
 
     /** Decrypts {@code file} as {@code gpg --decrypt} does and answers gpg's exit code; the content goes to {@code out}. */

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.smallrye.config.WithDefault;
+
 /**
  * OpenPGP files as Outband writes them, opened and their signature checked by GnuPG, Sequoia and Outband's
  * own restore, and refused when wrong.
@@ -51,6 +53,8 @@ class OpenPgpTest {
     static final String SIGNER_PASSPHRASE = "the signing key's passphrase";
     static final String FORGER_USER = "Someone with the public key <forger@example.invalid>";
     static final String PASSPHRASE = "a long backup passphrase";
+    /** As outband.backup.passphrase-s2k-count in the tests' settings: only the test of the stretch pays for the shipped one. */
+    static final int TESTS_S2K_COUNT = 96;
 
     @TempDir
     static Path keys;
@@ -168,11 +172,12 @@ class OpenPgpTest {
 
     /**
      * Whoever finds a copy guesses the passphrase offline: each guess must cost what it costs against
-     * GnuPG's own files (65,011,712 bytes hashed, count byte 255), not Bouncy Castle's default of 65,536.
+     * GnuPG's own files (65,011,712 bytes hashed, count byte 255), not Bouncy Castle's default of 65,536,
+     * when outband.backup.passphrase-s2k-count is left as shipped.
      */
     @Test
     void aPassphraseIsStretchedAsFarAsGnupgStretchesItsOwn(@TempDir Path dir) throws Exception {
-        Path file = encrypt(dir, Optional.of("a long backup passphrase"), false);
+        Path file = encrypt(dir, Optional.of("a long backup passphrase"), shippedS2kCount(), false, Optional.of(keys.resolve("signing.asc")));
         String packets = gpg.listPackets(file, "a long backup passphrase");
         assertTrue(packets.contains("s2k 3,") && packets.contains("count 65011712 (255)"), packets);
         assertEquals(0, gpg.decrypt(file, "a long backup passphrase", dir.resolve("out.zip")));
@@ -230,14 +235,24 @@ class OpenPgpTest {
         return encrypt(dir, passphrase, toKey, Optional.of(keys.resolve("signing.asc")));
     }
 
-    /** As Outband seals a backup, signed by the secret key in {@code signingKey} when there is one. */
     private static Path encrypt(Path dir, Optional<String> passphrase, boolean toKey, Optional<Path> signingKey) throws IOException {
+        return encrypt(dir, passphrase, TESTS_S2K_COUNT, toKey, signingKey);
+    }
+
+    /** The passphrase's stretch Outband ships with: what outband.backup.passphrase-s2k-count is when not set. */
+    private static int shippedS2kCount() throws NoSuchMethodException {
+        return Integer.parseInt(BackupConfig.class.getMethod("passphraseS2kCount").getAnnotation(WithDefault.class).value());
+    }
+
+    /** As Outband seals a backup, signed by the secret key in {@code signingKey} when there is one. */
+    private static Path encrypt(Path dir, Optional<String> passphrase, int s2kCount, boolean toKey, Optional<Path> signingKey)
+            throws IOException {
         Path file = Files.createTempFile(dir, "backup-", ".gpg");
         Optional<SigningKeys.Signer> signer = signingKey.isPresent()
                 ? Optional.of(SigningKeys.signer(signingKey.get(), SIGNER_PASSPHRASE.toCharArray()))
                 : Optional.empty();
         try (OutputStream out = Files.newOutputStream(file)) {
-            try (OutputStream encrypted = OpenPgp.encrypt(out, passphrase.map(String::toCharArray),
+            try (OutputStream encrypted = OpenPgp.encrypt(out, passphrase.map(String::toCharArray), s2kCount,
                     toKey ? Optional.of(OpenPgp.publicKey(keys.resolve("public.asc"))) : Optional.empty(), signer)) {
                 encrypted.write(content);
                 // Closed twice, as a backup's is (by its ZIP, then by its owner): the file must still end with the message.
