@@ -38,9 +38,16 @@ public class SharedBuckets {
 
     @Inject
     SharedBuckets(Database database, DataSource dataSource) {
-        this(database.embedded() ? null
-                : Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).table("rate_bucket").idColumn("id").stateColumn("state")
-                        .build());
+        this(database.embedded() ? null : inRows(dataSource));
+    }
+
+    /** One instance's buckets on a shared PostgreSQL: several made on one database share their buckets, as instances do. */
+    static SharedBuckets onSharedDatabase(DataSource dataSource) {
+        return new SharedBuckets(inRows(dataSource));
+    }
+
+    private static ProxyManager<Long> inRows(DataSource dataSource) {
+        return Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).table("rate_bucket").idColumn("id").stateColumn("state").build();
     }
 
     private SharedBuckets(ProxyManager<Long> shared) {
