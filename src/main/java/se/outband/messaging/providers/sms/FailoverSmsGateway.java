@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.Bucket;
+import se.outband.common.BlockPacer;
 import se.outband.common.SharedBuckets;
 import se.outband.messaging.providers.SendResult;
 
@@ -48,7 +47,7 @@ public final class FailoverSmsGateway implements SmsGateway {
     /** One provider with its own pace, its concurrency and its health. */
     static final class Provider {
         final SmsGateway gateway;
-        final Bucket bucket;
+        final BlockPacer pace;
         final Semaphore slots;
         final int maxConcurrency;
         final AtomicInteger downInARow = new AtomicInteger();
@@ -62,8 +61,13 @@ public final class FailoverSmsGateway implements SmsGateway {
          * out at once, on top of that second's own, and the provider sees twice its rate.
          */
         Provider(SmsGateway gateway, SharedBuckets buckets, double ratePerSecond, int maxConcurrency) {
+            this(gateway, buckets.pace("sms " + gateway.name(), HEADROOM * ratePerSecond), maxConcurrency);
+        }
+
+        /** Paced by {@code pace}, which may share its bucket with other instances' paces. */
+        Provider(SmsGateway gateway, BlockPacer pace, int maxConcurrency) {
             this.gateway = gateway;
-            this.bucket = buckets.perSecond("sms " + gateway.name(), HEADROOM * ratePerSecond, 1);
+            this.pace = pace;
             this.slots = new Semaphore(maxConcurrency);
             this.maxConcurrency = maxConcurrency;
         }
@@ -133,8 +137,7 @@ public final class FailoverSmsGateway implements SmsGateway {
         try {
             provider.slots.acquire();
             try {
-                // All its segments at once, though the bucket holds one: a message's segments leave together.
-                BlockingStrategy.PARKING.park(provider.bucket.consumeIgnoringRateLimits(segments));
+                provider.pace.await(segments);
                 result = provider.gateway.send(to, body);
             } finally {
                 provider.slots.release();
