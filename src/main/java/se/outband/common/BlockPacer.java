@@ -34,8 +34,16 @@ public final class BlockPacer {
         this.block = block;
     }
 
-    /** Waits until {@code tokens} more are due: a message's segments leave together, when the last of them is due. */
+    /**
+     * Waits until {@code tokens} more are due: a message's segments leave together, when the last of them is due.
+     * A block of one is the bucket itself, drawn without this pacer's lock: on the embedded database the bucket is
+     * in memory and takes its many senders without one.
+     */
     public void await(int tokens) throws InterruptedException {
+        if (block == 1) {
+            BlockingStrategy.PARKING.park(shared.consumeIgnoringRateLimits(tokens));
+            return;
+        }
         long wait = reserve(tokens) - System.nanoTime();
         if (wait > 0) {
             BlockingStrategy.PARKING.park(wait);
