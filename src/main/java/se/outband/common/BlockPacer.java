@@ -36,8 +36,8 @@ public final class BlockPacer {
 
     /**
      * Waits until {@code tokens} more are due: a message's segments leave together, when the last of them is due.
-     * A block of one is the bucket itself, drawn without this pacer's lock: on the embedded database the bucket is
-     * in memory and takes its many senders without one.
+     * A block of one is the bucket itself, drawn without this pacer's lock: the embedded database's bucket in memory,
+     * and a shared rate too low for a block of more, draw per message as the bucket alone would.
      */
     public void await(int tokens) throws InterruptedException {
         if (block == 1) {

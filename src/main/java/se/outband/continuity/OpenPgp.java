@@ -52,7 +52,6 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
  */
 final class OpenPgp {
 
-
     /** The name GnuPG gives the decrypted file when asked to keep the original name. */
     static final String INNER_NAME = "outband-backup.zip";
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -91,15 +90,8 @@ class BlockPacingOnPostgreSQLTest {
         assertEquals(tokens, released.size());
         // The provider's own rate, of which the pace keeps 98 %, as FailoverSmsGateway does.
         int bound = (int) Math.ceil(RATE / 0.98);
-        assertTrue(busiestSecond() <= bound, busiestSecond() + " tokens in one second, at a rate of " + RATE);
+        assertTrue(BusiestSecond.of(released) <= bound, BusiestSecond.of(released) + " tokens in one second, at a rate of " + RATE);
         assertTrue(transactions.get() >= tokens / block && transactions.get() <= 2 * tokens / block,
                 transactions + " transactions for " + tokens + " tokens in blocks of " + block);
-    }
-
-    /** The most tokens released in one second, the seconds counted from the first, as a provider counts them. */
-    private int busiestSecond() {
-        long first = released.stream().mapToLong(Long::longValue).min().orElseThrow();
-        return released.stream().collect(Collectors.groupingBy(at -> (at - first) / TimeUnit.SECONDS.toNanos(1), Collectors.counting()))
-                .values().stream().mapToInt(Long::intValue).max().orElseThrow();
     }
 }

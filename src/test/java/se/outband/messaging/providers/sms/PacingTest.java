@@ -11,13 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.SimpleBucketListener;
 import se.outband.common.BlockPacer;
+import se.outband.common.BusiestSecond;
 import se.outband.common.SharedBuckets;
 import se.outband.messaging.providers.SendResult;
 
@@ -139,10 +139,7 @@ class PacingTest {
         }
     }
 
-    /** The most segments that arrived in one second, the seconds counted from the first arrival as a provider counts them. */
     private int busiestSecond() {
-        long first = arrivals.stream().mapToLong(Long::longValue).min().orElseThrow();
-        return arrivals.stream().collect(Collectors.groupingBy(at -> (at - first) / TimeUnit.SECONDS.toNanos(1), Collectors.counting()))
-                .values().stream().mapToInt(Long::intValue).max().orElseThrow();
+        return BusiestSecond.of(arrivals);
     }
 }
