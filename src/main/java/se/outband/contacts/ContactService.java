@@ -1,5 +1,6 @@
 package se.outband.contacts;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,9 +37,11 @@ public class ContactService {
     private final AuditLog audit;
     private final Clock clock;
     private final FailingNumbers numbers;
+    private final ContactTable table;
 
-    ContactService(ContactValidator validator, AuditLog audit, Clock clock, FailingNumbers numbers) {
+    ContactService(ContactValidator validator, AuditLog audit, Clock clock, FailingNumbers numbers, ContactTable table) {
         this.numbers = numbers;
+        this.table = table;
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
@@ -103,7 +106,6 @@ public class ContactService {
         Map<String, Addressee> chosen = new LinkedHashMap<>();
         List<String> unknownGroups = new ArrayList<>();
         List<String> unknownIds = new ArrayList<>();
-        String select = "select new se.outband.contacts.Addressee(c.id, c.name, c.mobile, c.email) from Contact c ";
         if (!groups.isEmpty()) {
             // From the group table's index outwards: a bulletin to 20,000 people must not wait for a scan of
             // every contact. Someone in two of the groups comes twice and is chosen once.
@@ -119,9 +121,7 @@ public class ContactService {
                     new Addressee((String) row[0], (String) row[1], (String) row[2], (String) row[3])));
         }
         if (!ids.isEmpty()) {
-            Map<String, Addressee> found = new HashMap<>();
-            em.createQuery(select + "where c.id in ?1", Addressee.class).setParameter(1, ids).getResultStream()
-                    .forEach(a -> found.put(a.id(), a));
+            Map<String, Addressee> found = addressees(ids);
             for (String id : ids) {
                 Addressee addressee = found.get(id);
                 if (addressee == null) {
@@ -132,6 +132,14 @@ public class ContactService {
             }
         }
         return new Audience(List.copyOf(chosen.values()), unknownGroups, unknownIds);
+    }
+
+    private Map<String, Addressee> addressees(Collection<String> ids) {
+        try {
+            return table.addressees(ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the contacts", e);
+        }
     }
 
     private static final int MAX_SEARCH = 100;
