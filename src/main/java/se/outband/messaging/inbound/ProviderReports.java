@@ -3,10 +3,10 @@ package se.outband.messaging.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,21 +87,23 @@ public class ProviderReports {
      */
     void applyEarlyReports(@Observes DeliveriesAccepted accepted) {
         Map<String, Long> byProviderId = new HashMap<>();
+        List<String> providers = new ArrayList<>();
+        List<String> providerIds = new ArrayList<>();
         for (DeliveriesAccepted.Accepted delivery : accepted.deliveries()) {
             // Email has no provider reporting on it.
-            if (delivery.provider() != null && delivery.providerId() != null) {
-                byProviderId.putIfAbsent(delivery.provider() + " " + delivery.providerId(), delivery.deliveryId());
+            if (delivery.provider() != null && delivery.providerId() != null
+                    && byProviderId.putIfAbsent(delivery.provider() + " " + delivery.providerId(), delivery.deliveryId()) == null) {
+                providers.add(delivery.provider());
+                providerIds.add(delivery.providerId());
             }
         }
         if (byProviderId.isEmpty()) {
             return;
         }
-        List<String> providerIds = accepted.deliveries().stream().map(DeliveriesAccepted.Accepted::providerId).filter(Objects::nonNull)
-                .distinct().toList();
-        for (EarlyStatus early : EarlyStatus.<EarlyStatus>list("providerId in ?1", providerIds)) {
-            Long id = byProviderId.get(early.provider + " " + early.providerId);
-            Delivery delivery = id == null ? null : Delivery.findById(id);
-            if (delivery != null) {
+        for (EarlyStatus.Key kept : EarlyStatus.keptFor(providers, providerIds)) {
+            EarlyStatus early = EarlyStatus.findById(kept);
+            Delivery delivery = Delivery.findById(byProviderId.get(kept.provider + " " + kept.providerId));
+            if (early != null && delivery != null) {
                 applyStatus(delivery, early.status, early.errorCode);
                 early.delete();
             }
