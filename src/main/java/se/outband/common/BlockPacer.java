@@ -1,7 +1,10 @@
 package se.outband.common;
 
+import java.util.concurrent.TimeUnit;
+
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * An even pace drawn from a shared bucket in blocks. On a shared database every draw is a transaction
@@ -13,11 +16,21 @@ import io.github.bucket4j.Bucket;
  */
 public final class BlockPacer {
 
+    /**
+     * How late a sender may still use its token. One that wakes later (a starved CPU, a pause of the JVM) gives it
+     * up and takes a new one: sent late, it would land with the messages of the next moments, and the provider
+     * counts arrivals. Half of the headroom below the provider's rate (2 %, 20 ms of any second) is for this, the
+     * other half for what holds a message up after its sender woke (the HTTP client, the network).
+     */
+    static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final Bucket shared;
+    private final TimeMeter time;
+    private final BlockingStrategy parking;
     private final long nanosPerToken;
     private final int block;
 
-    /** Tokens of the current block not yet handed out, and when the first of them falls due ({@link System#nanoTime()}). */
+    /** Tokens of the current block not yet handed out, and when the first of them falls due (on {@link #time}). */
     private long left;
     private long nextDue;
 
@@ -26,10 +39,17 @@ public final class BlockPacer {
      * {@code block} tokens at a time (more when one message needs more).
      */
     public BlockPacer(Bucket shared, double ratePerSecond, int block) {
+        this(shared, ratePerSecond, block, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+    }
+
+    /** Reads time from {@code time} and waits by {@code parking}: for tests that move time themselves. */
+    BlockPacer(Bucket shared, double ratePerSecond, int block, TimeMeter time, BlockingStrategy parking) {
         if (block < 1) {
             throw new IllegalArgumentException("A block holds at least one token, not " + block);
         }
         this.shared = shared;
+        this.time = time;
+        this.parking = parking;
         this.nanosPerToken = SharedBuckets.nanosPerToken(ratePerSecond);
         this.block = block;
     }
@@ -37,17 +57,18 @@ public final class BlockPacer {
     /**
      * Waits until {@code tokens} more are due: a message's segments leave together, when the last of them is due.
      * A block of one is the bucket itself, drawn without this pacer's lock: the embedded database's bucket in memory,
-     * and a shared rate too low for a block of more, draw per message as the bucket alone would.
+     * and a shared rate too low for a block of more, draw per message as the bucket alone would. Whoever wakes more
+     * than {@link #LATE_NANOS} after its tokens fell due takes new ones.
      */
     public void await(int tokens) throws InterruptedException {
-        if (block == 1) {
-            BlockingStrategy.PARKING.park(shared.consumeIgnoringRateLimits(tokens));
-            return;
-        }
-        long wait = reserve(tokens) - System.nanoTime();
-        if (wait > 0) {
-            BlockingStrategy.PARKING.park(wait);
-        }
+        long due;
+        do {
+            due = block == 1 ? time.currentTimeNanos() + shared.consumeIgnoringRateLimits(tokens) : reserve(tokens);
+            long wait = due - time.currentTimeNanos();
+            if (wait > 0) {
+                parking.park(wait);
+            }
+        } while (time.currentTimeNanos() - due > LATE_NANOS);
     }
 
     /**
@@ -74,7 +95,7 @@ public final class BlockPacer {
      * itself keeps one token for a sender after a pause.
      */
     private void dropUnclaimed() {
-        long late = System.nanoTime() - nanosPerToken - nextDue;
+        long late = time.currentTimeNanos() - nanosPerToken - nextDue;
         if (left > 0 && late > 0) {
             long dropped = Math.min(left, (late - 1) / nanosPerToken + 1);
             left -= dropped;
@@ -84,7 +105,7 @@ public final class BlockPacer {
 
     /** The clock is read after the draw: a transaction's own time only moves the tokens later, never earlier. */
     private void draw(int tokens) {
-        long lastDue = shared.consumeIgnoringRateLimits(tokens) + System.nanoTime();
+        long lastDue = shared.consumeIgnoringRateLimits(tokens) + time.currentTimeNanos();
         nextDue = lastDue - (tokens - 1) * nanosPerToken;
         left = tokens;
     }
