@@ -1,16 +1,23 @@
 package se.outband.messaging.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import se.outband.common.Database;
 import se.outband.common.InstanceName;
@@ -23,6 +30,13 @@ class Claims {
     /** A delivery taken for sending, with what the sender needs to send it. */
     record Claimed(long deliveryId, Channel channel, String address, String message, int smsSegments, String unsubscribeUrl) {
     }
+
+    /**
+     * Leases the given rows still queued. The ids come as one array: an IN list of a claim's hundreds of ids made
+     * Hibernate and the database parse a statement of another length for every claim.
+     */
+    private static final String LEASE = "set state = ?, attempts = attempts + 1, updated_at = ?, leased_by = ?, lease_until = ?"
+            + " where id = any(?) and state = ?";
 
     private final Clock clock;
     private final Database database;
@@ -62,42 +76,65 @@ class Claims {
         if (due.isEmpty()) {
             return List.of();
         }
-        List<Long> leased = shared ? leaseLocked(due, now) : leaseStillQueued(em, due, now);
-        if (leased.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select d.id, d.bulletinId, d.channel, d.address, d.body, d.unsubscribeUrl from Delivery d where d.id in ?1"
-                + " order by d.nextAttemptAt, d.id", Object[].class).setParameter(1, leased).getResultStream()
-                .map(row -> {
-                    String own = (String) row[4];
-                    MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
-                            : texts.of((Long) row[1]);
-                    return new Claimed((Long) row[0], (Channel) row[2], (String) row[3], text.body(), text.smsSegments(),
-                            (String) row[5]);
-                }).toList();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Long> leased = shared ? leaseLocked(connection, due, now) : leaseStillQueued(connection, due, now);
+            return leased.isEmpty() ? List.<Claimed>of() : read(connection, leased);
+        });
     }
 
     /** Leases rows this transaction holds locked: all of them, or none. */
-    private List<Long> leaseLocked(List<Long> due, Instant now) {
-        int leased = Delivery.update("state = ?1, attempts = attempts + 1, updatedAt = ?2, leasedBy = ?3, leaseUntil = ?4"
-                + " where id in ?5 and state = ?6", DeliveryState.SENDING, now, instance, now.plus(lease), due, DeliveryState.QUEUED);
-        if (leased != due.size()) {
-            // The rows are locked by this transaction: anything else is a database not keeping its locks.
-            throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+    private List<Long> leaseLocked(Connection connection, List<Long> due, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update delivery " + LEASE)) {
+            bindLease(update, connection, due, now);
+            int leased = update.executeUpdate();
+            if (leased != due.size()) {
+                // The rows are locked by this transaction: anything else is a database not keeping its locks.
+                throw new IllegalStateException("Leased " + leased + " of " + due.size() + " locked deliveries; none is sent");
+            }
         }
         return due;
     }
 
     /** Leases those of the rows still queued, unlocked (the embedded database): exactly the ones this statement took. */
-    private List<Long> leaseStillQueued(EntityManager em, List<Long> due, Instant now) {
-        return ids(em.createNativeQuery("select id from final table (update delivery"
-                + " set state = ?1, attempts = attempts + 1, updated_at = ?2, leased_by = ?3, lease_until = ?4 where id in (?5) and state = ?6)")
-                .setParameter(1, DeliveryState.SENDING.name())
-                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(3, instance)
-                .setParameter(4, OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC))
-                .setParameter(5, due)
-                .setParameter(6, DeliveryState.QUEUED.name()));
+    private List<Long> leaseStillQueued(Connection connection, List<Long> due, Instant now) throws SQLException {
+        List<Long> leased = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("select id from final table (update delivery " + LEASE + ")")) {
+            bindLease(update, connection, due, now);
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    leased.add(rows.getLong(1));
+                }
+            }
+        }
+        return leased;
+    }
+
+    private void bindLease(PreparedStatement update, Connection connection, List<Long> due, Instant now) throws SQLException {
+        update.setString(1, DeliveryState.SENDING.name());
+        update.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        update.setString(3, instance);
+        update.setObject(4, OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC));
+        update.setArray(5, connection.createArrayOf("bigint", due.toArray()));
+        update.setString(6, DeliveryState.QUEUED.name());
+    }
+
+    /** What the senders need of the leased rows, oldest first. */
+    private List<Claimed> read(Connection connection, List<Long> leased) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>(leased.size());
+        try (PreparedStatement select = connection.prepareStatement("select d.id, d.bulletin_id, d.channel, d.address, d.body, d.unsubscribe_url"
+                + " from unnest(?) as leased(id) join delivery d on d.id = leased.id order by d.next_attempt_at, d.id")) {
+            select.setArray(1, connection.createArrayOf("bigint", leased.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String own = rows.getString(5);
+                    MessageTexts.Text text = own != null ? new MessageTexts.Text(own, SmsSegments.count(own).segments())
+                            : texts.of(rows.getLong(2));
+                    claimed.add(new Claimed(rows.getLong(1), Channel.valueOf(rows.getString(3)), rows.getString(4), text.body(),
+                            text.smsSegments(), rows.getString(6)));
+                }
+            }
+        }
+        return claimed;
     }
 
     private static List<Long> ids(Query query) {
