@@ -19,8 +19,8 @@ public final class BlockPacer {
     /**
      * How late a sender may still use its token. One that wakes later (a starved CPU, a pause of the JVM) gives it
      * up and takes a new one: sent late, it would land with the messages of the next moments, and the provider
-     * counts arrivals. Half of the headroom below the provider's rate (2 %, 20 ms of any second) is for this, the
-     * other half for what holds a message up after its sender woke (the HTTP client, the network).
+     * counts arrivals. A third of the headroom below the provider's rate (3 %, 30 ms of any second) is for this, the
+     * rest for what holds a message up after its sender woke (the HTTP client, the network, a pause of the JVM).
      */
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 

@@ -32,9 +32,10 @@ public final class FailoverSmsGateway implements SmsGateway {
     static final Duration THROTTLED_TOO_LONG = Duration.ofSeconds(30);
     /**
      * The pace kept below the provider's rate: a message held up on its way (a pause of the JVM, a slow
-     * connection) lands in the next second with that second's own, and the provider counts arrivals.
+     * connection) lands in the next second with that second's own, and the provider counts arrivals. At 98 %
+     * two instances on two cores once put 2,001 in a second at a bound of 2,000 (ceiling benchmark).
      */
-    static final double HEADROOM = 0.98;
+    static final double HEADROOM = 0.97;
 
     /** How a provider stands, for the start page and progress. */
     public enum State {
