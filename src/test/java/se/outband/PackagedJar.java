@@ -19,12 +19,6 @@ import java.util.Map;
  */
 public final class PackagedJar {
 
-    /**
-     * What deploy/outband.service and the Dockerfile set around the JVM options: glibc's malloc keeps an arena
-     * per thread otherwise, up to 8 per core, and 200 senders then hold tens of MB more resident.
-     */
-    public static final Map<String, String> SHIPPED_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-
     private PackagedJar() {
     }
 
@@ -84,7 +78,6 @@ public final class PackagedJar {
     private static Process start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(SHIPPED_ENVIRONMENT);
         builder.environment().putAll(environment);
         return builder.start();
     }
