@@ -1,12 +1,23 @@
 package se.outband.messaging.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import se.outband.common.InstanceName;
 import se.outband.common.ScheduledJob;
 
 /**
@@ -20,9 +31,15 @@ class HeldDeliveries {
 
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final Outbox outbox;
+    private final Clock clock;
+    private final String instance;
+    private final Duration lease;
 
-    HeldDeliveries(Outbox outbox) {
+    HeldDeliveries(Outbox outbox, Clock clock, InstanceName instance, OutboxConfig config) {
         this.outbox = outbox;
+        this.clock = clock;
+        this.instance = instance.toString();
+        this.lease = config.lease();
     }
 
     void hold(List<Claims.Claimed> claimed) {
@@ -38,9 +55,7 @@ class HeldDeliveries {
     @ScheduledJob
     @Scheduled(every = "3s", identity = "outbox-lease-renew", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renew() {
-        if (!held.isEmpty()) {
-            outbox.renewLeases(List.copyOf(held));
-        }
+        renewLeases();
     }
 
     /**
@@ -50,7 +65,43 @@ class HeldDeliveries {
     @ScheduledJob
     @Scheduled(every = "5s", identity = "outbox-lease-reclaim", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reclaim() {
-        renew();
+        renewLeases();
         outbox.reclaimExpiredLeases();
+    }
+
+    /**
+     * Renews the leases of the held rows still this instance's (one taken over stays taken).
+     * A row another transaction has locked is skipped, not waited for: its result is being stored. Waiting for it
+     * while that transaction waited for a row this one had locked was a deadlock, which PostgreSQL broke only after
+     * a second in which no message was sent; the next renewal, seconds before the lease runs out, takes the row if it
+     * is still held.
+     */
+    void renewLeases() {
+        if (held.isEmpty()) {
+            return;
+        }
+        Long[] ids = held.toArray(Long[]::new);
+        QuarkusTransaction.requiringNew().run(() -> Delivery.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<Long> free = new ArrayList<>(ids.length);
+            try (PreparedStatement lock = connection.prepareStatement("select id from delivery where id = any(?) and leased_by = ?"
+                    + " and state = ? for update skip locked")) {
+                lock.setArray(1, connection.createArrayOf("bigint", ids));
+                lock.setString(2, instance);
+                lock.setString(3, DeliveryState.SENDING.name());
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        free.add(rows.getLong(1));
+                    }
+                }
+            }
+            if (free.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement renew = connection.prepareStatement("update delivery set lease_until = ? where id = any(?)")) {
+                renew.setObject(1, OffsetDateTime.ofInstant(clock.instant().plus(lease), ZoneOffset.UTC));
+                renew.setArray(2, connection.createArrayOf("bigint", free.toArray()));
+                renew.executeUpdate();
+            }
+        }));
     }
 }

@@ -1,7 +1,6 @@
 package se.outband.messaging.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,21 +42,14 @@ public class Outbox {
     private final Event<DeliveriesQueued> queued;
     /** Who holds a lease: this process, until it stops. */
     private final String instance;
-    /**
-     * How long a claimed delivery is this instance's: by default far longer than claiming, sending and
-     * storing one message takes (the store alone gives up after 30 seconds), short enough that a dead
-     * instance's messages go out again within minutes.
-     */
-    private final Duration lease;
 
-    Outbox(Clock clock, SmsConfig smsConfig, OutboxConfig config, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
+    Outbox(Clock clock, SmsConfig smsConfig, InstanceName instance, MeterRegistry metrics, DeliveryFailures failures,
             Event<DeliveriesAccepted> acceptances, Event<DeliveriesQueued> queued, SentResults sentResults) {
         this.sentResults = sentResults;
         this.queued = queued;
         this.acceptances = acceptances;
         this.clock = clock;
         this.instance = instance.toString();
-        this.lease = config.lease();
         this.smsConfig = smsConfig;
         this.backoff = new Backoff(smsConfig.retry());
         this.metrics = metrics;
@@ -143,14 +135,6 @@ public class Outbox {
     public int handBack(Collection<Long> unstarted) {
         return Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, attempts = attempts - 1, updatedAt = ?2"
                 + " where id in ?3 and leasedBy = ?4 and state = ?5", DeliveryState.QUEUED, clock.instant(), unstarted, instance,
-                DeliveryState.SENDING);
-    }
-
-    /** Renews the leases of those of {@code held} still this instance's ({@link HeldDeliveries}); one taken over stays taken. */
-    @Transactional
-    public int renewLeases(Collection<Long> held) {
-        Instant now = clock.instant();
-        return Delivery.update("leaseUntil = ?1 where id in ?2 and leasedBy = ?3 and state = ?4", now.plus(lease), held, instance,
                 DeliveryState.SENDING);
     }
 

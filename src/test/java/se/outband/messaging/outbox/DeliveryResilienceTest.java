@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.outband.TestApi.as;
 import static se.outband.TestApi.replaceContacts;
@@ -28,6 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -41,6 +47,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.AtOnce;
 import se.outband.access.Roles;
+import se.outband.common.InstanceName;
 import se.outband.common.ScheduledJobs;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
@@ -71,6 +78,9 @@ class DeliveryResilienceTest {
 
     @Inject
     ScheduledJobs jobs;
+
+    @Inject
+    InstanceName instance;
 
     @BeforeEach
     void reset() {
@@ -230,6 +240,57 @@ class DeliveryResilienceTest {
             assertEquals(Map.of("+46701740605", 1L, "+46701740606", 1L, "+46701740607", 1L, "+46701740610", 1L), acceptedPerNumber());
         } finally {
             jobs.resume("outbox-lease-reclaim");
+        }
+    }
+
+    /**
+     * Renewing never waits for a row another transaction holds (its result being stored): the renewal and the
+     * result recorder, each waiting for a row the other had locked, deadlocked on PostgreSQL, and no message
+     * left for the second the database took to break it.
+     */
+    @Test
+    void renewingLeasesSkipsARowLockedElsewhereAndRenewsTheOthersAtOnce() throws Exception {
+        jobs.pause("outbox-lease-renew");
+        jobs.pause("outbox-lease-reclaim");
+        Instant expired = Instant.now().minusSeconds(1);
+        long id = leftSending("Förnyas", Map.of("+46701749901", expired, "+46701749902", expired, "+46701749903", expired));
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery.update("leasedBy = ?1 where bulletinId = ?2", instance.toString(), id);
+            return Delivery.<Delivery>list("bulletinId = ?1 order by id", id).stream().map(d -> d.id).toList();
+        });
+        held.hold(ids.stream().map(deliveryId -> new Claims.Claimed(deliveryId, Channel.SMS, "+46701749900", "Förnyas", 1, null)).toList());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch renewed = new CountDownLatch(1);
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> storing = elsewhere.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                Delivery.update("updatedAt = ?1 where id = ?2", Instant.now(), ids.get(0));
+                locked.countDown();
+                try {
+                    renewed.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS), "the other transaction locked its row");
+
+            held.renewLeases();
+            assertFalse(storing.isDone(), "renewing waited for the locked row");
+            renewed.countDown();
+            storing.get(10, TimeUnit.SECONDS);
+
+            Map<Long, Instant> leases = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("bulletinId", id).stream()
+                    .collect(Collectors.toMap(d -> d.id, d -> d.leaseUntil)));
+            assertTrue(leases.get(ids.get(0)).isBefore(Instant.now()), "the locked row is left for the next renewal");
+            assertTrue(leases.get(ids.get(1)).isAfter(Instant.now()) && leases.get(ids.get(2)).isAfter(Instant.now()), "the others are renewed");
+        } finally {
+            renewed.countDown();
+            elsewhere.shutdown();
+            ids.forEach(held::release);
+            // Never sent: closed, so no later reclaim sends them.
+            QuarkusTransaction.requiringNew().run(() -> Delivery.update("state = ?1 where bulletinId = ?2", DeliveryState.FAILED, id));
+            jobs.resume("outbox-lease-reclaim");
+            jobs.resume("outbox-lease-renew");
         }
     }
 
