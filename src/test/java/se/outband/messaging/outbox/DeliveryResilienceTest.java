@@ -252,17 +252,18 @@ class DeliveryResilienceTest {
     void renewingLeasesSkipsARowLockedElsewhereAndRenewsTheOthersAtOnce() throws Exception {
         jobs.pause("outbox-lease-renew");
         jobs.pause("outbox-lease-reclaim");
-        Instant expired = Instant.now().minusSeconds(1);
-        long id = leftSending("Förnyas", Map.of("+46701749901", expired, "+46701749902", expired, "+46701749903", expired));
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            Delivery.update("leasedBy = ?1 where bulletinId = ?2", instance.toString(), id);
-            return Delivery.<Delivery>list("bulletinId = ?1 order by id", id).stream().map(d -> d.id).toList();
-        });
-        held.hold(ids.stream().map(deliveryId -> new Claims.Claimed(deliveryId, Channel.SMS, "+46701749900", "Förnyas", 1, null)).toList());
+        List<Long> ids = new ArrayList<>();
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch renewed = new CountDownLatch(1);
         ExecutorService elsewhere = Executors.newSingleThreadExecutor();
         try {
+            Instant expired = Instant.now().minusSeconds(1);
+            long id = leftSending("Förnyas", Map.of("+46701749901", expired, "+46701749902", expired, "+46701749903", expired));
+            ids.addAll(QuarkusTransaction.requiringNew().call(() -> {
+                Delivery.update("leasedBy = ?1 where bulletinId = ?2", instance.toString(), id);
+                return Delivery.<Delivery>list("bulletinId = ?1 order by id", id).stream().map(d -> d.id).toList();
+            }));
+            held.hold(ids.stream().map(deliveryId -> new Claims.Claimed(deliveryId, Channel.SMS, "+46701749900", "Förnyas", 1, null)).toList());
             Future<?> storing = elsewhere.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
                 Delivery.update("updatedAt = ?1 where id = ?2", Instant.now(), ids.get(0));
                 locked.countDown();
@@ -288,7 +289,9 @@ class DeliveryResilienceTest {
             elsewhere.shutdown();
             ids.forEach(held::release);
             // Never sent: closed, so no later reclaim sends them.
-            QuarkusTransaction.requiringNew().run(() -> Delivery.update("state = ?1 where bulletinId = ?2", DeliveryState.FAILED, id));
+            if (!ids.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> Delivery.update("state = ?1 where id in ?2", DeliveryState.FAILED, ids));
+            }
             jobs.resume("outbox-lease-reclaim");
             jobs.resume("outbox-lease-renew");
         }
