@@ -26,9 +26,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import se.outband.AtOnce;
+import se.outband.common.ScheduledJobs;
 import se.outband.messaging.FakeProviders;
 import se.outband.messaging.MessagingTestSupport;
 
@@ -40,7 +40,7 @@ class ReportOrderTest {
     private static final String SWEEP = "early-status-reports";
 
     @Inject
-    Scheduler scheduler;
+    ScheduledJobs jobs;
 
     @BeforeEach
     void reset() {
@@ -53,13 +53,14 @@ class ReportOrderTest {
     }
 
     @Test
-    void aFailureReportedBeforeTwilioAnswersTheSendIsKeptAndApplied() {
-        // Applied when the send result is stored, not by the sweep that catches a report of the same instant.
-        scheduler.pause(SWEEP);
+    void aFailureReportedBeforeTwilioAnswersTheSendIsKeptAndApplied() throws InterruptedException {
+        // Applied when the send result is stored, not by the sweep that catches a report of the same instant; paused
+        // so that no run of it begins, not even one the scheduler had handed over just before.
+        jobs.pause(SWEEP);
         try {
             failureReportedEarly();
         } finally {
-            scheduler.resume(SWEEP);
+            jobs.resume(SWEEP);
         }
     }
 
