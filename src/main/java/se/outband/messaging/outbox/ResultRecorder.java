@@ -25,9 +25,16 @@ class ResultRecorder {
 
     private static final Logger LOG = Logger.getLogger(ResultRecorder.class);
     private static final int RECORD_BATCH = 200;
+    /**
+     * How long an answer may wait for others before its batch is stored. A commit costs more than its rows: H2 writes
+     * every changed page of the table and of each index at every commit, PostgreSQL flushes its log. Storing only what
+     * came in during the last commit made batches of a few rows, a commit every few milliseconds. A sender waits this
+     * long at most, a fifth of what a provider takes to answer, and never when the batch is already older.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** A provider's answer on its way to the database; its sender waits for {@code stored}. */
-    private record Pending(Outbox.Outcome outcome, CompletableFuture<Void> stored) {
+    private record Pending(Outbox.Outcome outcome, CompletableFuture<Void> stored, long handedIn) {
     }
 
     private final LinkedBlockingQueue<Pending> outcomes = new LinkedBlockingQueue<>();
@@ -67,7 +74,7 @@ class ResultRecorder {
      * stored either and would be sent again; it stops waiting only when Outband stops.
      */
     void store(Outbox.Outcome outcome) {
-        Pending pending = new Pending(outcome, new CompletableFuture<>());
+        Pending pending = new Pending(outcome, new CompletableFuture<>(), System.nanoTime());
         outcomes.add(pending);
         while (!pending.stored().isDone()) {
             try {
@@ -115,7 +122,7 @@ class ResultRecorder {
                     }
                     batch.add(first);
                 }
-                outcomes.drainTo(batch, RECORD_BATCH - batch.size());
+                gather(batch);
                 outbox.record(batch.stream().map(Pending::outcome).toList());
                 stored(batch);
             } catch (InterruptedException e) {
@@ -124,6 +131,20 @@ class ResultRecorder {
             } catch (Throwable e) {
                 recordOneByOne(batch, e);
             }
+        }
+    }
+
+    /** Adds what comes in until the batch is full or its oldest answer has waited {@link #GATHER_NANOS}; at a stop, only what is there. */
+    private void gather(List<Pending> batch) throws InterruptedException {
+        outcomes.drainTo(batch, RECORD_BATCH - batch.size());
+        long until = batch.get(0).handedIn() + GATHER_NANOS;
+        while (running && batch.size() < RECORD_BATCH) {
+            Pending next = outcomes.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            outcomes.drainTo(batch, RECORD_BATCH - batch.size());
         }
     }
 
