@@ -97,16 +97,10 @@ class Claims {
 
     /** Leases those of the rows still queued, unlocked (the embedded database): exactly the ones this statement took. */
     private List<Long> leaseStillQueued(Connection connection, List<Long> due, Instant now) throws SQLException {
-        List<Long> leased = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement("select id from final table (update delivery " + LEASE + ")")) {
             bindLease(update, connection, due, now);
-            try (ResultSet rows = update.executeQuery()) {
-                while (rows.next()) {
-                    leased.add(rows.getLong(1));
-                }
-            }
+            return ids(update);
         }
-        return leased;
     }
 
     private void bindLease(PreparedStatement update, Connection connection, List<Long> due, Instant now) throws SQLException {
@@ -139,5 +133,16 @@ class Claims {
 
     private static List<Long> ids(Query query) {
         return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The ids a statement that selects one id column returns (the outbox's JDBC statements over sets of ids). */
+    static List<Long> ids(PreparedStatement select) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 }

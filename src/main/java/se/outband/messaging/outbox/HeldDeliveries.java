@@ -1,12 +1,10 @@
 package se.outband.messaging.outbox;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,17 +80,13 @@ class HeldDeliveries {
         }
         Long[] ids = held.toArray(Long[]::new);
         QuarkusTransaction.requiringNew().run(() -> Delivery.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            List<Long> free = new ArrayList<>(ids.length);
+            List<Long> free;
             try (PreparedStatement lock = connection.prepareStatement("select id from delivery where id = any(?) and leased_by = ?"
                     + " and state = ? for update skip locked")) {
                 lock.setArray(1, connection.createArrayOf("bigint", ids));
                 lock.setString(2, instance);
                 lock.setString(3, DeliveryState.SENDING.name());
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        free.add(rows.getLong(1));
-                    }
-                }
+                free = Claims.ids(lock);
             }
             if (free.isEmpty()) {
                 return;
