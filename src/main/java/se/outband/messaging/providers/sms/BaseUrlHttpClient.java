@@ -45,6 +45,7 @@ final class BaseUrlHttpClient extends NetworkHttpClient {
                         .build())
                 .setRoutePlanner((target, context) -> new HttpRoute(base, null, https))
                 .disableAutomaticRetries()
+                .disableCookieManagement()
                 .evictIdleConnections(Timeout.of(60, TimeUnit.SECONDS));
     }
 
