@@ -27,6 +27,9 @@ final class TwilioSmsGateway implements SmsGateway {
                     "Set outband.sms.twilio.messaging-service-sid or outband.sms.twilio.from to send SMS with Twilio");
         }
         this.statusCallback = statusCallback;
+        // Jackson builds its reader for Twilio's answer once, under a lock. Left to the first bulletin after a start, its
+        // senders all waited for it (199 of 200 senders, 80 ms each, at 2,000 SMS/s): built at start instead.
+        Message.fromJson("{}", account.client().getObjectMapper());
     }
 
     @Override
