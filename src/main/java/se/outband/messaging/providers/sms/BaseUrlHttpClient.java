@@ -17,11 +17,12 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
- * The Twilio SDK's HTTP client with the three things Outband needs that the SDK has no option for:
+ * The Twilio SDK's HTTP client with the four things Outband needs that the SDK has no option for:
  * every request goes to the configured base URL (tests use a local fake), the connection pool is as
- * large as the dispatcher's concurrency (the SDK default would cap throughput), and neither the SDK
+ * large as the dispatcher's concurrency (the SDK default would cap throughput), neither the SDK
  * (5xx) nor Apache HttpClient (429, 503) retries on its own: the dispatcher retries with backoff and
- * jitter, and counts every attempt.
+ * jitter, and counts every attempt, and no cookie is kept: Twilio knows Outband by its account on
+ * every request, and the cookie rules cost every message a lookup.
  */
 final class BaseUrlHttpClient extends NetworkHttpClient {
 

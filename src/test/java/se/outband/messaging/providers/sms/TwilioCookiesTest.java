@@ -48,7 +48,7 @@ class TwilioCookiesTest {
 
     @Test
     void aCookieFromTwilioIsNeverSentBack() {
-        TwilioRestClient client = new TwilioRestClient.Builder("AC" + "0".repeat(32), "token")
+        TwilioRestClient client = new TwilioRestClient.Builder(SlowTwilio.ACCOUNT_SID, "token")
                 .httpClient(new BaseUrlHttpClient(URI.create(twilio.baseUrl()), 2))
                 .build();
         for (int i = 0; i < 2; i++) {
