@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import io.restassured.specification.RequestSpecification;
 
@@ -44,7 +46,22 @@ final class CeilingSend {
 
     /** What one send measured; times are from the moment the bulletin was posted. */
     record Figures(int recipients, double rate, double cpuMillisPerMessage, double fakeCpuMillisPerMessage, long peakRssMb, long firstSmsMillis, long warmFirstSmsMillis,
-            long allSentMillis, long allStoredMillis, Map<Long, Integer> secondsAbove, int reached, int duplicates) {
+            long allSentMillis, long allStoredMillis, Map<Long, Integer> perSecond, Map<Long, Integer> secondsAbove, int reached, int duplicates) {
+
+        /** Arrivals in each of the first {@code seconds} seconds after the first SMS, as "1,402/1,611/1,801". */
+        String firstSeconds(int seconds) {
+            return LongStream.range(0, seconds).mapToObj(second -> "%,d".formatted(perSecond.getOrDefault(second, 0)))
+                    .collect(Collectors.joining("/"));
+        }
+
+        /**
+         * Arrivals a second once the first {@code skip} seconds are over: what the send keeps up when neither a start
+         * nor the storing of the later recipients holds it. The last second, cut short by the end of the send, is left out.
+         */
+        double rateAfter(int skip) {
+            long last = perSecond.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            return LongStream.range(skip, last).mapToInt(second -> perSecond.getOrDefault(second, 0)).average().orElse(0);
+        }
     }
 
     private CeilingSend() {
@@ -80,6 +97,7 @@ final class CeilingSend {
         long firstSms = twilio.firstNanos() - posted;
         long allSent = twilio.lastNanos() - posted;
         double rate = (twilio.requests() - 1) * 1e9 / (twilio.lastNanos() - twilio.firstNanos());
+        Map<Long, Integer> perSecond = twilio.perSecond();
         Map<Long, Integer> above = twilio.secondsAbove(bound);
         int reached = twilio.perNumber().size();
         int duplicates = twilio.perNumber().values().stream().mapToInt(AtomicInteger::get).map(n -> n - 1).sum();
@@ -96,7 +114,7 @@ final class CeilingSend {
             rss = Math.max(rss, PackagedService.peakRssMb(service.pid()));
         }
         return new Figures(recipients, rate, cpu / 1e6 / recipients, fakeCpu / 1e6 / recipients, rss, firstSms / 1_000_000, warmFirstSms / 1_000_000,
-                allSent / 1_000_000, (stored - posted) / 1_000_000, above, reached, duplicates);
+                allSent / 1_000_000, (stored - posted) / 1_000_000, perSecond, above, reached, duplicates);
     }
 
     private static long post(Service via, String token, String text, String group) {
