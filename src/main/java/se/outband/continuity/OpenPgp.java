@@ -175,11 +175,11 @@ final class OpenPgp {
     /**
      * The decrypted content of {@code in}. Its integrity and its signature are only known at the end: the
      * stream throws {@link Unreadable} with {@code DAMAGED} when it is read to the end and the integrity
-     * check fails, and only then tells {@link Decrypted#signature() who signed it} (checked against
+     * check fails, and only then tells {@link DecryptedBackup#signature() who signed it} (checked against
      * {@code signers}, the public keys that may have), so a caller must read it all before trusting
      * anything it read.
      */
-    static Decrypted decrypt(InputStream in, Secrets secrets, List<PGPPublicKeyRing> signers) throws IOException {
+    static DecryptedBackup decrypt(InputStream in, Secrets secrets, List<PGPPublicKeyRing> signers) throws IOException {
         PGPEncryptedDataList list;
         try {
             PGPObjectFactory factory = new PGPObjectFactory(PGPUtil.getDecoderStream(in), new BcKeyFingerprintCalculator());
@@ -224,7 +224,7 @@ final class OpenPgp {
     }
 
     /** Past the compression and the signatures that come before the file (gpg compresses what it signs). */
-    private static Decrypted literal(InputStream clear, PGPEncryptedData opened, List<PGPPublicKeyRing> signers) throws IOException {
+    private static DecryptedBackup literal(InputStream clear, PGPEncryptedData opened, List<PGPPublicKeyRing> signers) throws IOException {
         try {
             PGPObjectFactory inner = new PGPObjectFactory(clear, new BcKeyFingerprintCalculator());
             Object object = inner.nextObject();
@@ -245,15 +245,10 @@ final class OpenPgp {
             if (!(object instanceof PGPLiteralData literal)) {
                 throw new Unreadable(Unreadable.Reason.DAMAGED, "The backup opened but holds no file.", null);
             }
-            return new Decrypted(literal.getInputStream(), opened, clear, inner, new SignatureCheck(signers, onePass, leading));
+            return new DecryptedBackup(literal.getInputStream(), opened, clear, inner, new SignatureCheck(signers, onePass, leading));
         } catch (PGPException | RuntimeException e) {
-            throw damaged(e);
+            throw DecryptedBackup.damaged(e);
         }
-    }
-
-    private static Unreadable damaged(Exception cause) {
-        return new Unreadable(Unreadable.Reason.DAMAGED,
-                "The backup file is damaged or incomplete (its integrity check failed).", cause);
     }
 
     private static PGPPrivateKey privateKey(Path file, long keyId, char[] passphrase) throws IOException, PGPException {
@@ -265,97 +260,4 @@ final class OpenPgp {
         }
     }
 
-    /**
-     * Passes the content through and, once it is all read, checks the signature that follows it and the
-     * modification detection code that covers the whole decrypted stream.
-     */
-    static final class Decrypted extends InputStream {
-        private final InputStream content;
-        private final PGPEncryptedData data;
-        private final InputStream clear;
-        private final PGPObjectFactory packets;
-        private final SignatureCheck check;
-        private BackupSignature signature;
-
-        Decrypted(InputStream content, PGPEncryptedData data, InputStream clear, PGPObjectFactory packets, SignatureCheck check) {
-            this.content = content;
-            this.data = data;
-            this.clear = clear;
-            this.packets = packets;
-            this.check = check;
-        }
-
-        /** Who signed the file; known only once it has been read to its end. */
-        BackupSignature signature() {
-            if (signature == null) {
-                throw new IllegalStateException("The signature is checked at the end of the file: read it all first");
-            }
-            return signature;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = content.read(b, off, len);
-            } catch (IOException | RuntimeException e) {
-                throw damaged(e);
-            }
-            if (n > 0) {
-                check.update(b, off, n);
-            } else if (n < 0 && signature == null) {
-                verify();
-            }
-            return n;
-        }
-
-        /** Damage first: a file whose integrity check fails says nothing about who made it. */
-        private void verify() throws IOException {
-            PGPSignatureList trailing;
-            try {
-                Object next = packets.nextObject();
-                trailing = next instanceof PGPSignatureList list ? list : null;
-                clear.transferTo(OutputStream.nullOutputStream());
-                if (!data.isIntegrityProtected() || !data.verify()) {
-                    throw damaged(null);
-                }
-            } catch (IOException | PGPException | RuntimeException e) {
-                throw e instanceof Unreadable unreadable ? unreadable : damaged(e);
-            }
-            try {
-                signature = check.finish(trailing);
-            } catch (PGPException | RuntimeException e) {
-                // The key's algorithm cannot check it, or the signature packet is malformed: not a signature by that key.
-                signature = check.unverifiable();
-            }
-        }
-
-        /** Reads whatever is left, so the check covers the whole file even if the reader stopped early. */
-        void drain() throws IOException {
-            byte[] buffer = new byte[1 << 16];
-            while (read(buffer, 0, buffer.length) >= 0) {
-                // reading is the point
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            content.close();
-        }
-    }
-
-    /** Reads {@code in} to its end, verifying it if it is a decrypted stream. */
-    static void readToEnd(InputStream in) throws IOException {
-        if (in instanceof Decrypted decrypted) {
-            decrypted.drain();
-        } else {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-    }
 }

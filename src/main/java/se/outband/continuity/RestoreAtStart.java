@@ -115,9 +115,9 @@ class RestoreAtStart {
             done = QuarkusTransaction.requiringNew().timeout((int) TRANSACTION_TIMEOUT.toSeconds()).call(() -> {
                 // The file's checksum for the audit log, taken on the same single read as the restore.
                 try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"));
-                        OpenPgp.Decrypted clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets, signers)) {
+                        DecryptedBackup clear = OpenPgp.decrypt(new BufferedInputStream(raw), secrets, signers)) {
                     BackupArchive.Restored result = archive.restore(clear, contacts);
-                    OpenPgp.readToEnd(clear);
+                    DecryptedBackup.readToEnd(clear);
                     // Known only at the end of the file; throwing here rolls back all that was read into the database.
                     BackupSignature signature = clear.signature();
                     if (!signature.verified() && !config.unsigned()) {

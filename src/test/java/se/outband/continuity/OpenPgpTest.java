@@ -271,7 +271,7 @@ class OpenPgpTest {
     }
 
     private static Opened opened(Path file, OpenPgp.Secrets secrets, List<PGPPublicKeyRing> expected) throws IOException {
-        try (OpenPgp.Decrypted in = OpenPgp.decrypt(new ByteArrayInputStream(Files.readAllBytes(file)), secrets, expected)) {
+        try (DecryptedBackup in = OpenPgp.decrypt(new ByteArrayInputStream(Files.readAllBytes(file)), secrets, expected)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return new Opened(out.toByteArray(), in.signature());
