@@ -51,13 +51,16 @@ class BackupArchive {
     private final ContactExport contacts;
     private final ContactImportService importer;
     private final BackupTables tables;
+    private final TablesRestore restoreTables;
     private final DataSource dataSource;
     private final JsonFactory json = new JsonFactory();
 
-    BackupArchive(ContactExport contacts, ContactImportService importer, BackupTables tables, DataSource dataSource) {
+    BackupArchive(ContactExport contacts, ContactImportService importer, BackupTables tables, TablesRestore restore,
+            DataSource dataSource) {
         this.contacts = contacts;
         this.importer = importer;
         this.tables = tables;
+        this.restoreTables = restore;
         this.dataSource = dataSource;
     }
 
@@ -107,7 +110,7 @@ class BackupArchive {
             } else if (entry.getName().equals(REST)) {
                 JsonParser parser = json.createParser(new NotClosing(zip));
                 takenAt = readHeader(parser);
-                rows = tables.restore(parser);
+                rows = restoreTables.restore(parser);
             }
         }
         if (contactCount == null || rows == null) {
