@@ -1,24 +1,15 @@
 package se.outband.access;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
-import org.apache.commons.codec.binary.Base32;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.RawString;
@@ -27,7 +18,7 @@ import se.outband.common.Refused;
 import se.outband.common.Sha256;
 
 /**
- * Two-factor sign-in with any authenticator app (TOTP, RFC 6238: HMAC-SHA1, 30 seconds, 6 digits),
+ * Two-factor sign-in with any authenticator app ({@link AuthenticatorApp}),
  * independent of the organisation's own identity provider, plus ten one-time recovery codes for a
  * lost phone. Setting it up, changing the app and renewing the recovery codes need the password or the
  * current app's code, not only a signed-in browser (which may be an unlocked screen or a stolen
@@ -37,7 +28,6 @@ import se.outband.common.Sha256;
 public class SecondFactor {
 
     static final int RECOVERY_CODES = 10;
-    private static final String ISSUER = "Outband";
     private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     /**
@@ -48,14 +38,16 @@ public class SecondFactor {
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
+    private final AuthenticatorApp app;
     private final Clock clock;
     private final AuditLog audit;
     private final WebSessions sessions;
     private final SignInThrottle throttle;
     private final PasswordLogin passwords;
 
-    SecondFactor(Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle, PasswordLogin passwords) {
+    SecondFactor(AuthenticatorApp app, Clock clock, AuditLog audit, WebSessions sessions, SignInThrottle throttle,
+            PasswordLogin passwords) {
+        this.app = app;
         this.throttle = throttle;
         this.passwords = passwords;
         this.clock = clock;
@@ -72,14 +64,11 @@ public class SecondFactor {
     public Enrolment enrolment(String username) {
         User user = User.findByUsername(username);
         if (user.totpPendingSecret == null) {
-            byte[] bytes = new byte[20];
-            random.nextBytes(bytes);
-            user.totpPendingSecret = new Base32().encodeToString(bytes).replace("=", "");
+            user.totpPendingSecret = app.newSecret();
         }
-        String label = URLEncoder.encode(ISSUER + ":" + user.username, StandardCharsets.UTF_8).replace("+", "%20");
-        String uri = "otpauth://totp/" + label + "?secret=" + user.totpPendingSecret + "&issuer=" + ISSUER
-                + "&algorithm=SHA1&digits=6&period=30";
-        return new Enrolment(grouped(user.totpPendingSecret), uri, QrCodes.svg(uri, ISSUER + " " + user.username), user.hasSecondFactor());
+        String uri = app.link(user.username, user.totpPendingSecret);
+        return new Enrolment(AuthenticatorApp.grouped(user.totpPendingSecret), uri,
+                QrCodes.svg(uri, AuthenticatorApp.ISSUER + " " + user.username), user.hasSecondFactor());
     }
 
     /**
@@ -95,7 +84,7 @@ public class SecondFactor {
         String pending = user.totpPendingSecret;
         // The new app's code first: anyone who sees the QR code can make it, so a wrong one costs no try.
         // A new secret has had no code used, whatever the old app's last step was.
-        OptionalLong step = pending == null ? OptionalLong.empty() : matchingStep(pending, code, null);
+        OptionalLong step = pending == null ? OptionalLong.empty() : app.matchingStep(pending, code, null);
         if (step.isEmpty()) {
             throw new Refused(new AccessRefusal.CodeWrong());
         }
@@ -134,7 +123,7 @@ public class SecondFactor {
             if (wait.isPresent()) {
                 throw new Refused(new AccessRefusal.HeldBack(wait.get()));
             }
-            OptionalLong step = matchingStep(user.totpSecret, given, user.totpLastStep);
+            OptionalLong step = app.matchingStep(user.totpSecret, given, user.totpLastStep);
             if (step.isEmpty() || !useStep(user, step.getAsLong())) {
                 throw new Refused(new AccessRefusal.ProofWrong());
             }
@@ -177,7 +166,7 @@ public class SecondFactor {
         if (user == null || user.totpSecret == null || code == null) {
             return new PasswordLogin.Rejected();
         }
-        OptionalLong step = matchingStep(user.totpSecret, code, user.totpLastStep);
+        OptionalLong step = app.matchingStep(user.totpSecret, code, user.totpLastStep);
         if (step.isPresent()) {
             return useStep(user, step.getAsLong()) ? accepted(user) : new PasswordLogin.Rejected();
         }
@@ -222,32 +211,6 @@ public class SecondFactor {
         audit.record("second-factor.reset", "username=" + user.username);
     }
 
-    /**
-     * The step whose code this is: the previous, current and next 30-second step are accepted (phones'
-     * clocks drift), each step once, so only steps after {@code lastUsed}.
-     */
-    private OptionalLong matchingStep(String secret, String code, Long lastUsed) {
-        String digits = code == null ? "" : code.replaceAll("\\s", "");
-        if (!digits.matches("\\d{6}")) {
-            return OptionalLong.empty();
-        }
-        SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
-        long now = clock.instant().getEpochSecond() / 30;
-        for (long step = now - 1; step <= now + 1; step++) {
-            if (lastUsed != null && step <= lastUsed) {
-                continue;
-            }
-            try {
-                if (totp.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * 30), Locale.ROOT).equals(digits)) {
-                    return OptionalLong.of(step);
-                }
-            } catch (InvalidKeyException e) {
-                throw new IllegalStateException("A stored TOTP secret is not a valid key", e);
-            }
-        }
-        return OptionalLong.empty();
-    }
-
     /** Uses up {@code step} of the user's app, unless another request used it (or a later one) first. */
     private static boolean useStep(User user, long step) {
         return User.update("totpLastStep = ?1 where id = ?2 and (totpLastStep is null or totpLastStep < ?1)", step, user.id) == 1;
@@ -273,9 +236,5 @@ public class SecondFactor {
 
     private static String normalised(String code) {
         return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static String grouped(String secret) {
-        return String.join(" ", secret.split("(?<=\\G.{4})"));
     }
 }
