@@ -1,7 +1,10 @@
 package se.outband.messaging.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,12 +75,33 @@ public class Outbox {
      * Deliveries whose instance died while sending them (it stopped renewing their lease before it stored
      * what the provider said) are queued again for any instance: they may be sent twice, never lost. So are
      * this instance's own that it no longer holds (a claim whose answer the database sent but a failover lost).
+     * A row another transaction has locked is skipped, as renewing skips it: its answer is being stored, and
+     * waiting for it while that transaction waited for a row this one had locked would be a deadlock, in the
+     * very failover whose seconds count. The next reclaim, 5 s later, takes it if it is still expired.
      */
     @Transactional
     public int reclaimExpiredLeases() {
         Instant now = clock.instant();
-        int reclaimed = Delivery.update("state = ?1, leasedBy = null, leaseUntil = null, updatedAt = ?2"
-                + " where state = ?3 and leaseUntil < ?2", DeliveryState.QUEUED, now, DeliveryState.SENDING);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        int reclaimed = Delivery.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<Long> expired;
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from delivery where state = ? and lease_until < ? for update skip locked")) {
+                lock.setString(1, DeliveryState.SENDING.name());
+                lock.setObject(2, at);
+                expired = Claims.ids(lock);
+            }
+            if (expired.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement requeue = connection.prepareStatement(
+                    "update delivery set state = ?, leased_by = null, lease_until = null, updated_at = ? where id = any(?)")) {
+                requeue.setString(1, DeliveryState.QUEUED.name());
+                requeue.setObject(2, at);
+                requeue.setArray(3, connection.createArrayOf("bigint", expired.toArray()));
+                return requeue.executeUpdate();
+            }
+        });
         if (reclaimed > 0) {
             LOG.warnf("Queued %d deliveries again whose sender stopped before storing the provider's answer", reclaimed);
         }
