@@ -20,6 +20,12 @@ import static se.outband.messaging.MessagingTestSupport.deliveries;
 import static se.outband.messaging.MessagingTestSupport.inState;
 import static se.outband.messaging.MessagingTestSupport.sendOk;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import se.outband.access.Roles;
 import se.outband.messaging.Fake46elks;
 import se.outband.messaging.FakeProviders;
@@ -153,7 +160,7 @@ class FailoverTest {
     }
 
     @Test
-    void forged46elksWebhooksAreRefusedAndChangeNothing() {
+    void forged46elksWebhooksAreRefusedAndChangeNothing() throws Exception {
         String group = crew();
         twilioDown();
         long id = sendOk(Map.of("text", "Svara JA eller NEJ.", "groups", List.of(group), "channels", "sms",
@@ -166,6 +173,13 @@ class FailoverTest {
             given().contentType("application/x-www-form-urlencoded").formParams(Map.of("id", "sforged1", "from", (String) one.get("address"),
                     "to", Fake46elks.SENDER, "message", "NEJ")).post("/webhooks/46elks/" + secret + "/inbound").then().statusCode(403)
                     .body("error", containsString("46elks"));
+        }
+        // Ways of writing the address that routing takes for the same resource, sent as written (REST Assured would tidy them).
+        for (String path : List.of("//webhooks/46elks/wrong", "/webhooks//46elks/wrong", "/webhooks/46%65lks/wrong",
+                "/webhooks/x/../46elks/wrong", "/webhooks/46elks/wrong/")) {
+            assertEquals(403, postAsWritten(path + "/status", Map.of("id", providerId, "status", "failed")), path);
+            assertEquals(403, postAsWritten(path + "/inbound", Map.of("id", "sforged2", "from", (String) one.get("address"),
+                    "to", Fake46elks.SENDER, "message", "NEJ")), path);
         }
         assertEquals("SENT", deliveries(id).stream().filter(d -> providerId.equals(d.get("providerId"))).findFirst().orElseThrow().get("state"));
         asAdmin().get("/api/bulletins/" + id + "/replies").then().statusCode(200).body("replies.size()", equalTo(0));
@@ -276,6 +290,14 @@ class FailoverTest {
         }
         replaceContacts(csv.toString());
         return group;
+    }
+
+    private static int postAsWritten(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static io.restassured.response.ValidatableResponse elksReport(String secret, Map<String, String> form) {
