@@ -31,7 +31,8 @@ class BackupTables {
 
     /**
      * Left out: contacts (contacts.csv), sessions (everyone signs in again on a restored instance),
-     * early status reports (minutes-lived) and Flyway's history (the running version migrates itself).
+     * early status reports (minutes-lived), the confirm pages' one-time tokens (no page outlives a restore)
+     * and Flyway's history (the running version migrates itself).
      */
     static final List<Table> TABLES = List.of(
             new Table("outband_user", "outband_user_seq"),

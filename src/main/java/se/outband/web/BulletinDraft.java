@@ -76,6 +76,9 @@ public record BulletinDraft(String text, List<String> groups, List<String> peopl
         List<String> stepCall;
         @RestForm
         List<String> stepNotify;
+        /** The confirm page's: its form is sent once however often it arrives ({@link SubmittedOnce}). */
+        @RestForm
+        String once;
 
         BulletinDraft draft() {
             return new BulletinDraft(text == null ? "" : text, groups == null ? List.of() : groups,

@@ -75,7 +75,7 @@ public class BulletinPages {
 
         static native TemplateInstance bulletinNew$found(List<Person> found, String find);
 
-        static native TemplateInstance bulletinConfirm(BulletinDraft draft, BulletinPreview preview);
+        static native TemplateInstance bulletinConfirm(BulletinDraft draft, BulletinPreview preview, String once);
 
         static native TemplateInstance bulletin(BulletinProgress progress, AudienceView audience, List<DeliveryView> failures,
                 Replies.RepliesView replies, Missing unreached, Missing silent, boolean simulate, Replies.ReplyView recorded,
@@ -95,11 +95,13 @@ public class BulletinPages {
     private final AudienceView.Reader audiences;
     private final PlannedSends planned;
     private final Escalations escalations;
+    private final SubmittedOnce submitted;
 
     BulletinPages(Ui ui, BulletinService bulletins, BulletinQueries queries, Replies replies, ContactService contacts,
             SmsConfig smsConfig, SmsGateway sms, MessageTemplates templates, AuditLog audit, AudienceView.Reader audiences,
-            PlannedSends planned, Escalations escalations) {
+            PlannedSends planned, Escalations escalations, SubmittedOnce submitted) {
         this.escalations = escalations;
+        this.submitted = submitted;
         this.audiences = audiences;
         this.planned = planned;
         this.audit = audit;
@@ -138,7 +140,7 @@ public class BulletinPages {
                 planned.plan(draft.request(), true, ui.username());
             }
             BulletinPreview preview = bulletins.send(draft.request(), true, ui.username()).explained(ui.language());
-            return Templates.bulletinConfirm(draft, preview).setLocale(ui.locale());
+            return Templates.bulletinConfirm(draft, preview, submitted.token()).setLocale(ui.locale());
         } catch (Refused | ConstraintViolationException e) {
             return form(draft, ui.why(e));
         }
@@ -195,13 +197,14 @@ public class BulletinPages {
     public Object send(@BeanParam BulletinDraft.Form form) {
         BulletinDraft draft = form.draft();
         try {
-            templates.requireFilledIn(draft.text());
-            if (draft.planned()) {
-                planned.plan(draft.request(), false, ui.username());
-                return WebSupport.seeOther("/app/planned").build();
-            }
-            BulletinPreview sent = bulletins.send(draft.request(), false, ui.username());
-            return WebSupport.seeOther("/app/bulletins/" + sent.id()).build();
+            return WebSupport.seeOther(submitted.once(form.once, () -> {
+                templates.requireFilledIn(draft.text());
+                if (draft.planned()) {
+                    planned.plan(draft.request(), false, ui.username());
+                    return "/app/planned";
+                }
+                return "/app/bulletins/" + bulletins.send(draft.request(), false, ui.username()).id();
+            })).build();
         } catch (Refused | ConstraintViolationException e) {
             return form(draft, ui.why(e));
         }
