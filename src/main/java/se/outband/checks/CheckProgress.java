@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import se.outband.access.AuditLog;
+import se.outband.common.CsvCells;
 import se.outband.contacts.OwnDetails;
 import se.outband.messaging.outbox.Outbox;
 
@@ -110,7 +111,8 @@ public class CheckProgress {
                 .setHeader("id", "name", "field", "old", "new", "changed_at").get())) {
             for (Object[] c : changes) {
                 OwnDetails.Person person = people.get((String) c[0]);
-                csv.printRecord(c[0], person == null ? "" : person.name(), c[1], c[2], c[3], c[4]);
+                csv.printRecord(CsvCells.text((String) c[0]), CsvCells.text(person == null ? "" : person.name()), c[1],
+                        CsvCells.text((String) c[2]), CsvCells.text((String) c[3]), c[4]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

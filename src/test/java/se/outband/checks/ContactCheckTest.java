@@ -149,7 +149,8 @@ class ContactCheckTest {
         assertTrue(auditBy("self:a" + unique, auditBefore).stream().anyMatch(e -> e.startsWith("contact.self-confirmed")));
 
         String csv = as(Roles.CONTACTS).get("/api/contact-checks/" + id + "/changes.csv").then().statusCode(200).extract().asString();
-        assertTrue(csv.contains("b" + unique + ",Bertil Berg,mobile," + bertilsOld + "," + newMobile), csv);
+        // Numbers as text ('+46…): a spreadsheet would take +46701740605 for a sum and show 46701740605.
+        assertTrue(csv.contains("b" + unique + ",Bertil Berg,mobile,'" + bertilsOld + ",'" + newMobile), csv);
         assertTrue(csv.contains("b" + unique + ",Bertil Berg,email,bertil@example.net,bertil.ny" + unique + "@example.net"), csv);
         assertFalse(csv.contains("c" + unique), csv);
 

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import io.quarkus.panache.common.Sort;
+import se.outband.common.CsvCells;
 import se.outband.messaging.outbox.DeliveryState;
 
 /** Every drill's reach at 15 minutes and share answered, oldest first: whether the lists got better. */
@@ -68,7 +69,7 @@ public class DrillHistory {
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("id", "sentAt", "text", "recipients",
                     "reachedWithin15m", "percentWithin15m", "answered", "percentAnswered").setRecordSeparator("\r\n").get());
             for (Drill drill : drills) {
-                csv.printRecord(drill.id(), drill.sentAt(), ReachCsv.cell(drill.text()), drill.recipients(), drill.reachedWithin15m(),
+                csv.printRecord(drill.id(), drill.sentAt(), CsvCells.text(drill.text()), drill.recipients(), drill.reachedWithin15m(),
                         drill.percentWithin15m(), drill.asksForReplies() ? drill.answered() : "",
                         drill.asksForReplies() ? drill.percentAnswered() : "");
             }
