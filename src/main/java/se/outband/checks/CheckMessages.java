@@ -42,4 +42,7 @@ public interface CheckMessages {
 
     @Message("Kontrollens sista dag har passerat; påminnelser skickas inte längre.")
     String checkOver();
+
+    @Message("En påminnelse skickades kl {at}. Nästa kan skickas tidigast en timme efter den, så att ingen får flera SMS i rad.")
+    String remindedRecently(String at);
 }

@@ -70,4 +70,11 @@ public sealed interface CheckRefusal extends Refusal {
             return messages.checkOver();
         }
     }
+
+    record RemindedRecently(String at) implements CheckRefusal, Refusal.Conflict {
+        @Override
+        public String sentence(CheckMessages messages) {
+            return messages.remindedRecently(at);
+        }
+    }
 }

@@ -2,13 +2,17 @@ package se.outband.checks;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import se.outband.access.AuditLog;
@@ -31,6 +35,11 @@ import se.outband.messaging.outbox.Outbox;
 public class ContactChecks {
 
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    /**
+     * The least time from one reminder to the next: a second click, or a script asking again, must not text
+     * everyone who has not answered once more (each reminder is an SMS to each of them).
+     */
+    static final Duration BETWEEN_REMINDERS = Duration.ofHours(1);
     /** A check further ahead than this is a typo (2072 for 2027). */
     private static final int MAX_DAYS_AHEAD = 366;
 
@@ -94,8 +103,15 @@ public class ContactChecks {
     @Transactional
     public int remind(long checkId) {
         ContactCheck check = find(checkId);
-        if (!clock.instant().isBefore(check.validUntil)) {
+        // Held until the reminder is sent: a reminder asked for twice at once is sent once, the second refused below.
+        ContactCheck.getEntityManager().refresh(check, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (!now.isBefore(check.validUntil)) {
             throw new Refused(new CheckRefusal.CheckOver());
+        }
+        if (check.remindedAt != null && now.isBefore(check.remindedAt.plus(BETWEEN_REMINDERS))) {
+            throw new Refused(new CheckRefusal.RemindedRecently(
+                    check.remindedAt.atZone(SWEDEN).toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString()));
         }
         List<CheckedPerson> waiting = CheckedPerson.list("checkId = ?1 and state = ?2 and ended = false", checkId,
                 CheckedPerson.State.SENT);

@@ -95,7 +95,14 @@ public class ContactCheckPages {
     @POST
     @Path("{id}/reminders")
     public Response remind(@PathParam("id") long id) {
-        return WebSupport.seeOther("/app/contacts/checks/" + id + "?reminded=" + checks.remind(id)).build();
+        try {
+            return WebSupport.seeOther("/app/contacts/checks/" + id + "?reminded=" + checks.remind(id)).build();
+        } catch (Refused e) {
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.check(progress.summary(id), progress.figures(id), progress.perUnit(id), null, ui.why(e))
+                            .setLocale(ui.locale()).render())
+                    .build();
+        }
     }
 
     @GET

@@ -168,6 +168,26 @@ class ContactCheckTest {
         assertNotEquals(david, davidAgain);
         assertEquals(404, person().get("/self/" + david).statusCode(), "the first link is replaced by the reminder's");
         assertEquals(200, person().get("/self/" + davidAgain).statusCode());
+
+        // Asked again at once (a second click): refused in words, and David gets nothing more.
+        int mails = FakeProviders.smtp().getReceivedMessages().length;
+        as(Roles.CONTACTS).post("/api/contact-checks/" + id + "/reminders").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("tidigast en timme efter"));
+        assertEquals(200, person().get("/self/" + davidAgain).statusCode(), "the reminder's link still works");
+        assertEquals(mails, FakeProviders.smtp().getReceivedMessages().length);
+    }
+
+    /** Reminders asked for at once (a double click, a script) text each person once: the others are refused. */
+    @Test
+    void remindersAskedForAtOnceRemindEachPersonOnce() throws Exception {
+        long id = start(Map.of("units", List.of("Annan " + unique), "deadline", deadline()));
+        String cecilias = mobileOf("c");
+        linkBySms(cecilias);
+        List<Integer> answers = AtOnce.run(5, () -> as(Roles.CONTACTS).post("/api/contact-checks/" + id + "/reminders").statusCode());
+        assertEquals(List.of(200, 409, 409, 409, 409), answers.stream().sorted().toList());
+        await().atMost(Duration.ofSeconds(15)).until(() -> smsCountTo(cecilias) == 2);
+        nothingLeftToSend();
+        assertEquals(2, smsCountTo(cecilias), "the link and one reminder");
     }
 
     @Test
@@ -321,6 +341,10 @@ class ContactCheckTest {
 
     private static String deadline() {
         return LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(30).toString();
+    }
+
+    private static long smsCountTo(String number) {
+        return smsRequests().stream().filter(r -> number.equals(r.get("To"))).count();
     }
 
     private static String smsTo(String number) {
