@@ -77,14 +77,18 @@ public class AuditLog {
         record(currentActor(), action, details);
     }
 
-    /** The actor may be what a stranger typed as user name, so it is cut to fit rather than refused. */
+    /**
+     * The actor may be what a stranger typed as user name, and details echo searches and file names: both are
+     * stored on one line without direction tricks, and cut to fit rather than refused, so that no entry can
+     * pass for two or show a name it is not.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String details) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
-        entry.actor = Text.clip(actor, MAX_ACTOR);
+        entry.actor = Text.clip(Text.oneLine(actor), MAX_ACTOR);
         entry.action = action;
-        entry.details = Text.clip(details, MAX_DETAILS);
+        entry.details = Text.clip(Text.oneLine(details), MAX_DETAILS);
         entry.persist();
     }
 

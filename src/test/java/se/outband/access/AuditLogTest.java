@@ -1,13 +1,18 @@
 package se.outband.access;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static se.outband.TestApi.asAdmin;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 import io.quarkus.test.junit.QuarkusTest;
+import se.outband.TestApi;
 
 @QuarkusTest
 class AuditLogTest {
@@ -58,5 +64,18 @@ class AuditLogTest {
         asAdmin().contentType("application/json").body("{}").put("/api/audit").then().statusCode(405);
         asAdmin().contentType("application/json").body("{}").post("/api/audit").then().statusCode(405);
         asAdmin().get("/api/audit?size=500").then().body("entries.find { it.id == " + id + " }.id", equalTo(id));
+    }
+
+    /** A stranger's user name is stored as an actor: on one line, so that it cannot add an entry of its own, and read as typed. */
+    @Test
+    void whatAStrangerTypesAsUserNameCannotPassForAnotherEntry() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long before = TestApi.auditTotal();
+        String typed = "ond" + unique + "\nadmin login.succeeded\u202Egnp.exe:fel";
+        given().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(typed.getBytes(StandardCharsets.UTF_8)))
+                .get("/api/groups").then().statusCode(401);
+        List<String> entries = TestApi.auditBy("ond" + unique + " admin login.succeededgnp.exe", before);
+        assertEquals(1, entries.size(), () -> asAdmin().get("/api/audit?size=5").asString());
+        assertTrue(entries.get(0).startsWith("login.failed unknown user"), entries::toString);
     }
 }
