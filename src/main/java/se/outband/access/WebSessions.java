@@ -36,20 +36,22 @@ public class WebSessions {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final AccessConfig config;
+    private final AuditLog audit;
 
-    WebSessions(Clock clock, AccessConfig config) {
+    WebSessions(Clock clock, AccessConfig config, AuditLog audit) {
         this.clock = clock;
         this.config = config;
+        this.audit = audit;
     }
 
     /** After the right password: a session, waiting for the code when the user has a second factor. */
     @Transactional
-    public String start(PasswordLogin.Accepted signedIn) {
-        return open(signedIn.userId(), signedIn.secondFactor() ? WebSession.State.SECOND_FACTOR : WebSession.State.ACTIVE);
+    public String start(PasswordLogin.Accepted signedIn, String address) {
+        return open(signedIn.userId(), signedIn.secondFactor() ? WebSession.State.SECOND_FACTOR : WebSession.State.ACTIVE, address);
     }
 
     /** Starts a session and returns the cookie value; only its hash is stored. */
-    private String open(long userId, WebSession.State state) {
+    private String open(long userId, WebSession.State state, String address) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -61,6 +63,10 @@ public class WebSessions {
         session.createdAt = now;
         session.lastSeenAt = now;
         session.persist();
+        if (state == WebSession.State.ACTIVE) {
+            // Who was signed in from where, beside the failed tries: a stolen password shows as a sign-in from elsewhere.
+            audit.record(User.<User>findById(userId).username, "login.succeeded", "web, from " + address);
+        }
         return token;
     }
 
@@ -91,12 +97,12 @@ public class WebSessions {
      * finishes it, and only the request whose delete took it opens a session.
      */
     @Transactional
-    public Optional<String> complete(String token, long userId) {
+    public Optional<String> complete(String token, long userId, String address) {
         if (token == null || WebSession.delete("idHash = ?1 and userId = ?2 and state = ?3", Sha256.hex(token), userId,
                 WebSession.State.SECOND_FACTOR) == 0) {
             return Optional.empty();
         }
-        return Optional.of(open(userId, WebSession.State.ACTIVE));
+        return Optional.of(open(userId, WebSession.State.ACTIVE, address));
     }
 
     @Transactional

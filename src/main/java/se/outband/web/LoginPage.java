@@ -77,11 +77,12 @@ public class LoginPage {
     @Path("login")
     public Response signIn(@RestForm String username, @RestForm String password, HttpServerRequest request) {
         String name = username == null ? "" : username.strip();
-        PasswordLogin.Result result = passwords.attempt(name, password == null ? "" : password, ClientAddress.of(request));
+        String address = ClientAddress.of(request);
+        PasswordLogin.Result result = passwords.attempt(name, password == null ? "" : password, address);
         if (!(result instanceof PasswordLogin.Accepted accepted)) {
             return refused(result, ui.language().messages(UiMessages.class).loginFailed(), Templates::login);
         }
-        String session = sessions.start(accepted);
+        String session = sessions.start(accepted, address);
         return WebSupport.seeOther(accepted.secondFactor() ? "/login/code" : "/app/").cookie(cookies.session(session)).build();
     }
 
@@ -101,11 +102,12 @@ public class LoginPage {
         if (userId == null) {
             return WebSupport.seeOther("/login").build();
         }
-        PasswordLogin.Result result = secondFactor.signIn(userId, code, ClientAddress.of(request));
+        String address = ClientAddress.of(request);
+        PasswordLogin.Result result = secondFactor.signIn(userId, code, address);
         if (!(result instanceof PasswordLogin.Accepted)) {
             return refused(result, messages().codeWrong(), Templates::loginCode);
         }
-        return sessions.complete(pending, userId)
+        return sessions.complete(pending, userId, address)
                 .map(session -> WebSupport.seeOther("/app/").cookie(cookies.session(session)).build())
                 .orElseGet(() -> WebSupport.seeOther("/login").build());
     }

@@ -78,4 +78,14 @@ class AuditLogTest {
         assertEquals(1, entries.size(), () -> asAdmin().get("/api/audit?size=5").asString());
         assertTrue(entries.get(0).startsWith("login.failed unknown user"), entries::toString);
     }
+
+    /** A sign-in to the web UI is recorded with where it came from, beside the failed ones: a stolen password shows. */
+    @Test
+    void aSignInToTheWebUiIsRecordedWithWhereItCameFrom() {
+        String username = "inloggad" + UUID.randomUUID().toString().substring(0, 8);
+        TestApi.ensureUser(username, List.of(Roles.SENDER));
+        long before = TestApi.auditTotal();
+        TestApi.signInToUi(username, TestApi.PASSWORD);
+        assertEquals(List.of("login.succeeded web, from 127.0.0.1"), TestApi.auditBy(username, before));
+    }
 }

@@ -76,8 +76,9 @@ class ContactApiTest {
         given().cookies(browser).get("/app/bulletins/people?find=carlsson").then().statusCode(200);
         given().cookies(browser).get("/app/bulletins/people?find=a").then().statusCode(200).body(containsString("Anna Andersson"));
 
-        assertEquals(List.of("contacts.searched search=a people=2", "contacts.listed group=Krisledning people=2", "contacts.listed everyone people=3",
-                "contacts.listed group=Hemtjänst people=2"), TestApi.auditBy(reader, before));
+        assertEquals(List.of("contacts.searched search=a people=2", "contacts.listed group=Krisledning people=2",
+                "login.succeeded web, from 127.0.0.1", "contacts.listed everyone people=3", "contacts.listed group=Hemtjänst people=2"),
+                TestApi.auditBy(reader, before));
     }
 
     @Test
