@@ -205,11 +205,14 @@ class HostileInputTest {
 
         given().urlEncodingEnabled(false).get("/status/index.html%00").then().statusCode(400);
 
-        // A value of the wrong type is refused with a sentence, like any other unreadable body.
-        for (String body : List.of("{\"name\": \"Växel\", \"state\": \"down\", \"priority\": \"ett\"}", "[1, 2, 3]")) {
-            asAdmin().contentType(ContentType.JSON).body(body).post("/api/status/services").then().statusCode(400)
-                    .body("error", containsString("Begäran kunde inte läsas"));
-        }
+        // A value of the wrong type is refused with a sentence that names the field, never Outband's own classes.
+        Map<String, String> wrongTypes = Map.of("{\"name\": \"Växel\", \"state\": \"down\", \"priority\": \"ett\"}", "fältet priority",
+                "[1, 2, 3]", "inte det JSON-objekt");
+        wrongTypes.forEach((body, said) -> asAdmin().contentType(ContentType.JSON).body(body).post("/api/status/services").then()
+                .statusCode(400).body("error", containsString("Begäran kunde inte läsas")).body("error", containsString(said))
+                .body("error", not(containsString("se.outband"))));
+        asAdmin().contentType(ContentType.JSON).body("{\"text\": \"Hej\", \"groups\": {\"a\": 1}}").post("/api/bulletins").then()
+                .statusCode(400).body("error", containsString("fältet groups")).body("error", not(containsString("java.")));
 
         // A character set nobody has, on forms anyone may post (webhooks, the sign-in form).
         for (String path : List.of("/webhooks/twilio/status", "/webhooks/46elks/" + "x".repeat(40) + "/inbound", "/login")) {

@@ -18,6 +18,12 @@ public interface CommonMessages {
     @Message("Begäran kunde inte läsas: {reason}")
     String badRequest(String reason);
 
+    @Message("Begäran kunde inte läsas: fältet {field} har fel form (till exempel text där en lista väntas). Ingenting har ändrats.")
+    String wrongType(String field);
+
+    @Message("Begäran kunde inte läsas: den är inte det JSON-objekt som den här adressen tar emot. Ingenting har ändrats.")
+    String wrongBody();
+
     @Message("Begäran är för stor. Största tillåtna storlek är {megabytes} MB.")
     String tooLarge(long megabytes);
 

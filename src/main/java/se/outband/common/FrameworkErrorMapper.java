@@ -1,5 +1,7 @@
 package se.outband.common;
 
+import java.util.stream.Collectors;
+
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,10 +54,16 @@ public class FrameworkErrorMapper {
         return error(400, Language.of(headers).messages(CommonMessages.class).badRequest(e.getOriginalMessage()));
     }
 
-    /** A value of the wrong type: Quarkus's own mapper for it answers an empty 400. */
+    /**
+     * A value of the wrong type, said by the field's name: Jackson's own words name Outband's classes, and
+     * Quarkus's own mapper for it answers an empty 400.
+     */
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, HttpHeaders headers) {
-        return unreadableJson(e, headers);
+        CommonMessages messages = Language.of(headers).messages(CommonMessages.class);
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return error(400, field.isEmpty() ? messages.wrongBody() : messages.wrongType(Text.clip(Text.oneLine(field), 100)));
     }
 
     /**
