@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import se.outband.common.Text;
 import se.outband.messaging.providers.SendResult;
 
 /** The embedded default: logs what would have been sent and reports it delivered. */
@@ -21,7 +22,9 @@ final class DryRunMailGateway implements MailGateway {
     @Override
     public SendResult send(OutgoingMail mail) {
         long n = sent.incrementAndGet();
-        LOG.infof("DRY RUN, no email sent: to %s, subject %s", mail.to(), mail.subject());
+        // The text too, on one line: whoever tries Outband follows a confirmation link from here, and a line
+        // break in a bulletin must not start a log line of its own.
+        LOG.infof("DRY RUN, no email sent: to %s, subject %s: %s", mail.to(), mail.subject(), Text.oneLine(mail.text()));
         return new SendResult.Accepted("dry-run-email-" + n, true);
     }
 }
