@@ -22,6 +22,11 @@ public class AdminBootstrap {
 
     void onStart(@Observes StartupEvent event, BootstrapConfig config, UserService users, SharedJobs jobs) {
         if (users.anyUser()) {
+            if (config.adminPassword().isPresent()) {
+                // Someone who changed it to get in again would otherwise wonder why the old password still works.
+                LOG.info("outband.bootstrap.admin-password is not used: it creates 'admin' only while there are no users."
+                        + " Change a password under Mitt konto or Administration in the web UI, or with PUT /api/users/{name}.");
+            }
             return;
         }
         config.adminPassword().ifPresentOrElse(

@@ -387,16 +387,16 @@ public interface UiMessages {
     @Message("simulerat")
     String simulated();
 
-    @Message("Öva svaren (provläge)")
+    @Message("Öva svaren (provkörning)")
     String simulateHeading();
 
-    @Message("Inga SMS skickas i provläget. Svara här i en mottagares ställe för att öva hur svaren räknas. Svaret märks som simulerat.")
+    @Message("Inga SMS skickas vid provkörning. Svara här i en mottagares ställe för att öva hur svaren räknas. Svaret märks som simulerat.")
     String simulateHelp();
 
     @Message("Svara som")
     String simulateWho();
 
-    @Message("Att svara i någons ställe går bara i provläget (dry-run), när inga riktiga SMS skickas.")
+    @Message("Att svara i någons ställe går bara vid provkörning (dry-run), när inga riktiga SMS skickas.")
     String simulationOnlyInDryRun();
 
     @Message("Sparat. Den publika statussidan är uppdaterad.")
@@ -460,7 +460,7 @@ public interface UiMessages {
     String incidentSystems();
 
     /** What an audit entry's action means, in a sentence's words; an action not listed shows as recorded. */
-    @Message("{#when action}{#is 'backup.created'}gjorde en säkerhetskopia{#is 'backup.downloaded'}laddade ner en säkerhetskopia{#is 'backup.restored'}läste in en säkerhetskopia{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.exported'}laddade ner allt om en person{#is 'contact.erased'}raderade en person med leveranser och svar{#is 'retention.deleted'}raderade leveranser och svar som sparats längre än tillåtet{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'contacts.call-list-printed'}tog fram en ringlista för utskrift{#is 'contacts.vcards-downloaded'}laddade ner kontakter som vCard{#is 'contacts.listed'}läste en lista med kontakter{#is 'contacts.searched'}sökte bland kontakterna{#is 'bulletin.deliveries-read'}läste ett utskicks mottagare och nummer{#is 'bulletin.replies-read'}läste ett utskicks svar och nummer{#is 'bulletin.people-shown'}såg ett utskicks misslyckade, ej nådda och ej svarande{#is 'reply.simulated'}svarade i en mottagares ställe (provläge){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'user.mobile-changed'}ändrade en användares mobilnummer{#is 'login.failed'}misslyckades att logga in{#else}{action}{/when}")
+    @Message("{#when action}{#is 'backup.created'}gjorde en säkerhetskopia{#is 'backup.downloaded'}laddade ner en säkerhetskopia{#is 'backup.restored'}läste in en säkerhetskopia{#is 'bulletin.sent'}skickade ett utskick{#is 'contact.created'}lade till en kontakt{#is 'contact.deleted'}tog bort en kontakt{#is 'contact.exported'}laddade ner allt om en person{#is 'contact.erased'}raderade en person med leveranser och svar{#is 'retention.deleted'}raderade leveranser och svar som sparats längre än tillåtet{#is 'contact.updated'}ändrade en kontakt{#is 'contacts.imported'}importerade personallistan{#is 'contacts.call-list-printed'}tog fram en ringlista för utskrift{#is 'contacts.vcards-downloaded'}laddade ner kontakter som vCard{#is 'contacts.listed'}läste en lista med kontakter{#is 'contacts.searched'}sökte bland kontakterna{#is 'bulletin.deliveries-read'}läste ett utskicks mottagare och nummer{#is 'bulletin.replies-read'}läste ett utskicks svar och nummer{#is 'bulletin.people-shown'}såg ett utskicks misslyckade, ej nådda och ej svarande{#is 'reply.simulated'}svarade i en mottagares ställe (provkörning){#is 'second-factor.enrolled'}slog på tvåstegsinloggning{#is 'second-factor.recovery-codes-renewed'}tog fram nya reservkoder{#is 'second-factor.reset'}nollställde tvåstegsinloggningen{#is 'second-factor.recovery-code-used'}loggade in med en reservkod{#is 'status.incident-opened'}publicerade en händelse på statussidan{#is 'status.incident-updated'}uppdaterade en händelse på statussidan{#is 'status.system-changed'}ändrade ett system på statussidan{#is 'status.system-created'}lade till ett system på statussidan{#is 'status.system-deleted'}tog bort ett system från statussidan{#is 'template.created'}lade till en färdig text{#is 'template.changed'}ändrade en färdig text{#is 'template.deleted'}tog bort en färdig text{#is 'token.created'}skapade en API-nyckel{#is 'token.revoked'}återkallade en API-nyckel{#is 'user.created'}skapade en användare{#is 'user.deleted'}tog bort en användare{#is 'user.password-changed'}bytte lösenord{#is 'user.roles-changed'}ändrade en användares roller{#is 'user.mobile-changed'}ändrade en användares mobilnummer{#is 'login.failed'}misslyckades att logga in{#is 'login.succeeded'}loggade in{#else}{action}{/when}")
     String auditAction(String action);
 
     @Message("skicka utskick, följa upp dem och ändra statussidan")

@@ -48,7 +48,9 @@ public record BulletinPreview(
         if (channels.isEmpty()) {
             return null;
         }
-        return messages.dryRunNotice(String.join(", ", channels.stream()
-                .map(channel -> channel == Channel.SMS ? "SMS" : messages.emailChannel()).toList()));
+        List<String> names = channels.stream().map(channel -> channel == Channel.SMS ? "SMS" : messages.emailChannel()).toList();
+        String last = names.get(names.size() - 1);
+        return messages.dryRunNotice(names.size() == 1 ? last
+                : String.join(", ", names.subList(0, names.size() - 1)) + " " + messages.and() + " " + last);
     }
 }

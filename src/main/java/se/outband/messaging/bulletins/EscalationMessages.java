@@ -25,7 +25,7 @@ public interface EscalationMessages {
     @Message("Steg {step} gör ingenting. Välj grupper att skicka till, påminnelse, samtal eller användare att meddela.")
     String nothingToDo(int step);
 
-    @Message("Steg {step}: gruppen finns inte: {names}. Kontrollera stavningen under Grupper.")
+    @Message("Steg {step}: gruppen finns inte: {names}. Kontrollera stavningen, med stora och små bokstäver, under Kontakter.")
     String unknownGroups(int step, String names);
 
     @Message("Steg {step}: användaren finns inte: {names}. Ange användarnamn i Outband.")

@@ -22,7 +22,7 @@ public interface MessagingMessages {
     @Message("En övning läggs inte ut på statussidan: allmänheten och system som läser sidan skulle ta den för ett verkligt läge. Ta bort markeringen för statussidan, eller skicka ett skarpt meddelande.")
     String drillNotOnStatusPage();
 
-    @Message("Gruppen finns inte: {names}. Kontrollera stavningen under Grupper.")
+    @Message("Gruppen finns inte: {names}. Kontrollera stavningen, med stora och små bokstäver, under Kontakter.")
     String unknownGroups(String names);
 
     @Message("Kontakten finns inte: {ids}.")
@@ -48,6 +48,10 @@ public interface MessagingMessages {
 
     @Message("e-post")
     String emailChannel();
+
+    /** Between the last two of a list: "SMS och e-post". */
+    @Message("och")
+    String and();
 
     @Message("En färdig text behöver ett namn (högst {maxName} tecken) och en text (högst {maxText} tecken).")
     String templateInvalid(int maxName, int maxText);
