@@ -83,14 +83,6 @@ class SettingsReportTest {
         assertTrue(problems.stream().noneMatch(p -> p.contains("too-short")), "a secret is never repeated in the report");
     }
 
-    /** The first admin's password: too short, it stopped the start with a stack trace that did not say the minimum. */
-    @Test
-    void aFirstAdminPasswordTooShortIsSaidWithItsMinimumAndNotRepeated() throws Exception {
-        assertEquals(List.of("OUTBAND_BOOTSTRAP_ADMIN_PASSWORD (outband.bootstrap.admin-password) is '(7 characters)': it must be at least"
-                + " 12 characters, like every password in Outband"), problems(Map.of("outband.bootstrap.admin-password", "hemligt")));
-        assertEquals(List.of(), problems(Map.of("outband.bootstrap.admin-password", "change-me-to-something-long")));
-    }
-
     /** The address printed on posters: a typo there would send people nowhere for as long as the poster hangs. */
     @Test
     void aStatusPageAddressWithoutSchemeIsWrong() throws Exception {
