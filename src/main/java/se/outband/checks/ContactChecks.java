@@ -20,6 +20,7 @@ import se.outband.common.Language;
 import se.outband.common.LinkTokens;
 import se.outband.common.OutbandConfig;
 import se.outband.common.Refused;
+import se.outband.common.RowWaits;
 import se.outband.common.Text;
 import se.outband.contacts.FailingNumbers;
 import se.outband.contacts.OwnDetails;
@@ -100,10 +101,13 @@ public class ContactChecks {
      * Sends a new link to everyone who has not answered yet and could be reached: a new one, since only a hash of
      * the first is kept; the first link stops working. Returns how many were reminded.
      */
-    @Transactional
     public int remind(long checkId) {
+        // The check's row is held until the reminder is sent: asked for twice at once, the second waits, then is refused.
+        return RowWaits.inTransaction(() -> remindNow(checkId));
+    }
+
+    private int remindNow(long checkId) {
         ContactCheck check = find(checkId);
-        // Held until the reminder is sent: a reminder asked for twice at once is sent once, the second refused below.
         ContactCheck.getEntityManager().refresh(check, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (!now.isBefore(check.validUntil)) {

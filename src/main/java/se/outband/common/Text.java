@@ -14,17 +14,20 @@ public final class Text {
             "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
 
     /**
-     * Bidirectional formatting (U+202A–U+202E, U+2066–U+2069): invisible, and they make the text after them
-     * read backwards, so that a name ending in a right-to-left override and "gnp.exe" shows as "exe.png".
+     * Bidirectional formatting (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C): invisible, and
+     * they make the text after them read backwards, so that a name ending in a right-to-left override and
+     * "gnp.exe" shows as "exe.png".
      */
-    private static final Pattern DIRECTION = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern DIRECTION = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
 
     private Text() {
     }
 
     /** Clean, on one line and without bidirectional formatting: one field of a log line, which must not pass for two. */
     public static String oneLine(String text) {
-        return text == null ? null : DIRECTION.matcher(clean(text).replace('\n', ' ').replace('\t', ' ')).replaceAll("");
+        // U+2028 and U+2029 are line and paragraph breaks to editors, log viewers and browsers.
+        return text == null ? null : DIRECTION.matcher(clean(text).replace('\n', ' ').replace('\t', ' ').replace('\u2028', ' ')
+                .replace('\u2029', ' ')).replaceAll("");
     }
 
     /** At most {@code max} characters, the last an ellipsis when something was cut: for columns and for echoing input. */

@@ -14,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import se.outband.common.RowWaits;
 
 /**
  * A form that must take effect once however often it arrives: a leader's second tap on "Skicka" on a slow
  * phone, or a browser sending the form again. Its page carries a token, which the first submission stores
  * in the transaction that does the work. A second submission, on this instance or another, waits at the
- * token's row for the first to end, and is then led where the first led. One the first was refused for
+ * token's row for the first to end ({@link RowWaits}: as long as storing a big bulletin takes), and is then
+ * led where the first led. One the first was refused for
  * (a group deleted meanwhile) runs again, and is refused in its own words.
  */
 @ApplicationScoped
@@ -53,7 +55,7 @@ class SubmittedOnce {
             return QuarkusTransaction.requiringNew().call(work);
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return RowWaits.inTransaction(() -> {
                 em.createNativeQuery("insert into submitted_form (token, led_to, submitted_at) values (?1, '', ?2)")
                         .setParameter(1, token).setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                         .executeUpdate();

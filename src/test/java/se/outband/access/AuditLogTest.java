@@ -71,10 +71,10 @@ class AuditLogTest {
     void whatAStrangerTypesAsUserNameCannotPassForAnotherEntry() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         long before = TestApi.auditTotal();
-        String typed = "ond" + unique + "\nadmin login.succeeded\u202Egnp.exe:fel";
+        String typed = "ond" + unique + "\nadmin login.succeeded\u202Egnp.exe\u2028\u200Fx:fel";
         given().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(typed.getBytes(StandardCharsets.UTF_8)))
                 .get("/api/groups").then().statusCode(401);
-        List<String> entries = TestApi.auditBy("ond" + unique + " admin login.succeededgnp.exe", before);
+        List<String> entries = TestApi.auditBy("ond" + unique + " admin login.succeededgnp.exe x", before);
         assertEquals(1, entries.size(), () -> asAdmin().get("/api/audit?size=5").asString());
         assertTrue(entries.get(0).startsWith("login.failed unknown user"), entries::toString);
     }

@@ -13,6 +13,7 @@ import static se.outband.TestApi.auditTotal;
 import static se.outband.messaging.MessagingTestSupport.smsRequests;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,10 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -41,6 +45,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import se.outband.AtOnce;
+import se.outband.HeldTransaction;
 import se.outband.TestApi;
 import se.outband.access.Roles;
 import se.outband.messaging.FakeProviders;
@@ -60,6 +65,9 @@ class ContactCheckTest {
     private static final Pattern EMAIL_LINK = Pattern.compile("https://outband\\.test/self/[A-Za-z0-9_-]{43}/email/([A-Za-z0-9_-]{43})");
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
     private static final String CSRF = "test-csrf-token-for-the-person-s-page";
+
+    @Inject
+    Clock clock;
 
     private String unique;
     private String group;
@@ -175,6 +183,21 @@ class ContactCheckTest {
                 .body("error", org.hamcrest.Matchers.containsString("tidigast en timme efter"));
         assertEquals(200, person().get("/self/" + davidAgain).statusCode(), "the reminder's link still works");
         assertEquals(mails, FakeProviders.smtp().getReceivedMessages().length);
+    }
+
+    /**
+     * A reminder asked for while another is still being sent, for longer than the embedded database waits for a
+     * row (two seconds, as a reminder to thousands may take): it waits, and is refused in words, not an error.
+     */
+    @Test
+    void aReminderAskedForWhileAnotherIsBeingSentWaitsAndIsRefusedInWords() throws Exception {
+        long id = start(Map.of("units", List.of("Annan " + unique), "deadline", deadline()));
+        linkBySms(mobileOf("c"));
+        Future<?> first = HeldTransaction.start(() -> ContactCheck.update("remindedAt = ?1 where id = ?2", clock.instant(), id),
+                Duration.ofSeconds(3));
+        as(Roles.CONTACTS).post("/api/contact-checks/" + id + "/reminders").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("tidigast en timme efter"));
+        first.get(10, TimeUnit.SECONDS);
     }
 
     /** Reminders asked for at once (a double click, a script) text each person once: the others are refused. */
