@@ -1,19 +1,17 @@
 package se.outband.web;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import se.outband.common.LinkTokens;
 import se.outband.common.RowWaits;
 
 /**
@@ -21,15 +19,12 @@ import se.outband.common.RowWaits;
  * phone, or a browser sending the form again. Its page carries a token, which the first submission stores
  * in the transaction that does the work. A second submission, on this instance or another, waits at the
  * token's row for the first to end ({@link RowWaits}: as long as storing a big bulletin takes), and is then
- * led where the first led. One the first was refused for
- * (a group deleted meanwhile) runs again, and is refused in its own words.
+ * led where the first led. One the first was refused for (a group deleted meanwhile) runs again, and is
+ * refused in its own words.
  */
 @ApplicationScoped
 class SubmittedOnce {
 
-    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
-
-    private final SecureRandom random = new SecureRandom();
     private final EntityManager em;
     private final Clock clock;
 
@@ -38,11 +33,9 @@ class SubmittedOnce {
         this.clock = clock;
     }
 
-    /** A new token, for a page whose form is to take effect once. */
+    /** A new token, for a page whose form is to take effect once: random like a link's, stored as it is (it opens nothing). */
     String token() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return LinkTokens.newToken();
     }
 
     /**
@@ -51,7 +44,7 @@ class SubmittedOnce {
      * as it comes.
      */
     String once(String token, Callable<String> work) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!LinkTokens.wellFormed(token)) {
             return QuarkusTransaction.requiringNew().call(work);
         }
         try {

@@ -40,7 +40,7 @@ class SendFormOnceTest {
     @Inject
     EntityManager em;
 
-    private static final Pattern ONCE = Pattern.compile("name=\"once\" value=\"([0-9a-f]{32})\"");
+    private static final Pattern ONCE = Pattern.compile("name=\"once\" value=\"([A-Za-z0-9_-]{43})\"");
 
     @Test
     void aConfirmPageSentSeveralTimesAtOnceSendsOneBulletinAndLeadsEveryTapToIt() throws Exception {
