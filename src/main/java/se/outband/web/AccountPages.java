@@ -69,7 +69,7 @@ public class AccountPages {
     @Path("second-factor/confirm")
     public Response confirm(@RestForm String code, @RestForm String proof, HttpServerRequest request) {
         try {
-            return page(Response.Status.OK.getStatusCode(),
+            return ui.page(Response.Status.OK.getStatusCode(),
                     Templates.recoveryCodes(secondFactor.confirm(ui.username(), code, proof, ClientAddress.of(request), session())));
         } catch (Refused e) {
             return refused(e, Templates.secondFactorEnrol(secondFactor.enrolment(ui.username()), e.sentence(ui.language())));
@@ -80,7 +80,7 @@ public class AccountPages {
     @Path("recovery-codes")
     public Response renewRecoveryCodes(@RestForm String proof, HttpServerRequest request) {
         try {
-            return page(Response.Status.OK.getStatusCode(),
+            return ui.page(Response.Status.OK.getStatusCode(),
                     Templates.recoveryCodes(secondFactor.renewRecoveryCodes(ui.username(), proof, ClientAddress.of(request), session())));
         } catch (Refused e) {
             return refused(e, account(e.sentence(ui.language())));
@@ -100,15 +100,11 @@ public class AccountPages {
 
     /** The same form again with the reason; held back, also when to come back. */
     private Response refused(Refused e, TemplateInstance form) {
-        Response.ResponseBuilder answer = Response.fromResponse(page(e.status(), form));
+        Response.ResponseBuilder answer = Response.fromResponse(ui.page(e.status(), form));
         if (e.refusal() instanceof AccessRefusal.HeldBack held) {
             answer.header("Retry-After", held.retryAfter().toSeconds());
         }
         return answer.build();
     }
 
-    private Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page.setLocale(ui.locale()).render()).build();
-    }
 }

@@ -74,15 +74,13 @@ public class ContactCheckPages {
                 throw new ConstraintViolationException(violations);
             }
             if (YesNo.yes(dryRun)) {
-                return Response.ok(Templates.checks(progress.checks(), groups, units, deadline, null, previews.preview(request))
-                        .setLocale(ui.locale()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                return ui.page(200, Templates.checks(progress.checks(), groups, units, deadline, null, previews.preview(request)));
             }
             long id = checks.start(request, ui.username());
             return WebSupport.seeOther("/app/contacts/checks/" + id).build();
         } catch (Refused | ConstraintViolationException e) {
-            return Response.status(e instanceof Refused refused ? refused.status() : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.checks(progress.checks(), groups, units, deadline, ui.why(e), null).setLocale(ui.locale()).render())
-                    .build();
+            return ui.page(e instanceof Refused refused ? refused.status() : 400,
+                    Templates.checks(progress.checks(), groups, units, deadline, ui.why(e), null));
         }
     }
 
@@ -98,10 +96,7 @@ public class ContactCheckPages {
         try {
             return WebSupport.seeOther("/app/contacts/checks/" + id + "?reminded=" + checks.remind(id)).build();
         } catch (Refused e) {
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.check(progress.summary(id), progress.figures(id), progress.perUnit(id), null, ui.why(e))
-                            .setLocale(ui.locale()).render())
-                    .build();
+            return ui.page(e.status(), Templates.check(progress.summary(id), progress.figures(id), progress.perUnit(id), null, ui.why(e)));
         }
     }
 

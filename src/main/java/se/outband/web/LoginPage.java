@@ -92,7 +92,7 @@ public class LoginPage {
         if (sessions.awaitingCode(pending).isEmpty()) {
             return WebSupport.seeOther("/login").build();
         }
-        return page(200, Templates.loginCode(null));
+        return ui.page(200, Templates.loginCode(null));
     }
 
     @POST
@@ -125,16 +125,12 @@ public class LoginPage {
     private Response refused(PasswordLogin.Result result, String wrong, Function<String, TemplateInstance> form) {
         if (result instanceof PasswordLogin.HeldBack heldBack) {
             Duration wait = heldBack.retryAfter();
-            return Response.fromResponse(page(429, form.apply(messages().heldBack(SignInThrottle.minutes(wait)))))
+            return Response.fromResponse(ui.page(429, form.apply(messages().heldBack(SignInThrottle.minutes(wait)))))
                     .header("Retry-After", wait.toSeconds()).build();
         }
-        return page(401, form.apply(wrong));
+        return ui.page(401, form.apply(wrong));
     }
 
-    private Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page.setLocale(ui.locale()).render()).build();
-    }
 
     private AccessMessages messages() {
         return ui.language().messages(AccessMessages.class);

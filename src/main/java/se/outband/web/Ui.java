@@ -10,7 +10,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -84,6 +87,12 @@ public class Ui {
 
     public Locale locale() {
         return Locale.forLanguageTag(lang());
+    }
+
+    /** {@code page} in the caller's language, as an HTML answer with {@code status}: a form shown again with why it was refused. */
+    public Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.setLocale(locale()).render())
+                .build();
     }
 
     /** Something Outband says (a row's problem in an import), in this user's language. */
